@@ -1,0 +1,45 @@
+package dev.slipway.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** All configuration of the api-service, under {@code slipway.api}. */
+@ConfigMapping(prefix = "slipway.api")
+public interface ApiConfig {
+
+  /** URL of the SQS FIFO command queue the outbox relay publishes to. */
+  String queueUrl();
+
+  /** DNS domain under which tenant gateways are served: {@code wss://{slug}.{domain}}. */
+  @WithDefault("example.com")
+  String domain();
+
+  /** Replicas a tenant runs with while started (plans come later). */
+  @WithDefault("1")
+  int defaultReplicas();
+
+  /** The outbox relay that publishes committed commands to the queue. */
+  Outbox outbox();
+
+  interface Outbox {
+    /** Run the relay in this process. Turn off only for API replicas that must never publish. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * How often the relay looks for pending rows when nothing woke it. Commands written by this
+     * process wake it at once; the poll picks up rows written by other replicas or left by a crash.
+     */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Rows claimed per relay transaction (sent in SQS batches of 10). */
+    @WithDefault("100")
+    int batchSize();
+
+    /** Upper bound of the back-off after consecutive publish failures (queue unreachable). */
+    @WithDefault("10s")
+    Duration maxBackoff();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.slipway.api.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem details body. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  /** Base of our problem type URIs; the suffix names the problem (documented in docs/api.md). */
+  public static final String TYPE_BASE = "https://slipway.dev/problems/";
+
+  static Problem of(int status, String type, String title, String detail) {
+    return new Problem(TYPE_BASE + type, title, status, detail, null);
+  }
+
+  Response toResponse() {
+    return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+  }
+}

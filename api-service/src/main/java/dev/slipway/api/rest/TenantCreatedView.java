@@ -1,0 +1,19 @@
+package dev.slipway.api.rest;
+
+import dev.slipway.api.service.TenantCreated;
+
+/** Response of a create: the only response that ever carries the gateway token. */
+public record TenantCreatedView(TenantView tenant, OperationView operation, String gatewayToken) {
+
+  static TenantCreatedView of(TenantCreated created) {
+    return new TenantCreatedView(
+        TenantView.of(created.tenant()),
+        OperationView.of(created.operation()),
+        created.gatewayToken());
+  }
+
+  @Override
+  public String toString() {
+    return "TenantCreatedView[tenant=" + tenant.slug() + "]";
+  }
+}

@@ -1,0 +1,13 @@
+package dev.slipway.api.service;
+
+import dev.slipway.api.repository.OperationRow;
+import dev.slipway.api.repository.TenantRow;
+
+/** Result of a create: the tenant, its first operation, and the token (shown this once only). */
+public record TenantCreated(TenantRow tenant, OperationRow operation, String gatewayToken) {
+
+  @Override
+  public String toString() {
+    return "TenantCreated[tenant=" + tenant.slug() + ", operation=" + operation.id() + "]";
+  }
+}

@@ -1,0 +1,21 @@
+package dev.slipway.api;
+
+import io.smallrye.jwt.build.Jwt;
+import java.time.Duration;
+
+/** JWTs signed with the test key (src/test/resources/jwt). */
+public final class TestTokens {
+  private TestTokens() {}
+
+  public static String withGroups(String... groups) {
+    return Jwt.issuer("https://slipway.dev")
+        .subject("test-user")
+        .groups(java.util.Set.of(groups))
+        .expiresIn(Duration.ofMinutes(10))
+        .sign();
+  }
+
+  public static String admin() {
+    return withGroups("admin");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.slipway.common.metrics;
+
+/**
+ * Every metric Slipway publishes, in one place. Dashboards and alert rules under deploy/ use only
+ * these names (Micrometer's Prometheus registry turns dots into underscores and appends _total /
+ * _seconds suffixes).
+ */
+public final class MetricNames {
+  // api-service
+  public static final String TENANTS_CREATED = "slipway.api.tenants.created";
+  public static final String OUTBOX_PENDING = "slipway.outbox.pending";
+  public static final String OUTBOX_PUBLISHED = "slipway.outbox.published";
+  public static final String OUTBOX_PUBLISH_FAILURES = "slipway.outbox.publish.failures";
+  public static final String OUTBOX_PUBLISH_LATENCY = "slipway.outbox.publish.latency";
+
+  // provisioner-worker
+  public static final String COMMANDS_RECEIVED = "slipway.worker.commands.received";
+  /** Tagged with {@code outcome}: succeeded, already_done, superseded, transient, permanent. */
+  public static final String COMMANDS_PROCESSED = "slipway.worker.commands.processed";
+  public static final String COMMANDS_INVALID = "slipway.worker.commands.invalid";
+  public static final String COMMAND_DURATION = "slipway.worker.command.duration";
+  /** Tagged with {@code kind} and {@code result}: created, patched, unchanged, deleted, absent. */
+  public static final String APPLY_RESULTS = "slipway.worker.apply.results";
+  public static final String POLL_ERRORS = "slipway.worker.poll.errors";
+  public static final String STATUS_UPDATES = "slipway.worker.status.updates";
+
+  // reconciler-job
+  public static final String RECONCILE_PASSES = "slipway.reconciler.passes";
+  public static final String RECONCILE_PASS_DURATION = "slipway.reconciler.pass.duration";
+  public static final String RECONCILE_DB_TENANTS = "slipway.reconciler.db.tenants";
+  public static final String RECONCILE_CLUSTER_DEPLOYMENTS = "slipway.reconciler.cluster.deployments";
+  /** Tagged with {@code kind}: missing, orphan. */
+  public static final String RECONCILE_DRIFT = "slipway.reconciler.drift";
+
+  // tags
+  public static final String TAG_OUTCOME = "outcome";
+  public static final String TAG_KIND = "kind";
+  public static final String TAG_RESULT = "result";
+
+  private MetricNames() {}
+}

@@ -1,0 +1,68 @@
+package dev.slipway.common.render;
+
+import java.util.Map;
+
+/**
+ * Names and fixed values shared by everything that writes or reads tenant objects: the renderer
+ * here, the worker that applies them and the reconciler that lists them. Keeping them in one place
+ * stops the selector a reader uses from drifting away from the labels the writer sets.
+ */
+public final class GatewayDefaults {
+  /** Label naming the workload; the seed's {@code app: gateway}. */
+  public static final String LABEL_APP = "app";
+
+  public static final String APP_GATEWAY = "gateway";
+
+  /** Label carrying the tenant slug; part of every selector. */
+  public static final String LABEL_TENANT = "tenant";
+
+  /** Well-known label marking objects this control plane owns. */
+  public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  public static final String MANAGED_BY_SLIPWAY = "slipway";
+
+  /** Label with the tenant's UUID: slugs could in theory be reused, ids cannot. */
+  public static final String LABEL_TENANT_ID = "slipway.dev/tenant-id";
+
+  /** Annotation recording the desired-state generation an object was rendered from. */
+  public static final String ANNOTATION_GENERATION = "slipway.dev/generation";
+
+  /** Pod-template annotation holding a short hash of the token, so a rotation rolls the pods. */
+  public static final String ANNOTATION_TOKEN_HASH = "slipway.dev/token-hash";
+
+  public static final String ANNOTATION_CLUSTER_ISSUER = "cert-manager.io/cluster-issuer";
+
+  /** Selector matching every object Slipway manages, across tenants. */
+  public static final Map<String, String> MANAGED_SELECTOR =
+      Map.of(LABEL_MANAGED_BY, MANAGED_BY_SLIPWAY);
+
+  /** Field manager name for server-side apply. */
+  public static final String FIELD_MANAGER = "slipway";
+
+  public static final String CONTAINER_NAME = "gateway";
+  public static final int GATEWAY_PORT = 18789;
+  public static final String PORT_NAME = "http";
+  public static final String TOKEN_ENV = "OPENCLAW_GATEWAY_TOKEN";
+
+  /** Key of the token inside the tenant Secret. */
+  public static final String SECRET_TOKEN_KEY = "token";
+
+  /** Suffix of the cert-manager TLS Secret name; {@code Slugs.MAX_LENGTH} leaves room for it. */
+  public static final String TLS_SECRET_SUFFIX = "-tls";
+
+  /** Hex characters of the token's SHA-256 kept in the pod template: enough to detect change. */
+  public static final int TOKEN_HASH_LENGTH = 16;
+
+  // Resources and probes as in the seed manifest.
+  public static final String MEMORY_REQUEST = "64Mi";
+  public static final String CPU_REQUEST = "50m";
+  public static final String MEMORY_LIMIT = "256Mi";
+  public static final String CPU_LIMIT = "250m";
+  public static final String PROBE_PATH = "/";
+  public static final int READINESS_INITIAL_DELAY_SECONDS = 5;
+  public static final int READINESS_PERIOD_SECONDS = 10;
+  public static final int LIVENESS_INITIAL_DELAY_SECONDS = 15;
+  public static final int LIVENESS_PERIOD_SECONDS = 30;
+
+  private GatewayDefaults() {}
+}

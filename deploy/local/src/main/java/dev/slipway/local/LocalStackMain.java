@@ -1,0 +1,46 @@
+package dev.slipway.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command: starts the local stack in the foreground, writes .slipway/local.env when ready,
+ * and stops everything on Ctrl-C / SIGTERM.
+ */
+public final class LocalStackMain {
+  private LocalStackMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    LocalStackOptions options = LocalStackOptions.developer(root);
+    Path envFile = options.stateDir().resolve("local.env");
+    LocalEnvFile.delete(envFile); // its presence means "ready"
+    System.out.println("Starting the Slipway local stack (logs in " + options.stateDir().resolve("logs") + ")...");
+    LocalStack stack = LocalStack.start(options, Boolean.getBoolean("slipway.local.echo"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping the Slipway local stack...");
+                  LocalEnvFile.delete(envFile);
+                  stack.close();
+                  stopped.countDown();
+                }));
+    printReady(stack, envFile);
+    stopped.await();
+  }
+
+  private static void printReady(LocalStack stack, Path envFile) {
+    var env = stack.env();
+    System.out.println();
+    System.out.println("Slipway is running.");
+    System.out.println("  API:        " + env.get("SLIPWAY_API_URL"));
+    System.out.println("  PostgreSQL: " + env.get("SLIPWAY_DB_URL"));
+    System.out.println("  SQS:        " + env.get("SLIPWAY_QUEUE_URL"));
+    System.out.println("  kubeconfig: " + env.get("KUBECONFIG"));
+    System.out.println();
+    System.out.println("In another shell:  source " + envFile);
+    System.out.println("Press Ctrl-C to stop everything.");
+  }
+}

@@ -1,0 +1,138 @@
+package dev.slipway.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Slipway service run from its packaged Quarkus jar as a child process, configured only through
+ * environment variables (exactly as on EKS). Its output goes to a log file and, prefixed with the
+ * service name, to the console.
+ */
+final class ServiceProcess implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final String name;
+  private final int port;
+  private final Process process;
+
+  private ServiceProcess(String name, int port, Process process) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+  }
+
+  static ServiceProcess start(
+      String name, Path jar, int port, Map<String, String> env, Path logFile, boolean echo) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar + " does not exist: build first (./mvnw -DskipTests package)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    try {
+      Files.createDirectories(logFile.getParent());
+      Process process = builder.start();
+      pump(name, process, logFile, echo);
+      return new ServiceProcess(name, port, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  private static void pump(String name, Process process, Path logFile, boolean echo)
+      throws IOException {
+    PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8));
+    Thread thread =
+        new Thread(
+            () -> {
+              try (var in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  log.println(line);
+                  log.flush();
+                  if (echo) {
+                    System.out.println("[" + name + "] " + line);
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              } finally {
+                log.close();
+              }
+            },
+            name + "-output");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Waits until {@code /q/health/ready} answers 200, failing early if the process dies. */
+  void awaitReady(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with code " + process.exitValue());
+      }
+      try {
+        if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+      LocalStack.pause(Duration.ofMillis(100));
+    }
+    throw new IllegalStateException(name + " not ready within " + timeout);
+  }
+
+  /** SIGTERM (graceful Quarkus shutdown), then SIGKILL if it does not end in time. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

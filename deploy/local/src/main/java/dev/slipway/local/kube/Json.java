@@ -1,0 +1,53 @@
+package dev.slipway.local.kube;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.charset.StandardCharsets;
+
+/** JSON/YAML helpers shared by the emulator; one mapper each, both thread-safe. */
+final class Json {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private Json() {}
+
+  /** Parses JSON, or YAML when the text does not look like JSON (apply bodies may be either). */
+  static JsonNode parse(String text) {
+    try {
+      String trimmed = text.stripLeading();
+      boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
+      return json ? MAPPER.readTree(text) : YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("unparseable body: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static JsonNode parse(byte[] bytes) {
+    return parse(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** Returns {@code parent.field}, creating an empty object there if it is missing or not one. */
+  static ObjectNode child(ObjectNode parent, String field) {
+    JsonNode existing = parent.get(field);
+    if (existing instanceof ObjectNode node) {
+      return node;
+    }
+    return parent.putObject(field);
+  }
+}

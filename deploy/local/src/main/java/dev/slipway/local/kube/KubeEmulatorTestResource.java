@@ -1,0 +1,84 @@
+package dev.slipway.local.kube;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link KubeEmulator} for a {@code @QuarkusTest}: {@code @QuarkusTestResource(value =
+ * KubeEmulatorTestResource.class, initArgs = @ResourceArg(name = "pod-ready-delay-ms", value =
+ * "0"))}.
+ *
+ * <p>Quarkus fixes {@code quarkus.kubernetes-client.api-server-url} at build time, so the fabric8
+ * system properties are set as well; the Quarkus client picks them up at runtime. They are cleared
+ * on stop, so no later test class talks to a dead server by accident.
+ */
+public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleManager {
+
+  public static final String POD_READY_DELAY_ARG = "pod-ready-delay-ms";
+  public static final String KUBE_URL_PROPERTY = "slipway.test.kube-url";
+
+  static final List<String> SYSTEM_PROPERTIES =
+      List.of(
+          "kubernetes.master",
+          "kubernetes.auth.tryKubeConfig",
+          "kubernetes.auth.tryServiceAccount",
+          "kubernetes.namespace",
+          "kubernetes.trust.certificates");
+
+  private static volatile KubeEmulator current;
+
+  private Duration podReadyDelay = Duration.ofMillis(200);
+  private KubeEmulator emulator;
+
+  /**
+   * The emulator of the running test resource, for assertions from a test.
+   *
+   * @throws IllegalStateException when no KubeEmulatorTestResource is running
+   */
+  public static KubeEmulator emulator() {
+    KubeEmulator running = current;
+    if (running == null) {
+      throw new IllegalStateException("no KubeEmulatorTestResource is running");
+    }
+    return running;
+  }
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    String delay = initArgs.get(POD_READY_DELAY_ARG);
+    if (delay != null && !delay.isBlank()) {
+      podReadyDelay = Duration.ofMillis(Long.parseLong(delay.trim()));
+    }
+  }
+
+  @Override
+  public Map<String, String> start() {
+    emulator = KubeEmulator.start(KubeEmulatorOptions.defaults().withPodReadyDelay(podReadyDelay));
+    current = emulator;
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("kubernetes.master", emulator.url());
+    config.put("kubernetes.auth.tryKubeConfig", "false");
+    config.put("kubernetes.auth.tryServiceAccount", "false");
+    config.put("kubernetes.namespace", emulator.options().defaultNamespace());
+    config.put("kubernetes.trust.certificates", "true");
+    config.forEach(System::setProperty);
+    config.put("quarkus.kubernetes-client.devservices.enabled", "false");
+    config.put(KUBE_URL_PROPERTY, emulator.url());
+    return config;
+  }
+
+  @Override
+  public void stop() {
+    SYSTEM_PROPERTIES.forEach(System::clearProperty);
+    if (emulator != null) {
+      emulator.close();
+      if (current == emulator) {
+        current = null;
+      }
+      emulator = null;
+    }
+  }
+}

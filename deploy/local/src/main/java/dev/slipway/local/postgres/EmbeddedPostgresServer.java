@@ -1,0 +1,136 @@
+package dev.slipway.local.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * A real PostgreSQL server (zonky embedded binaries, PostgreSQL 14) for tests and the local stack.
+ *
+ * <p>Applications connect as the role {@link #USERNAME} with a random password checked by
+ * scram-sha-256, so a service that forgets to pass its password fails here as it would on RDS. The
+ * {@code postgres} superuser stays trusted on loopback for admin work (creating databases).
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  public static final String USERNAME = "slipway";
+
+  private final int port;
+  private final String password;
+  private final EmbeddedPostgres process; // null when attached to a server started elsewhere
+  private final PostgresAdmin admin;
+
+  private EmbeddedPostgresServer(int port, String password, EmbeddedPostgres process) {
+    this.port = port;
+    this.password = password;
+    this.process = process;
+    this.admin = new PostgresAdmin(port);
+  }
+
+  /** Starts a server in a fresh temporary data directory; port 0 picks a free port. */
+  public static EmbeddedPostgresServer start(int port) {
+    return start(port, null);
+  }
+
+  /**
+   * Starts a server; a non-null {@code dataDirectory} is kept between runs (initialised on first
+   * use), so the local stack can survive restarts.
+   */
+  public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setServerConfig("max_connections", "200")
+            .setDataDirectoryCustomizer(dir -> PgHbaWriter.write(dir.toPath()));
+    if (port != 0) {
+      builder.setPort(port); // zonky picks a free port itself when none is set
+    }
+    if (dataDirectory != null) {
+      builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
+    }
+    EmbeddedPostgres process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+    }
+    EmbeddedPostgresServer server =
+        new EmbeddedPostgresServer(process.getPort(), newPassword(), process);
+    try {
+      server.admin.ensureRole(USERNAME, server.password);
+    } catch (RuntimeException e) {
+      server.close(); // do not leave a postmaster behind
+      throw e;
+    }
+    return server;
+  }
+
+  /**
+   * A handle on a server started elsewhere (another class loader, another JVM) on localhost; {@link
+   * #close()} then leaves the server running.
+   */
+  public static EmbeddedPostgresServer attach(int port, String password) {
+    return new EmbeddedPostgresServer(port, password, null);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String username() {
+    return USERNAME;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  /** Creates the database (owned by {@link #USERNAME}) unless it exists; returns its name. */
+  public String createDatabase(String name) {
+    admin.createDatabase(name, USERNAME);
+    return name;
+  }
+
+  /** Drops the database, ending its open sessions first. */
+  public void dropDatabase(String name) {
+    admin.dropDatabase(name);
+  }
+
+  public String jdbcUrl(String db) {
+    return "jdbc:postgresql://localhost:" + port + "/" + db;
+  }
+
+  /** The URL format of the Quarkus reactive (Vert.x) PostgreSQL client. */
+  public String reactiveUrl(String db) {
+    return "postgresql://localhost:" + port + "/" + db;
+  }
+
+  /**
+   * A URL with credentials for libpq tools ({@code psql "$URL"}); the password needs no escaping.
+   */
+  public String libpqUrl(String db) {
+    return "postgresql://" + USERNAME + ":" + password + "@localhost:" + port + "/" + db;
+  }
+
+  /** Stops the server (fast shutdown); does nothing for an attached handle. */
+  @Override
+  public void close() {
+    if (process == null) {
+      return;
+    }
+    try {
+      process.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not stop", e);
+    }
+  }
+
+  // Hex only: safe in a URL and in a SQL literal without escaping.
+  private static String newPassword() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return "slp-" + HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.slipway.local.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.postgresql.Driver;
+
+/**
+ * Superuser work on an embedded server: roles and databases.
+ *
+ * <p>Connects as {@code postgres}, which {@link PgHbaWriter} keeps trusted on loopback, through the
+ * driver class directly: DriverManager filters drivers by the caller's class loader, which differs
+ * between Quarkus test applications.
+ */
+final class PostgresAdmin {
+
+  // Names go into DDL, which cannot take bind parameters: allow only plain identifiers.
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final String DUPLICATE_DATABASE = "42P04";
+
+  private final int port;
+
+  PostgresAdmin(int port) {
+    this.port = port;
+  }
+
+  /** Creates the login role if absent and (re)sets its password: a reused data dir keeps roles. */
+  void ensureRole(String role, String password) {
+    requireIdentifier(role);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+              + role
+              + "') THEN CREATE ROLE "
+              + role
+              + "; END IF; END $$");
+      s.execute("ALTER ROLE " + role + " LOGIN CREATEDB PASSWORD '" + password + "'");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create role " + role, e);
+    }
+  }
+
+  void createDatabase(String name, String owner) {
+    requireIdentifier(name);
+    try (Connection c = connect()) {
+      if (!exists(c, name)) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE DATABASE " + name + " OWNER " + owner);
+        }
+      }
+    } catch (SQLException e) {
+      if (!DUPLICATE_DATABASE.equals(e.getSQLState())) { // else created concurrently: fine
+        throw new IllegalStateException("could not create database " + name, e);
+      }
+    }
+  }
+
+  /** Drops the database, ending its open sessions first (PostgreSQL 13+). */
+  void dropDatabase(String name) {
+    requireIdentifier(name);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop database " + name, e);
+    }
+  }
+
+  static void requireIdentifier(String name) {
+    if (name == null || !IDENTIFIER.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a plain lower-case identifier: " + name);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", "postgres");
+    return new Driver().connect("jdbc:postgresql://localhost:" + port + "/postgres", props);
+  }
+
+  private static boolean exists(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+}

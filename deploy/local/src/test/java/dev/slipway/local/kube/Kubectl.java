@@ -1,0 +1,63 @@
+package dev.slipway.local.kube;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real kubectl binary against an emulator, with a private discovery cache. */
+final class Kubectl {
+
+  static final Path BINARY = Path.of("/usr/bin/kubectl");
+
+  /** What one kubectl run printed. */
+  record Result(int exitCode, String stdout, String stderr) {
+    boolean ok() {
+      return exitCode == 0;
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+    }
+  }
+
+  private final Path kubeconfig;
+  private final Path cacheDir;
+
+  Kubectl(Path kubeconfig, Path cacheDir) {
+    this.kubeconfig = kubeconfig;
+    this.cacheDir = cacheDir;
+  }
+
+  static boolean available() {
+    return Files.isExecutable(BINARY);
+  }
+
+  Result run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(BINARY.toString());
+    command.add("--kubeconfig=" + kubeconfig);
+    command.add("--cache-dir=" + cacheDir);
+    command.add("--request-timeout=20s");
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(cacheDir, "out", ".txt");
+    Path err = Files.createTempFile(cacheDir, "err", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("kubectl timed out: " + command);
+    }
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,115 @@
+package dev.slipway.local.kube;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import java.util.Map;
+import java.util.UUID;
+
+/** The four kinds Slipway provisions per tenant, shaped like the worker builds them. */
+final class TestObjects {
+
+  static final String NAMESPACE = "tenants";
+  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  private TestObjects() {}
+
+  /** A unique name so tests sharing an emulator never see each other's objects. */
+  static String uniqueName(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static Deployment deployment(String name, int replicas, String image) {
+    Map<String, String> selector = Map.of("app", name);
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(NAMESPACE)
+        .addToLabels(MANAGED_BY, "slipway")
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .withMatchLabels(selector)
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(selector)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("gateway")
+        .withImage(image)
+        .addNewPort()
+        .withContainerPort(8080)
+        .endPort()
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  static Secret secret(String name, String value) {
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(NAMESPACE)
+        .addToLabels(MANAGED_BY, "slipway")
+        .endMetadata()
+        .withType("Opaque")
+        .addToStringData("api-key", value)
+        .build();
+  }
+
+  static Service service(String name, int port) {
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(NAMESPACE)
+        .addToLabels(MANAGED_BY, "slipway")
+        .endMetadata()
+        .withNewSpec()
+        .addToSelector("app", name)
+        .addNewPort()
+        .withName("http")
+        .withPort(port)
+        .endPort()
+        .endSpec()
+        .build();
+  }
+
+  static Ingress ingress(String name, String host) {
+    return new IngressBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(NAMESPACE)
+        .addToLabels(MANAGED_BY, "slipway")
+        .endMetadata()
+        .withNewSpec()
+        .addNewRule()
+        .withHost(host)
+        .withNewHttp()
+        .addNewPath()
+        .withPath("/")
+        .withPathType("Prefix")
+        .withNewBackend()
+        .withNewService()
+        .withName(name)
+        .withNewPort()
+        .withNumber(80)
+        .endPort()
+        .endService()
+        .endBackend()
+        .endPath()
+        .endHttp()
+        .endRule()
+        .endSpec()
+        .build();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.slipway.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.local.LocalStack;
+import dev.slipway.local.LocalStackOptions;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end across the three packaged services, each its own process, on the embedded stack:
+ * API -> PostgreSQL + outbox -> SQS FIFO -> worker -> Kubernetes emulator -> status back.
+ */
+class TenantLifecycleIT {
+  @TempDir static Path stateDir;
+  static LocalStack stack;
+  static Map<String, String> env;
+  static KubernetesClient kube;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
+    env = stack.env();
+    Config config = Config.fromKubeconfig(Files.readString(Path.of(env.get("KUBECONFIG"))));
+    kube = new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (kube != null) {
+      kube.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void tenantTravelsFromApiToRunningPodAndBack() {
+    String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String api = env.get("SLIPWAY_API_URL");
+    String token = env.get("SLIPWAY_ADMIN_TOKEN");
+    given()
+        .baseUri(api)
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"slug\":\"" + slug + "\"}")
+        .post("/v1/tenants")
+        .then()
+        .statusCode(202);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(api)
+                    .auth()
+                    .oauth2(token)
+                    .get("/v1/tenants/" + slug)
+                    .then()
+                    .statusCode(200)
+                    .body("phase", equalTo("RUNNING"))
+                    .body("observedGeneration", equalTo(1))
+                    .body("readyReplicas", equalTo(1)));
+
+    assertNotNull(kube.secrets().inNamespace("tenants").withName(slug).get());
+    assertNotNull(kube.apps().deployments().inNamespace("tenants").withName(slug).get());
+    assertNotNull(kube.services().inNamespace("tenants").withName(slug).get());
+    assertNotNull(kube.network().v1().ingresses().inNamespace("tenants").withName(slug).get());
+    var pods = kube.pods().inNamespace("tenants").withLabel("tenant", slug).list().getItems();
+    assertEquals(1, pods.size());
+    assertTrue(isReady(pods.get(0)), "pod of " + slug + " is Ready");
+
+    // The reconciler (its own process) sees the tenant and its Deployment in sync.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              String metrics =
+                  given().get(env.get("SLIPWAY_RECONCILER_METRICS_URL")).then().statusCode(200)
+                      .extract().asString();
+              assertTrue(metrics.contains("slipway_reconciler_db_tenants"), "reconciler metrics");
+              assertTrue(
+                  metrics.contains("slipway_reconciler_drift{kind=\"missing\"} 0.0"),
+                  "no missing deployment reported");
+            });
+  }
+
+  @Test
+  void localEnvFileExportsEverythingDevelopersNeed() throws Exception {
+    String file = Files.readString(stateDir.resolve("local.env"));
+    for (String key :
+        new String[] {
+          "SLIPWAY_API_URL", "SLIPWAY_ADMIN_TOKEN", "KUBECONFIG", "SLIPWAY_DB_URL",
+          "SLIPWAY_SQS_ENDPOINT", "SLIPWAY_QUEUE_URL", "SLIPWAY_DLQ_URL", "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "SLIPWAY_API_METRICS_URL",
+          "SLIPWAY_WORKER_METRICS_URL", "SLIPWAY_RECONCILER_METRICS_URL"
+        }) {
+      assertTrue(file.contains("export " + key + "='"), key + " in local.env");
+    }
+    given().get(env.get("SLIPWAY_WORKER_METRICS_URL")).then().statusCode(200);
+    given().get(env.get("SLIPWAY_API_METRICS_URL")).then().statusCode(200);
+  }
+
+  private static boolean isReady(Pod pod) {
+    return pod.getStatus() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+}

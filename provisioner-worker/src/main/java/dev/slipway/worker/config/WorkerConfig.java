@@ -1,0 +1,94 @@
+package dev.slipway.worker.config;
+
+import dev.slipway.common.render.RenderSettings;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** All configuration of the provisioner-worker, under {@code slipway.worker}. */
+@ConfigMapping(prefix = "slipway.worker")
+public interface WorkerConfig {
+
+  /** URL of the SQS FIFO command queue to consume. */
+  String queueUrl();
+
+  /** How tenant objects are rendered. */
+  Tenants tenants();
+
+  /** Receiving from the queue. */
+  Consumer consumer();
+
+  /** Back-off of transient failures (redelivery through the message's visibility timeout). */
+  Retry retry();
+
+  /** The Deployment informer that writes observed readiness back to the database. */
+  Status status();
+
+  /** Timeout of each database statement issued while processing a command. */
+  @WithDefault("10s")
+  Duration dbTimeout();
+
+  interface Tenants {
+    /** Namespace holding every tenant's objects. */
+    @WithDefault("tenants")
+    String namespace();
+
+    /** Tenant host names are {@code {slug}.{domain}}. */
+    @WithDefault("example.com")
+    String domain();
+
+    /** The gateway container image. */
+    @WithDefault("ghcr.io/slipway/gateway:latest")
+    String image();
+
+    /** Ingress class of tenant Ingresses. */
+    @WithDefault("nginx")
+    String ingressClassName();
+
+    /** cert-manager ClusterIssuer that issues tenant TLS certificates. */
+    @WithDefault("letsencrypt")
+    String clusterIssuer();
+
+    default RenderSettings renderSettings() {
+      return new RenderSettings(namespace(), domain(), image(), ingressClassName(), clusterIssuer());
+    }
+  }
+
+  interface Consumer {
+    /** Start consuming at startup. Off only in tests that drive the processor directly. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Long-poll wait of each ReceiveMessage call (SQS maximum 20 s). */
+    @WithDefault("20s")
+    Duration waitTime();
+
+    /** Messages per ReceiveMessage call (SQS maximum 10). */
+    @WithDefault("10")
+    int maxMessages();
+
+    /** Visibility given to a message that cannot be parsed, so it reaches the DLQ quickly. */
+    @WithDefault("1s")
+    Duration invalidMessageVisibility();
+  }
+
+  interface Retry {
+    /** Delay of the first retry; doubled per receive, with full jitter. */
+    @WithDefault("2s")
+    Duration baseDelay();
+
+    /** Upper bound of one retry delay. */
+    @WithDefault("5m")
+    Duration maxDelay();
+  }
+
+  interface Status {
+    /** Run the Deployment informer in this process. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Informer resync: re-evaluates every Deployment's status even without an event. */
+    @WithDefault("5m")
+    Duration resync();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.slipway.worker;
+
+import dev.slipway.common.command.CommandCodec;
+import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.model.OperationType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Writes what the api-service would (tenant, operation) straight into the real database and sends
+ * the command to the real queue, so worker tests do not need the API.
+ */
+public final class TestTenants {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private final Pool pool;
+  private final SqsClient sqs;
+  private final String queueUrl;
+
+  public TestTenants(Pool pool, SqsClient sqs, String queueUrl) {
+    this.pool = pool;
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+  }
+
+  public static String uniqueSlug(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public UUID insertTenant(String slug) {
+    UUID id = UUID.randomUUID();
+    run(
+        "INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token, gateway_url)"
+            + " VALUES ($1, $2, 'RUNNING', 1, $3, $4)",
+        Tuple.of(id, slug, "token-" + slug, "wss://" + slug + ".example.com"));
+    return id;
+  }
+
+  /** Changes desired state the way the API does: bump the generation, return it. */
+  public long setDesiredState(UUID tenantId, String desiredState) {
+    return pool.preparedQuery(
+            "UPDATE tenants SET desired_state = $2, generation = generation + 1 WHERE id = $1"
+                + " RETURNING generation")
+        .execute(Tuple.of(tenantId, desiredState))
+        .await()
+        .atMost(TIMEOUT)
+        .iterator()
+        .next()
+        .getLong(0);
+  }
+
+  public UUID insertOperation(UUID tenantId, OperationType type, long generation) {
+    UUID id = UUID.randomUUID();
+    run(
+        "INSERT INTO operations (id, tenant_id, type, generation) VALUES ($1, $2, $3, $4)",
+        Tuple.of(id, tenantId, type.name(), generation));
+    return id;
+  }
+
+  public CommandEnvelope command(
+      UUID operationId, OperationType type, UUID tenantId, String slug, long generation) {
+    return CommandEnvelope.of(operationId, type, tenantId, slug, generation, Instant.now(), Map.of());
+  }
+
+  /** Sends as the outbox relay does; {@code dedupId} lets a test force a second delivery. */
+  public void send(CommandEnvelope command, String dedupId) {
+    sendRaw(command.tenantId().toString(), CommandCodec.encode(command), dedupId);
+  }
+
+  public void sendRaw(String groupId, String body, String dedupId) {
+    sqs.sendMessage(
+        b ->
+            b.queueUrl(queueUrl)
+                .messageGroupId(groupId)
+                .messageDeduplicationId(dedupId)
+                .messageBody(body));
+  }
+
+  public String operationStatus(UUID operationId) {
+    return value("SELECT status FROM operations WHERE id = $1", operationId);
+  }
+
+  public String phase(UUID tenantId) {
+    return value("SELECT phase FROM tenants WHERE id = $1", tenantId);
+  }
+
+  public int attempts(UUID operationId) {
+    return Integer.parseInt(value("SELECT attempts::text FROM operations WHERE id = $1", operationId));
+  }
+
+  public void reopen(UUID operationId) {
+    run("UPDATE operations SET status = 'QUEUED' WHERE id = $1", Tuple.of(operationId));
+  }
+
+  private String value(String sql, UUID id) {
+    return pool.preparedQuery(sql)
+        .execute(Tuple.of(id))
+        .await()
+        .atMost(TIMEOUT)
+        .iterator()
+        .next()
+        .getString(0);
+  }
+
+  private void run(String sql, Tuple args) {
+    pool.preparedQuery(sql).execute(args).await().atMost(TIMEOUT);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.slipway.worker;
+
+import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
+import dev.slipway.local.sqs.SqsTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** The real embedded PostgreSQL, ElasticMQ and Kubernetes emulator every worker test runs on. */
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = SqsTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = {
+      @ResourceArg(name = "queue-url-property", value = "slipway.worker.queue-url"),
+      @ResourceArg(name = "max-receive-count", value = "3")
+    })
+@QuarkusTestResource(value = KubeEmulatorTestResource.class, restrictToAnnotatedClass = false)
+public final class WorkerTestResources {
+  private WorkerTestResources() {}
+}
