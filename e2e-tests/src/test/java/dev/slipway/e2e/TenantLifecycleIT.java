@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end across the three packaged services, each its own process, on the embedded stack:
- * API -> PostgreSQL + outbox -> SQS FIFO -> worker -> Kubernetes emulator -> status back.
+ * End to end across the three packaged services, each its own process, on the embedded stack: API
+ * -> PostgreSQL + outbox -> SQS FIFO -> worker -> Kubernetes emulator -> status back.
  */
 class TenantLifecycleIT {
   @TempDir static Path stateDir;
@@ -97,8 +97,12 @@ class TenantLifecycleIT {
         .untilAsserted(
             () -> {
               String metrics =
-                  given().get(env.get("SLIPWAY_RECONCILER_METRICS_URL")).then().statusCode(200)
-                      .extract().asString();
+                  given()
+                      .get(env.get("SLIPWAY_RECONCILER_METRICS_URL"))
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .asString();
               assertTrue(metrics.contains("slipway_reconciler_db_tenants"), "reconciler metrics");
               assertTrue(
                   metrics.contains("slipway_reconciler_drift{kind=\"missing\"} 0.0"),
@@ -111,10 +115,19 @@ class TenantLifecycleIT {
     String file = Files.readString(stateDir.resolve("local.env"));
     for (String key :
         new String[] {
-          "SLIPWAY_API_URL", "SLIPWAY_ADMIN_TOKEN", "KUBECONFIG", "SLIPWAY_DB_URL",
-          "SLIPWAY_SQS_ENDPOINT", "SLIPWAY_QUEUE_URL", "SLIPWAY_DLQ_URL", "AWS_ACCESS_KEY_ID",
-          "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "SLIPWAY_API_METRICS_URL",
-          "SLIPWAY_WORKER_METRICS_URL", "SLIPWAY_RECONCILER_METRICS_URL"
+          "SLIPWAY_API_URL",
+          "SLIPWAY_ADMIN_TOKEN",
+          "KUBECONFIG",
+          "SLIPWAY_DB_URL",
+          "SLIPWAY_SQS_ENDPOINT",
+          "SLIPWAY_QUEUE_URL",
+          "SLIPWAY_DLQ_URL",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "AWS_REGION",
+          "SLIPWAY_API_METRICS_URL",
+          "SLIPWAY_WORKER_METRICS_URL",
+          "SLIPWAY_RECONCILER_METRICS_URL"
         }) {
       assertTrue(file.contains("export " + key + "='"), key + " in local.env");
     }

@@ -63,7 +63,8 @@ public final class TestTenants {
 
   public CommandEnvelope command(
       UUID operationId, OperationType type, UUID tenantId, String slug, long generation) {
-    return CommandEnvelope.of(operationId, type, tenantId, slug, generation, Instant.now(), Map.of());
+    return CommandEnvelope.of(
+        operationId, type, tenantId, slug, generation, Instant.now(), Map.of());
   }
 
   /** Sends as the outbox relay does; {@code dedupId} lets a test force a second delivery. */
@@ -89,7 +90,8 @@ public final class TestTenants {
   }
 
   public int attempts(UUID operationId) {
-    return Integer.parseInt(value("SELECT attempts::text FROM operations WHERE id = $1", operationId));
+    return Integer.parseInt(
+        value("SELECT attempts::text FROM operations WHERE id = $1", operationId));
   }
 
   public void reopen(UUID operationId) {

@@ -37,8 +37,7 @@ final class OutboxStore {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           out.add(
-              new PendingCommand(
-                  rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+              new PendingCommand(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         }
       }
       return out;

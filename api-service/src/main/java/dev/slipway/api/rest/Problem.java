@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 public record Problem(String type, String title, int status, String detail, String instance) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
   /** Base of our problem type URIs; the suffix names the problem (documented in docs/api.md). */
   public static final String TYPE_BASE = "https://slipway.dev/problems/";
 

@@ -24,8 +24,7 @@ import java.util.UUID;
 
 /**
  * Tenant use cases. Every change of desired state is written together with its operation and its
- * outbox command in one transaction, so a command is published if and only if the change
- * committed.
+ * outbox command in one transaction, so a command is published if and only if the change committed.
  */
 @ApplicationScoped
 public class TenantService {
@@ -56,9 +55,11 @@ public class TenantService {
 
   /** Creates a tenant and queues its provisioning. Fails with 409 when the slug is taken. */
   public Uni<TenantCreated> create(String slug) {
-    Slugs.problem(slug).ifPresent(p -> {
-          throw ApiException.validation(p);
-        });
+    Slugs.problem(slug)
+        .ifPresent(
+            p -> {
+              throw ApiException.validation(p);
+            });
     String token = Tokens.newGatewayToken();
     TenantSpec spec =
         new TenantSpec(

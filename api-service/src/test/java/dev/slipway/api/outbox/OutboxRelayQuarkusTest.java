@@ -64,8 +64,7 @@ class OutboxRelayQuarkusTest {
     assertEquals(1, command.generation());
     assertEquals(tenantId, message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
     assertEquals(
-        operationId,
-        message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID));
+        operationId, message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID));
 
     var sentAt =
         pool.preparedQuery("SELECT sent_at FROM outbox WHERE operation_id = $1")

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.slipway.api.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every bad request gets a clear RFC 9457 problem, never a 500. */
 @QuarkusTest

@@ -29,8 +29,8 @@ public final class CommandCodec {
   }
 
   /**
-   * Decodes a message body. Unknown fields are ignored (so a newer producer may add optional
-   * fields within a version); an unknown version or missing required field is rejected.
+   * Decodes a message body. Unknown fields are ignored (so a newer producer may add optional fields
+   * within a version); an unknown version or missing required field is rejected.
    */
   public static CommandEnvelope decode(String body) throws InvalidCommandException {
     if (body == null || body.isBlank()) {

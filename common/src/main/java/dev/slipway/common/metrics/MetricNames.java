@@ -15,12 +15,16 @@ public final class MetricNames {
 
   // provisioner-worker
   public static final String COMMANDS_RECEIVED = "slipway.worker.commands.received";
+
   /** Tagged with {@code outcome}: succeeded, already_done, superseded, transient, permanent. */
   public static final String COMMANDS_PROCESSED = "slipway.worker.commands.processed";
+
   public static final String COMMANDS_INVALID = "slipway.worker.commands.invalid";
   public static final String COMMAND_DURATION = "slipway.worker.command.duration";
+
   /** Tagged with {@code kind} and {@code result}: created, patched, unchanged, deleted, absent. */
   public static final String APPLY_RESULTS = "slipway.worker.apply.results";
+
   public static final String POLL_ERRORS = "slipway.worker.poll.errors";
   public static final String STATUS_UPDATES = "slipway.worker.status.updates";
 
@@ -28,7 +32,9 @@ public final class MetricNames {
   public static final String RECONCILE_PASSES = "slipway.reconciler.passes";
   public static final String RECONCILE_PASS_DURATION = "slipway.reconciler.pass.duration";
   public static final String RECONCILE_DB_TENANTS = "slipway.reconciler.db.tenants";
-  public static final String RECONCILE_CLUSTER_DEPLOYMENTS = "slipway.reconciler.cluster.deployments";
+  public static final String RECONCILE_CLUSTER_DEPLOYMENTS =
+      "slipway.reconciler.cluster.deployments";
+
   /** Tagged with {@code kind}: missing, orphan. */
   public static final String RECONCILE_DRIFT = "slipway.reconciler.drift";
 

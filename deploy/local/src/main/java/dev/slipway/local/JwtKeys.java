@@ -38,7 +38,8 @@ final class JwtKeys {
   Path writePublicKey(Path file) {
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+            + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(keys.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n";
     try {
       Files.createDirectories(file.getParent());

@@ -13,7 +13,8 @@ final class LocalEnvFile {
 
   static void write(Path file, Map<String, String> env) {
     StringBuilder out = new StringBuilder("# Slipway local stack: source this file.\n");
-    env.forEach((k, v) -> out.append("export ").append(k).append("='").append(quote(v)).append("'\n"));
+    env.forEach(
+        (k, v) -> out.append("export ").append(k).append("='").append(quote(v)).append("'\n"));
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

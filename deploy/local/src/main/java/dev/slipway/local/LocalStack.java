@@ -56,9 +56,12 @@ public final class LocalStack implements AutoCloseable {
   private void startInfrastructure() {
     boolean fixed = options.fixedPorts();
     var postgres =
-        remember(EmbeddedPostgresServer.start(FreePorts.choose(fixed, LocalStackOptions.POSTGRES_PORT, "PostgreSQL")));
+        remember(
+            EmbeddedPostgresServer.start(
+                FreePorts.choose(fixed, LocalStackOptions.POSTGRES_PORT, "PostgreSQL")));
     postgres.createDatabase(DATABASE);
-    var sqs = remember(ElasticMqServer.start(FreePorts.choose(fixed, LocalStackOptions.SQS_PORT, "SQS")));
+    var sqs =
+        remember(ElasticMqServer.start(FreePorts.choose(fixed, LocalStackOptions.SQS_PORT, "SQS")));
     CommandQueues queues =
         sqs.createCommandQueues(QUEUE_BASE, MAX_RECEIVE_COUNT, Duration.ofSeconds(30));
     var kube =
@@ -84,20 +87,37 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_REGION", ElasticMqServer.REGION);
     env.put("KUBECONFIG", kubeconfig.toString());
     env.put("SLIPWAY_JWT_PUBLIC_KEY", publicKey.toString());
-    env.put(
-        "SLIPWAY_ADMIN_TOKEN", keys.token("local-admin", Set.of("admin"), Duration.ofDays(30)));
+    env.put("SLIPWAY_ADMIN_TOKEN", keys.token("local-admin", Set.of("admin"), Duration.ofDays(30)));
   }
 
   private void startServices(boolean echo) {
     boolean fixed = options.fixedPorts();
     ServiceProcess api =
-        service("api-service", "api-service", fixed, LocalStackOptions.API_PORT, ServiceEnv.api(env, TENANT_DOMAIN), echo);
+        service(
+            "api-service",
+            "api-service",
+            fixed,
+            LocalStackOptions.API_PORT,
+            ServiceEnv.api(env, TENANT_DOMAIN),
+            echo);
     // The API migrates the schema: the others start once it is ready.
     api.awaitReady(READY_TIMEOUT);
     ServiceProcess worker =
-        service("worker", "provisioner-worker", fixed, LocalStackOptions.WORKER_PORT, ServiceEnv.worker(env, TENANT_DOMAIN), echo);
+        service(
+            "worker",
+            "provisioner-worker",
+            fixed,
+            LocalStackOptions.WORKER_PORT,
+            ServiceEnv.worker(env, TENANT_DOMAIN),
+            echo);
     ServiceProcess reconciler =
-        service("reconciler", "reconciler-job", fixed, LocalStackOptions.RECONCILER_PORT, ServiceEnv.reconciler(env, options.reconcileInterval()), echo);
+        service(
+            "reconciler",
+            "reconciler-job",
+            fixed,
+            LocalStackOptions.RECONCILER_PORT,
+            ServiceEnv.reconciler(env, options.reconcileInterval()),
+            echo);
     worker.awaitReady(READY_TIMEOUT);
     reconciler.awaitReady(READY_TIMEOUT);
     env.put("SLIPWAY_API_URL", api.url());
@@ -119,9 +139,16 @@ public final class LocalStack implements AutoCloseable {
     return resource;
   }
 
-  /** Stops services first, then the infrastructure, in reverse start order. */
+  /**
+   * Stops the services first, all at once (each needs a few seconds to drain), then the
+   * infrastructure in reverse start order.
+   */
   @Override
   public void close() {
+    started.stream()
+        .filter(ServiceProcess.class::isInstance)
+        .map(ServiceProcess.class::cast)
+        .forEach(ServiceProcess::terminate);
     while (!started.isEmpty()) {
       try {
         started.pop().close();

@@ -15,7 +15,8 @@ public final class LocalStackMain {
     LocalStackOptions options = LocalStackOptions.developer(root);
     Path envFile = options.stateDir().resolve("local.env");
     LocalEnvFile.delete(envFile); // its presence means "ready"
-    System.out.println("Starting the Slipway local stack (logs in " + options.stateDir().resolve("logs") + ")...");
+    System.out.println(
+        "Starting the Slipway local stack (logs in " + options.stateDir().resolve("logs") + ")...");
     LocalStack stack = LocalStack.start(options, Boolean.getBoolean("slipway.local.echo"));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -23,6 +23,7 @@ public record LocalStackOptions(
 
   /** Well-known ports of the developer stack (see README). */
   public static final int API_PORT = 8080;
+
   public static final int WORKER_PORT = 8081;
   public static final int RECONCILER_PORT = 8082;
   public static final int POSTGRES_PORT = 15432;

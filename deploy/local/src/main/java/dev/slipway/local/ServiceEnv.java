@@ -50,7 +50,9 @@ final class ServiceEnv {
     env.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", stack.get("SLIPWAY_SQS_ENDPOINT"));
     env.put("QUARKUS_SQS_AWS_REGION", stack.get("AWS_REGION"));
     env.put("QUARKUS_SQS_AWS_CREDENTIALS_TYPE", "static");
-    env.put("QUARKUS_SQS_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", stack.get("AWS_ACCESS_KEY_ID"));
+    env.put(
+        "QUARKUS_SQS_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
+        stack.get("AWS_ACCESS_KEY_ID"));
     env.put(
         "QUARKUS_SQS_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
         stack.get("AWS_SECRET_ACCESS_KEY"));

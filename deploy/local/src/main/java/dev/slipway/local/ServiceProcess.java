@@ -119,7 +119,12 @@ final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException(name + " not ready within " + timeout);
   }
 
-  /** SIGTERM (graceful Quarkus shutdown), then SIGKILL if it does not end in time. */
+  /** Sends SIGTERM (graceful Quarkus shutdown) without waiting. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** SIGTERM, then SIGKILL if it does not end in time. */
   @Override
   public void close() {
     if (!process.isAlive()) {

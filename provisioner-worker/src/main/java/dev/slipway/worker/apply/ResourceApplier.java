@@ -23,8 +23,8 @@ public class ResourceApplier {
   }
 
   /**
-   * Applies the desired object. Reads it first so the result can say created / patched /
-   * unchanged: the API server keeps the resourceVersion when an apply changes nothing.
+   * Applies the desired object. Reads it first so the result can say created / patched / unchanged:
+   * the API server keeps the resourceVersion when an apply changes nothing.
    */
   public Applied apply(HasMetadata desired) {
     var resource = client.resource(desired);

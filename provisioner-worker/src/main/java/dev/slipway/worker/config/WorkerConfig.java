@@ -50,7 +50,8 @@ public interface WorkerConfig {
     String clusterIssuer();
 
     default RenderSettings renderSettings() {
-      return new RenderSettings(namespace(), domain(), image(), ingressClassName(), clusterIssuer());
+      return new RenderSettings(
+          namespace(), domain(), image(), ingressClassName(), clusterIssuer());
     }
   }
 

@@ -15,7 +15,9 @@ public final class Backoff {
   private final Duration max;
   private final LongUnaryOperator random;
 
-  /** @param random returns a uniform value in [0, bound] for bound */
+  /**
+   * @param random returns a uniform value in [0, bound] for bound
+   */
   public Backoff(Duration base, Duration max, LongUnaryOperator random) {
     this.base = base;
     this.max = max;

@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  *   <li>operation already finished: nothing to do (already-done, ack);
- *   <li>a newer generation exists: this command is superseded (its successor is queued behind it
- *       in the same message group);
+ *   <li>a newer generation exists: this command is superseded (its successor is queued behind it in
+ *       the same message group);
  *   <li>otherwise apply (idempotent server-side apply) and record the result.
  * </ul>
  */
@@ -71,8 +71,9 @@ public class CommandHandler {
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING);
     }
     var results = applier.converge(tenant);
-    LOG.infof("applied generation %d: %s", tenant.generation(), results.stream()
-        .map(r -> r.result().tag()).toList());
+    LOG.infof(
+        "applied generation %d: %s",
+        tenant.generation(), results.stream().map(r -> r.result().tag()).toList());
     if (delete) {
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
     } else {

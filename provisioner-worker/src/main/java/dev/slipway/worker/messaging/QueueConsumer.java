@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Long-polls the FIFO command queue on one thread and processes each batch in order. Once a
- * message of a group is retried, the rest of that group in the batch is released unprocessed, so
- * per-tenant order holds (SQS will not hand them out while the retried one is in flight).
+ * Long-polls the FIFO command queue on one thread and processes each batch in order. Once a message
+ * of a group is retried, the rest of that group in the batch is released unprocessed, so per-tenant
+ * order holds (SQS will not hand them out while the retried one is in flight).
  */
 @ApplicationScoped
 public class QueueConsumer {
@@ -97,7 +97,8 @@ public class QueueConsumer {
       }
       Outcome outcome = processSafely(message);
       if (outcome.kind() == Outcome.Kind.ACK) {
-        sqs.deleteMessage(b -> b.queueUrl(config.queueUrl()).receiptHandle(message.receiptHandle()));
+        sqs.deleteMessage(
+            b -> b.queueUrl(config.queueUrl()).receiptHandle(message.receiptHandle()));
       } else {
         heldGroups.add(group);
         setVisibility(message, outcome.visibilitySeconds());

@@ -26,7 +26,8 @@ public class OperationStore {
   public boolean begin(UUID id) {
     return db.update(
             "UPDATE operations SET status = 'RUNNING', attempts = attempts + 1,"
-                + " started_at = coalesce(started_at, now()) WHERE id = $1 AND " + OPEN,
+                + " started_at = coalesce(started_at, now()) WHERE id = $1 AND "
+                + OPEN,
             Tuple.of(id))
         == 1;
   }
@@ -52,7 +53,8 @@ public class OperationStore {
   private void finish(UUID id, OperationStatus status, String reason) {
     db.update(
         "UPDATE operations SET status = $2, last_error = coalesce($3, last_error),"
-            + " finished_at = now() WHERE id = $1 AND " + OPEN,
+            + " finished_at = now() WHERE id = $1 AND "
+            + OPEN,
         Tuple.of(id, status.name(), reason));
   }
 }

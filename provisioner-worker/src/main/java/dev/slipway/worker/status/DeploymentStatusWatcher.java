@@ -20,10 +20,10 @@ import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
- * Watches Slipway's Deployments and writes the readiness they report (phase, ready replicas) to
- * the tenant rows. It is the only writer of RUNNING / PROVISIONING / STOPPED, so events, which
- * arrive in order per object, cannot be overtaken by a stale read. The periodic resync repairs a
- * missed write.
+ * Watches Slipway's Deployments and writes the readiness they report (phase, ready replicas) to the
+ * tenant rows. It is the only writer of RUNNING / PROVISIONING / STOPPED, so events, which arrive
+ * in order per object, cannot be overtaken by a stale read. The periodic resync repairs a missed
+ * write.
  */
 @ApplicationScoped
 public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment> {

@@ -8,8 +8,8 @@ public final class ReadinessPhase {
   private ReadinessPhase() {}
 
   /**
-   * A started tenant is RUNNING once one replica is ready (its gateway serves), PROVISIONING before.
-   * A stopped tenant is STOPPED once no replica is left, PROVISIONING while pods wind down.
+   * A started tenant is RUNNING once one replica is ready (its gateway serves), PROVISIONING
+   * before. A stopped tenant is STOPPED once no replica is left, PROVISIONING while pods wind down.
    */
   public static Phase of(int specReplicas, int readyReplicas, int currentReplicas) {
     if (specReplicas > 0) {

@@ -98,7 +98,8 @@ class ProvisioningQuarkusTest {
         data.command(stop, OperationType.STOP, tenant, slug, stopGeneration), stop.toString());
     await().atMost(WAIT).until(() -> "STOPPED".equals(data.phase(tenant)));
     assertEquals(
-        0, kube.apps().deployments().inNamespace(ns()).withName(slug).get().getSpec().getReplicas());
+        0,
+        kube.apps().deployments().inNamespace(ns()).withName(slug).get().getSpec().getReplicas());
 
     long deleteGeneration = data.setDesiredState(tenant, "DELETED");
     UUID delete = data.insertOperation(tenant, OperationType.DELETE, deleteGeneration);
@@ -152,13 +153,17 @@ class ProvisioningQuarkusTest {
   private int dlqDepth(String dlq) {
     return Integer.parseInt(
         sqs.getQueueAttributes(
-                b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                b ->
+                    b.queueUrl(dlq)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
             .attributes()
             .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
   private double processed(String outcome) {
-    return registry.counter(MetricNames.COMMANDS_PROCESSED, MetricNames.TAG_OUTCOME, outcome).count();
+    return registry
+        .counter(MetricNames.COMMANDS_PROCESSED, MetricNames.TAG_OUTCOME, outcome)
+        .count();
   }
 
   private String ns() {

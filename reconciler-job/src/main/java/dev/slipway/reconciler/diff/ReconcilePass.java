@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * One reconcile pass: scan both sides, compare, report. Repair through the queue is the
- * reconciler issue's work; this pass only observes.
+ * One reconcile pass: scan both sides, compare, report. Repair through the queue is the reconciler
+ * issue's work; this pass only observes.
  */
 @ApplicationScoped
 public class ReconcilePass {

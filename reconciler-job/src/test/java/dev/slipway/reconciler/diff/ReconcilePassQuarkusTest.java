@@ -3,11 +3,11 @@ package dev.slipway.reconciler.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.RenderSettings;
 import dev.slipway.common.render.TenantRenderer;
-import dev.slipway.common.metrics.MetricNames;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +47,11 @@ class ReconcilePassQuarkusTest {
     assertTrue(!report.missing().contains(deleted), "deleted tenants are not expected to exist");
     assertEquals(
         report.missing().size(),
-        registry.get(MetricNames.RECONCILE_DRIFT).tag(MetricNames.TAG_KIND, "missing").gauge().value());
+        registry
+            .get(MetricNames.RECONCILE_DRIFT)
+            .tag(MetricNames.TAG_KIND, "missing")
+            .gauge()
+            .value());
   }
 
   private void insertTenant(String slug, DesiredState state) {

@@ -29,6 +29,12 @@ public final class KubeEmulator implements AutoCloseable {
 
   private static final String TOKEN = "kube-emulator-token";
 
+  /**
+   * The mock web server logs every request at INFO; at thousands of requests a second that drowns
+   * the services' own logs. Kept in a field: java.util.logging holds loggers weakly.
+   */
+  private static final java.util.logging.Logger REQUEST_LOG = quietRequestLog();
+
   private final KubeEmulatorOptions options;
   private final KubernetesMockServer server;
   private final DeploymentController controller;
@@ -146,6 +152,12 @@ public final class KubeEmulator implements AutoCloseable {
     namespace.putObject("metadata").put("name", name);
     namespace.putObject("status").put("phase", "Active");
     api.create("/api/v1/namespaces", namespace);
+  }
+
+  private static java.util.logging.Logger quietRequestLog() {
+    var logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
   }
 
   private static InetAddress loopback() {
