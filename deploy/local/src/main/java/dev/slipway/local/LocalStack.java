@@ -150,10 +150,16 @@ public final class LocalStack implements AutoCloseable {
         .map(ServiceProcess.class::cast)
         .forEach(ServiceProcess::terminate);
     while (!started.isEmpty()) {
+      AutoCloseable next = started.pop();
+      long t0 = System.nanoTime();
       try {
-        started.pop().close();
+        next.close();
       } catch (Exception e) {
         System.err.println("error while stopping the local stack: " + e);
+      }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      if (ms > 1_000) {
+        System.err.println("stopping " + next.getClass().getSimpleName() + " took " + ms + " ms");
       }
     }
   }

@@ -48,6 +48,9 @@ public class QueueConsumer {
     }
     running = true;
     thread = new Thread(this::loop, "queue-consumer");
+    // Daemon: a long poll still waiting at shutdown must not hold the JVM for its 20 s. Anything
+    // it had received and not finished becomes visible again (every handler is idempotent).
+    thread.setDaemon(true);
     thread.start();
     LOG.infof("consuming %s", config.queueUrl());
   }

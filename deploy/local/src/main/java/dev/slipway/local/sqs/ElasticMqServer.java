@@ -123,12 +123,10 @@ public final class ElasticMqServer implements AutoCloseable {
     if (actorSystem == null) {
       return;
     }
-    try {
-      restServer.stopAndWait();
-    } finally {
-      actorSystem.terminate();
-      awaitTermination();
-    }
+    // No graceful unbind (restServer.stopAndWait): it waits for open long polls, up to 20 s each.
+    // Terminating the actor system closes the binding and every connection at once.
+    actorSystem.terminate();
+    awaitTermination();
   }
 
   private void awaitTermination() {
