@@ -51,7 +51,10 @@ public class CommandHandler {
             .load(command.tenantId())
             .orElseThrow(() -> new Failures.PermanentFailure("tenant not found"));
     if (command.generation() < tenant.generation()) {
-      LOG.infof("superseded by generation %d", tenant.generation());
+      // Level-triggered: converge on the latest desired state now; the newer command queued
+      // behind this one in the tenant's message group then finds nothing left to change.
+      LOG.infof("superseded by generation %d, applying that", tenant.generation());
+      converge(tenant);
       operations.supersede(command.commandId());
       return Outcome.ack(Outcome.SUPERSEDED);
     }

@@ -112,15 +112,19 @@ class ProvisioningQuarkusTest {
   }
 
   @Test
-  void olderGenerationIsSupersededWithoutApplying() {
+  void olderGenerationAppliesTheLatestStateAndIsSuperseded() {
     String slug = TestTenants.uniqueSlug("super");
     UUID tenant = data.insertTenant(slug);
     UUID stale = data.insertOperation(tenant, OperationType.CREATE, 1);
     long current = data.setDesiredState(tenant, "STOPPED");
     data.send(data.command(stale, OperationType.CREATE, tenant, slug, 1), stale.toString());
     await().atMost(WAIT).until(() -> "SUPERSEDED".equals(data.operationStatus(stale)));
-    assertNull(kube.apps().deployments().inNamespace(ns()).withName(slug).get());
-    assertEquals(2, current);
+    var deployment = kube.apps().deployments().inNamespace(ns()).withName(slug).get();
+    assertEquals(0, deployment.getSpec().getReplicas(), "generation 2 (stopped) was applied");
+    assertEquals(
+        Long.toString(current),
+        deployment.getMetadata().getAnnotations().get("slipway.dev/generation"));
+    await().atMost(WAIT).until(() -> "STOPPED".equals(data.phase(tenant)));
   }
 
   @Test
