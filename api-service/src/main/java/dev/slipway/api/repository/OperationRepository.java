@@ -6,6 +6,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +29,23 @@ public class OperationRepository {
                 + OperationRow.COLUMNS)
         .execute(Tuple.of(id, tenantId, type.name(), generation))
         .map(rows -> OperationRow.from(rows.iterator().next()));
+  }
+
+  /** One page of a tenant's operations, newest first, strictly before the given position. */
+  public Uni<List<OperationRow>> listForTenant(
+      UUID tenantId, OffsetDateTime beforeQueuedAt, UUID beforeId, int limit) {
+    return pool.preparedQuery(
+            "SELECT "
+                + OperationRow.COLUMNS
+                + " FROM operations WHERE tenant_id = $1 AND (queued_at, id) < ($2, $3)"
+                + " ORDER BY queued_at DESC, id DESC LIMIT $4")
+        .execute(Tuple.of(tenantId, beforeQueuedAt, beforeId, limit))
+        .map(
+            rows -> {
+              List<OperationRow> out = new ArrayList<>();
+              rows.forEach(r -> out.add(OperationRow.from(r)));
+              return out;
+            });
   }
 
   public Uni<Optional<OperationRow>> findById(UUID id) {

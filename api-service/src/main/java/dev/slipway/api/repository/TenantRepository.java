@@ -1,5 +1,7 @@
 package dev.slipway.api.repository;
 
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,7 +9,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads and writes the tenants table. */
 @ApplicationScoped
@@ -26,7 +31,7 @@ public class TenantRepository {
     return tx.preparedQuery(
             "INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token, generation,"
                 + " gateway_url) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-                + " ON CONFLICT (slug) DO NOTHING RETURNING "
+                + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS)
         .execute(
             Tuple.from(
@@ -42,10 +47,66 @@ public class TenantRepository {
         .map(TenantRepository::first);
   }
 
+  /** The tenant a slug names: the live one, else the most recently deleted one (kept for audit). */
   public Uni<Optional<TenantRow>> findBySlug(String slug) {
-    return pool.preparedQuery("SELECT " + TenantRow.COLUMNS + " FROM tenants WHERE slug = $1")
+    return pool.preparedQuery(
+            "SELECT "
+                + TenantRow.COLUMNS
+                + " FROM tenants WHERE slug = $1"
+                + " ORDER BY (phase = 'DELETED'), created_at DESC LIMIT 1")
         .execute(Tuple.of(slug))
         .map(TenantRepository::first);
+  }
+
+  /** As {@link #findBySlug}, locking the row for the rest of the transaction. */
+  public Uni<Optional<TenantRow>> findBySlugForUpdate(SqlClient tx, String slug) {
+    return tx.preparedQuery(
+            "SELECT "
+                + TenantRow.COLUMNS
+                + " FROM tenants WHERE slug = $1"
+                + " ORDER BY (phase = 'DELETED'), created_at DESC LIMIT 1 FOR UPDATE")
+        .execute(Tuple.of(slug))
+        .map(TenantRepository::first);
+  }
+
+  /**
+   * Records a new desired state: bumps the generation and, when {@code newToken} is not null,
+   * replaces the gateway token.
+   */
+  public Uni<TenantRow> changeDesired(
+      SqlClient tx, UUID id, DesiredState desired, String newToken) {
+    return tx.preparedQuery(
+            "UPDATE tenants SET desired_state = $2, gateway_token = coalesce($3, gateway_token),"
+                + " generation = generation + 1, updated_at = now() WHERE id = $1 RETURNING "
+                + TenantRow.COLUMNS)
+        .execute(Tuple.of(id, desired.name(), newToken))
+        .map(rows -> TenantRow.from(rows.iterator().next()));
+  }
+
+  /**
+   * One page of tenants in slug order (then id: a slug may also name deleted tenants), after the
+   * given position, optionally of one phase. Deleted tenants only when asked for by phase.
+   */
+  public Uni<List<TenantRow>> list(String afterSlug, UUID afterId, Phase phase, int limit) {
+    String phaseFilter = phase == null ? "phase <> 'DELETED'" : "phase = $4";
+    String sql =
+        "SELECT "
+            + TenantRow.COLUMNS
+            + " FROM tenants WHERE (slug, id) > ($1, $2) AND "
+            + phaseFilter
+            + " ORDER BY slug, id LIMIT $3";
+    Tuple args = Tuple.of(afterSlug, afterId, limit);
+    if (phase != null) {
+      args.addString(phase.name());
+    }
+    return pool.preparedQuery(sql)
+        .execute(args)
+        .map(
+            rows -> {
+              List<TenantRow> out = new ArrayList<>();
+              rows.forEach(r -> out.add(TenantRow.from(r)));
+              return out;
+            });
   }
 
   private static Optional<TenantRow> first(RowSet<io.vertx.mutiny.sqlclient.Row> rows) {

@@ -1,16 +1,13 @@
 package dev.slipway.api.service;
 
 import dev.slipway.api.config.ApiConfig;
-import dev.slipway.api.outbox.OutboxRelay;
-import dev.slipway.api.repository.OperationRepository;
-import dev.slipway.api.repository.OutboxRepository;
+import dev.slipway.api.repository.Cursors;
 import dev.slipway.api.repository.TenantRepository;
 import dev.slipway.api.repository.TenantRow;
-import dev.slipway.common.command.CommandCodec;
-import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
 import io.micrometer.core.instrument.Counter;
@@ -18,8 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,25 +26,19 @@ import java.util.UUID;
 public class TenantService {
   private final Pool pool;
   private final TenantRepository tenants;
-  private final OperationRepository operations;
-  private final OutboxRepository outbox;
-  private final OutboxRelay relay;
+  private final OperationEnqueuer enqueuer;
   private final ApiConfig config;
   private final Counter created;
 
   TenantService(
       Pool pool,
       TenantRepository tenants,
-      OperationRepository operations,
-      OutboxRepository outbox,
-      OutboxRelay relay,
+      OperationEnqueuer enqueuer,
       ApiConfig config,
       MeterRegistry registry) {
     this.pool = pool;
     this.tenants = tenants;
-    this.operations = operations;
-    this.outbox = outbox;
-    this.relay = relay;
+    this.enqueuer = enqueuer;
     this.config = config;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
@@ -64,11 +54,6 @@ public class TenantService {
     TenantSpec spec =
         new TenantSpec(
             UUID.randomUUID(), slug, 1, DesiredState.RUNNING, config.defaultReplicas(), token);
-    UUID operationId = UUID.randomUUID();
-    String body =
-        CommandCodec.encode(
-            CommandEnvelope.of(
-                operationId, OperationType.CREATE, spec.id(), slug, 1, Instant.now(), Map.of()));
     String gatewayUrl = "wss://" + slug + "." + config.domain();
     return pool.withTransaction(
             tx ->
@@ -77,25 +62,43 @@ public class TenantService {
                     .map(row -> row.orElseThrow(() -> slugTaken(slug)))
                     .flatMap(
                         row ->
-                            operations
-                                .insert(tx, operationId, spec.id(), OperationType.CREATE, 1)
-                                .call(() -> outbox.insert(tx, operationId, spec.id(), body))
+                            enqueuer
+                                .enqueue(tx, spec.id(), slug, 1, OperationType.CREATE)
                                 .map(op -> new TenantCreated(row, op, token))))
         .invoke(
             () -> {
               created.increment();
-              relay.wakeUp();
+              enqueuer.committed();
             });
   }
 
   public Uni<TenantRow> get(String slug) {
     if (!Slugs.isValid(slug)) {
       // An invalid slug can never name a tenant; answer as for any unknown tenant.
-      return Uni.createFrom().failure(ApiException.notFound("tenant '" + slug + "'"));
+      return Uni.createFrom().failure(unknown(slug));
     }
+    return tenants.findBySlug(slug).map(row -> row.orElseThrow(() -> unknown(slug)));
+  }
+
+  /** One page of tenants in slug order; {@code cursor} null for the first page. */
+  public Uni<Page<TenantRow>> list(String cursor, Phase phase, int limit) {
+    List<String> after =
+        cursor == null
+            ? List.of("", new UUID(0, 0).toString())
+            : Cursors.decode(cursor, 2).orElseThrow(() -> badCursor(cursor));
     return tenants
-        .findBySlug(slug)
-        .map(row -> row.orElseThrow(() -> ApiException.notFound("tenant '" + slug + "'")));
+        .list(after.get(0), UUID.fromString(after.get(1)), phase, limit + 1)
+        .map(
+            rows ->
+                Page.of(rows, limit, last -> Cursors.encode(last.slug(), last.id().toString())));
+  }
+
+  static ApiException unknown(String slug) {
+    return ApiException.notFound("tenant '" + slug + "'");
+  }
+
+  static ApiException badCursor(String cursor) {
+    return ApiException.badRequest("cursor '" + cursor + "' was not issued by this API");
   }
 
   private static ApiException slugTaken(String slug) {

@@ -43,12 +43,29 @@ public class ResourceApplier {
     return count(desired, new Applied(result, after));
   }
 
-  /** Deletes the object (by kind, namespace and name); absent objects are not an error. */
+  /**
+   * Deletes the object (by kind, namespace and name) if it belongs to the same tenant as {@code
+   * desired}; absent objects are not an error. The ownership check matters because a slug is reused
+   * once its tenant is deleted: a late redelivery of the old tenant's delete must not remove the
+   * new tenant's objects.
+   */
   public Applied delete(HasMetadata desired) {
-    var deleted = client.resource(desired).delete();
+    var resource = client.resource(desired);
+    HasMetadata live = resource.get();
+    if (live == null || !sameTenant(desired, live)) {
+      return count(desired, new Applied(ApplyResult.ABSENT, null));
+    }
+    var deleted = resource.delete();
     ApplyResult result =
         deleted == null || deleted.isEmpty() ? ApplyResult.ABSENT : ApplyResult.DELETED;
     return count(desired, new Applied(result, null));
+  }
+
+  private static boolean sameTenant(HasMetadata desired, HasMetadata live) {
+    String label = GatewayDefaults.LABEL_TENANT_ID;
+    var liveLabels = live.getMetadata().getLabels();
+    return liveLabels != null
+        && Objects.equals(desired.getMetadata().getLabels().get(label), liveLabels.get(label));
   }
 
   private Applied count(HasMetadata object, Applied applied) {

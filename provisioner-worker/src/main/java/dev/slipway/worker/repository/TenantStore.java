@@ -50,17 +50,22 @@ public class TenantStore {
         Tuple.of(id, generation));
   }
 
+  /**
+   * Records DELETING or DELETED. DELETED is final: once it is recorded the slug may already name a
+   * new tenant, so a late redelivery must not bring the old row back to life.
+   */
   public void recordPhase(UUID id, long generation, Phase phase) {
     db.update(
         "UPDATE tenants SET phase = $3, observed_generation = $2, ready_replicas = 0,"
-            + " status_updated_at = now(), updated_at = now() WHERE id = $1 AND generation = $2",
+            + " status_updated_at = now(), updated_at = now()"
+            + " WHERE id = $1 AND generation = $2 AND phase <> 'DELETED'",
         Tuple.of(id, generation, phase.name()));
   }
 
   public void recordFailure(UUID id, long generation, String reason) {
     db.update(
         "UPDATE tenants SET phase = 'FAILED', last_error = $3, status_updated_at = now(),"
-            + " updated_at = now() WHERE id = $1 AND generation = $2",
+            + " updated_at = now() WHERE id = $1 AND generation = $2 AND phase <> 'DELETED'",
         Tuple.of(id, generation, reason));
   }
 
@@ -69,13 +74,13 @@ public class TenantStore {
    * written while that generation is still the desired one and the tenant is not failed or going
    * away; returns whether anything changed.
    */
-  public boolean recordReadiness(String slug, long generation, Phase phase, int readyReplicas) {
+  public boolean recordReadiness(UUID id, long generation, Phase phase, int readyReplicas) {
     return db.update(
             "UPDATE tenants SET phase = $3, ready_replicas = $4, status_updated_at = now(),"
-                + " updated_at = now() WHERE slug = $1 AND generation = $2"
+                + " updated_at = now() WHERE id = $1 AND generation = $2"
                 + " AND phase NOT IN ('FAILED', 'DELETING', 'DELETED')"
                 + " AND (phase, ready_replicas) IS DISTINCT FROM ($3, $4)",
-            Tuple.of(slug, generation, phase.name(), readyReplicas))
+            Tuple.of(id, generation, phase.name(), readyReplicas))
         == 1;
   }
 }

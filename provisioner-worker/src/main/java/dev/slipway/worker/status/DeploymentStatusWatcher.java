@@ -16,7 +16,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -79,19 +81,32 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
 
   private void record(Deployment deployment) {
     OptionalLong generation = TenantLabels.generationOf(deployment);
-    if (generation.isEmpty()) {
+    Optional<UUID> tenantId = tenantId(deployment);
+    if (generation.isEmpty() || tenantId.isEmpty()) {
       return; // not rendered by Slipway (or edited by hand): nothing reliable to record
     }
     String slug = deployment.getMetadata().getName();
     Phase phase = ReadinessPhase.of(deployment);
     try {
       int ready = ReadinessPhase.readyReplicas(deployment);
-      if (tenants.recordReadiness(slug, generation.getAsLong(), phase, ready)) {
+      if (tenants.recordReadiness(tenantId.get(), generation.getAsLong(), phase, ready)) {
         updates.increment();
         LOG.debugf("tenant %s is %s (%d ready)", slug, phase, ready);
       }
     } catch (RuntimeException e) {
       LOG.warnf("could not record status of tenant %s: %s", slug, e.getMessage());
+    }
+  }
+
+  /** The tenant id label: slugs are reused after deletion, ids never. */
+  private static Optional<UUID> tenantId(Deployment deployment) {
+    var labels = deployment.getMetadata().getLabels();
+    try {
+      return Optional.ofNullable(
+              labels == null ? null : labels.get(GatewayDefaults.LABEL_TENANT_ID))
+          .map(UUID::fromString);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 }

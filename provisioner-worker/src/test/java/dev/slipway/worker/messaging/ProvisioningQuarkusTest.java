@@ -112,6 +112,34 @@ class ProvisioningQuarkusTest {
   }
 
   @Test
+  void lateDeleteOfAReusedSlugLeavesTheNewTenantAlone() {
+    String slug = TestTenants.uniqueSlug("reuse");
+    UUID old = data.insertTenant(slug);
+    UUID create = data.insertOperation(old, OperationType.CREATE, 1);
+    data.send(data.command(create, OperationType.CREATE, old, slug, 1), create.toString());
+    await().atMost(WAIT).until(() -> "RUNNING".equals(data.phase(old)));
+    long deleteGeneration = data.setDesiredState(old, "DELETED");
+    UUID delete = data.insertOperation(old, OperationType.DELETE, deleteGeneration);
+    data.send(
+        data.command(delete, OperationType.DELETE, old, slug, deleteGeneration), delete.toString());
+    await().atMost(WAIT).until(() -> "DELETED".equals(data.phase(old)));
+
+    UUID reused = data.insertTenant(slug);
+    UUID create2 = data.insertOperation(reused, OperationType.CREATE, 1);
+    data.send(data.command(create2, OperationType.CREATE, reused, slug, 1), create2.toString());
+    await().atMost(WAIT).until(() -> "RUNNING".equals(data.phase(reused)));
+    List<String> versions = resourceVersions(slug);
+
+    // The old delete, redelivered after a crash before its operation was recorded done.
+    data.reopen(delete);
+    data.send(
+        data.command(delete, OperationType.DELETE, old, slug, deleteGeneration), delete + "-late");
+    await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(delete)));
+    assertEquals(versions, resourceVersions(slug), "the new tenant's objects are untouched");
+    assertEquals("RUNNING", data.phase(reused));
+  }
+
+  @Test
   void olderGenerationAppliesTheLatestStateAndIsSuperseded() {
     String slug = TestTenants.uniqueSlug("super");
     UUID tenant = data.insertTenant(slug);

@@ -1,0 +1,43 @@
+package dev.slipway.api.rest;
+
+import dev.slipway.api.service.ApiException;
+import dev.slipway.common.model.Phase;
+import java.util.Locale;
+
+/** Parsing of listing query parameters, with clear errors. */
+final class Limits {
+  static final int DEFAULT_PAGE = 50;
+  static final int MAX_PAGE = 200;
+
+  private Limits() {}
+
+  /** Taken as text: JAX-RS would answer a non-number with 404, which misleads clients. */
+  static int pageSize(String text) {
+    if (text == null || text.isBlank()) {
+      return DEFAULT_PAGE;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ApiException.badRequest(
+          "limit must be a number from 1 to " + MAX_PAGE + ", got " + text);
+    }
+    return limit;
+  }
+
+  static Phase phase(String phase) {
+    if (phase == null || phase.isBlank()) {
+      return null;
+    }
+    try {
+      return Phase.valueOf(phase.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "phase must be one of " + java.util.Arrays.toString(Phase.values()) + ", got " + phase);
+    }
+  }
+}

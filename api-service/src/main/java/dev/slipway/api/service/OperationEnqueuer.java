@@ -1,0 +1,49 @@
+package dev.slipway.api.service;
+
+import dev.slipway.api.outbox.OutboxRelay;
+import dev.slipway.api.repository.OperationRepository;
+import dev.slipway.api.repository.OperationRow;
+import dev.slipway.api.repository.OutboxRepository;
+import dev.slipway.common.command.CommandCodec;
+import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.model.OperationType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records an operation and its command in the caller's transaction: the command is published if and
+ * only if the change it carries commits.
+ */
+@ApplicationScoped
+public class OperationEnqueuer {
+  private final OperationRepository operations;
+  private final OutboxRepository outbox;
+  private final OutboxRelay relay;
+
+  OperationEnqueuer(OperationRepository operations, OutboxRepository outbox, OutboxRelay relay) {
+    this.operations = operations;
+    this.outbox = outbox;
+    this.relay = relay;
+  }
+
+  public Uni<OperationRow> enqueue(
+      SqlClient tx, UUID tenantId, String slug, long generation, OperationType type) {
+    UUID operationId = UUID.randomUUID();
+    String body =
+        CommandCodec.encode(
+            CommandEnvelope.of(
+                operationId, type, tenantId, slug, generation, Instant.now(), Map.of()));
+    return operations
+        .insert(tx, operationId, tenantId, type, generation)
+        .call(() -> outbox.insert(tx, operationId, tenantId, body));
+  }
+
+  /** Call once the transaction committed: publish now rather than at the next poll. */
+  public void committed() {
+    relay.wakeUp();
+  }
+}

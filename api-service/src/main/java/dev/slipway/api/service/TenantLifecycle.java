@@ -1,0 +1,81 @@
+package dev.slipway.api.service;
+
+import dev.slipway.api.repository.TenantRepository;
+import dev.slipway.api.repository.TenantRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.OptionalLong;
+
+/**
+ * Start, stop, delete and token rotation. Each locks the tenant row, checks the caller's
+ * precondition (If-Match generation) and the transition, then records the new desired state, its
+ * operation and its command in one transaction. Asking for the state a tenant is already in changes
+ * nothing and queues nothing.
+ */
+@ApplicationScoped
+public class TenantLifecycle {
+  private final Pool pool;
+  private final TenantRepository tenants;
+  private final OperationEnqueuer enqueuer;
+
+  TenantLifecycle(Pool pool, TenantRepository tenants, OperationEnqueuer enqueuer) {
+    this.pool = pool;
+    this.tenants = tenants;
+    this.enqueuer = enqueuer;
+  }
+
+  public Uni<TenantChanged> apply(String slug, TenantAction action, OptionalLong ifMatch) {
+    return pool.withTransaction(
+            tx ->
+                tenants
+                    .findBySlugForUpdate(tx, slug)
+                    .map(row -> row.orElseThrow(() -> TenantService.unknown(slug)))
+                    .invoke(row -> checkPrecondition(row, ifMatch))
+                    .flatMap(row -> change(tx, row, action)))
+        .invoke(
+            changed -> {
+              if (changed.changed()) {
+                enqueuer.committed();
+              }
+            });
+  }
+
+  private Uni<TenantChanged> change(
+      io.vertx.mutiny.sqlclient.SqlClient tx, TenantRow row, TenantAction action) {
+    TenantAction.Decision decision = action.decide(row.desiredState());
+    if (decision.isConflict()) {
+      throw ApiException.conflict(
+          decision.conflict() + " (desired state " + row.desiredState() + ")");
+    }
+    if (!decision.isChange()) {
+      return Uni.createFrom().item(new TenantChanged(row, null, null));
+    }
+    String token = action == TenantAction.ROTATE_TOKEN ? Tokens.newGatewayToken() : null;
+    return tenants
+        .changeDesired(tx, row.id(), decision.target(), token)
+        .flatMap(
+            updated ->
+                enqueuer
+                    .enqueue(
+                        tx,
+                        updated.id(),
+                        updated.slug(),
+                        updated.generation(),
+                        action.operationType())
+                    .map(op -> new TenantChanged(updated, op, token)));
+  }
+
+  private static void checkPrecondition(TenantRow row, OptionalLong ifMatch) {
+    if (ifMatch.isPresent() && ifMatch.getAsLong() != row.generation()) {
+      throw new ApiException(
+          412,
+          "precondition-failed",
+          "Precondition failed",
+          "If-Match generation "
+              + ifMatch.getAsLong()
+              + " does not match the tenant's current generation "
+              + row.generation());
+    }
+  }
+}
