@@ -8,8 +8,12 @@ public final class TestTokens {
   private TestTokens() {}
 
   public static String withGroups(String... groups) {
+    return withSubject("test-user", groups);
+  }
+
+  public static String withSubject(String subject, String... groups) {
     return Jwt.issuer("https://slipway.dev")
-        .subject("test-user")
+        .subject(subject)
         .groups(java.util.Set.of(groups))
         .expiresIn(Duration.ofMinutes(10))
         .sign();

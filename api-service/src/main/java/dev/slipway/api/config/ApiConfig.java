@@ -22,6 +22,19 @@ public interface ApiConfig {
   /** The outbox relay that publishes committed commands to the queue. */
   Outbox outbox();
 
+  /** Idempotency-Key handling of mutating requests. */
+  Idempotency idempotency();
+
+  interface Idempotency {
+    /** How long a key and its stored response are kept; clients may retry within it. */
+    @WithDefault("24h")
+    Duration retention();
+
+    /** How often expired keys are deleted. */
+    @WithDefault("1h")
+    Duration cleanupInterval();
+  }
+
   interface Outbox {
     /** Run the relay in this process. Turn off only for API replicas that must never publish. */
     @WithDefault("true")

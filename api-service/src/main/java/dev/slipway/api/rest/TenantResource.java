@@ -1,10 +1,12 @@
 package dev.slipway.api.rest;
 
+import dev.slipway.api.idempotency.IdempotencyKey;
+import dev.slipway.api.idempotency.Mutations;
 import dev.slipway.api.service.ApiException;
 import dev.slipway.api.service.TenantAction;
-import dev.slipway.api.service.TenantChanged;
 import dev.slipway.api.service.TenantLifecycle;
 import dev.slipway.api.service.TenantService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import java.util.OptionalLong;
 
 /** Tenants: thin HTTP mapping over {@link TenantService} and {@link TenantLifecycle}. */
 @Path("/v1/tenants")
@@ -28,10 +30,21 @@ import java.net.URI;
 public class TenantResource {
   private final TenantService tenants;
   private final TenantLifecycle lifecycle;
+  private final Mutations mutations;
+  private final MutationResponses responses;
+  private final SecurityIdentity caller;
 
-  TenantResource(TenantService tenants, TenantLifecycle lifecycle) {
+  TenantResource(
+      TenantService tenants,
+      TenantLifecycle lifecycle,
+      Mutations mutations,
+      MutationResponses responses,
+      SecurityIdentity caller) {
     this.tenants = tenants;
     this.lifecycle = lifecycle;
+    this.mutations = mutations;
+    this.responses = responses;
+    this.caller = caller;
   }
 
   /**
@@ -40,18 +53,15 @@ public class TenantResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Uni<Response> create(CreateTenantRequest request) {
+  public Uni<Response> create(
+      CreateTenantRequest request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
     if (request == null) {
       throw ApiException.badRequest("request body is required: {\"slug\": \"...\"}");
     }
-    return tenants
-        .create(request.slug())
-        .map(
-            created ->
-                Response.accepted(TenantCreatedView.of(created))
-                    .location(operationUri(created.operation().id()))
-                    .header(HttpHeaders.ETAG, Preconditions.etag(created.tenant().generation()))
-                    .build());
+    var key = responses.key(caller, idempotencyKey, "POST", "/v1/tenants", request);
+    return mutations
+        .run(key, tx -> tenants.create(tx, request.slug()).map(responses::created))
+        .map(MutationResponses::toResponse);
   }
 
   /** Tenants in slug order, live ones unless a phase is asked for. */
@@ -83,52 +93,59 @@ public class TenantResource {
   @POST
   @Path("/{slug}/start")
   public Uni<Response> start(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-    return act(slug, TenantAction.START, ifMatch);
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.START, ifMatch, idempotencyKey, "POST", "/start");
   }
 
   @POST
   @Path("/{slug}/stop")
   public Uni<Response> stop(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-    return act(slug, TenantAction.STOP, ifMatch);
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.STOP, ifMatch, idempotencyKey, "POST", "/stop");
   }
 
   /** Rotates the gateway token: the new token is in this response only. */
   @POST
   @Path("/{slug}/rotate-token")
   public Uni<Response> rotateToken(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-    return act(slug, TenantAction.ROTATE_TOKEN, ifMatch);
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.ROTATE_TOKEN, ifMatch, idempotencyKey, "POST", "/rotate-token");
   }
 
   /** Removes the tenant's objects; the tenant row is kept, phase DELETED, for audit. */
   @DELETE
   @Path("/{slug}")
   public Uni<Response> delete(
-      @PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-    return act(slug, TenantAction.DELETE, ifMatch);
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.DELETE, ifMatch, idempotencyKey, "DELETE", "");
   }
 
-  private Uni<Response> act(String slug, TenantAction action, String ifMatch) {
+  private Uni<Response> act(
+      String slug,
+      TenantAction action,
+      String ifMatch,
+      String idempotencyKey,
+      String method,
+      String suffix) {
+    OptionalLong generation = Preconditions.ifMatch(ifMatch);
+    // If-Match is part of the request: a retry with another precondition is another request.
+    var key =
+        responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, ifMatch);
     return tenants
         .get(slug) // 404 for unknown or invalid slugs before any transaction
-        .flatMap(ignored -> lifecycle.apply(slug, action, Preconditions.ifMatch(ifMatch)))
-        .map(TenantResource::response);
-  }
-
-  private static Response response(TenantChanged changed) {
-    Response.ResponseBuilder builder =
-        changed.changed()
-            ? Response.accepted().location(operationUri(changed.operation().id()))
-            : Response.ok();
-    return builder
-        .entity(TenantChangedView.of(changed))
-        .header(HttpHeaders.ETAG, Preconditions.etag(changed.tenant().generation()))
-        .build();
-  }
-
-  private static URI operationUri(Object operationId) {
-    return URI.create("/v1/operations/" + operationId);
+        .flatMap(
+            ignored ->
+                mutations.run(
+                    key,
+                    tx -> lifecycle.apply(tx, slug, action, generation).map(responses::changed)))
+        .map(MutationResponses::toResponse);
   }
 }

@@ -3,7 +3,7 @@ package dev.slipway.api.service;
 import dev.slipway.api.repository.TenantRepository;
 import dev.slipway.api.repository.TenantRow;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalLong;
 
@@ -15,34 +15,25 @@ import java.util.OptionalLong;
  */
 @ApplicationScoped
 public class TenantLifecycle {
-  private final Pool pool;
   private final TenantRepository tenants;
   private final OperationEnqueuer enqueuer;
 
-  TenantLifecycle(Pool pool, TenantRepository tenants, OperationEnqueuer enqueuer) {
-    this.pool = pool;
+  TenantLifecycle(TenantRepository tenants, OperationEnqueuer enqueuer) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
   }
 
-  public Uni<TenantChanged> apply(String slug, TenantAction action, OptionalLong ifMatch) {
-    return pool.withTransaction(
-            tx ->
-                tenants
-                    .findBySlugForUpdate(tx, slug)
-                    .map(row -> row.orElseThrow(() -> TenantService.unknown(slug)))
-                    .invoke(row -> checkPrecondition(row, ifMatch))
-                    .flatMap(row -> change(tx, row, action)))
-        .invoke(
-            changed -> {
-              if (changed.changed()) {
-                enqueuer.committed();
-              }
-            });
+  /** Applies the action in the caller's transaction. */
+  public Uni<TenantChanged> apply(
+      SqlClient tx, String slug, TenantAction action, OptionalLong ifMatch) {
+    return tenants
+        .findBySlugForUpdate(tx, slug)
+        .map(row -> row.orElseThrow(() -> TenantService.unknown(slug)))
+        .invoke(row -> checkPrecondition(row, ifMatch))
+        .flatMap(row -> change(tx, row, action));
   }
 
-  private Uni<TenantChanged> change(
-      io.vertx.mutiny.sqlclient.SqlClient tx, TenantRow row, TenantAction action) {
+  private Uni<TenantChanged> change(SqlClient tx, TenantRow row, TenantAction action) {
     TenantAction.Decision decision = action.decide(row.desiredState());
     if (decision.isConflict()) {
       throw ApiException.conflict(

@@ -13,7 +13,7 @@ import dev.slipway.common.model.TenantSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -24,27 +24,27 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TenantService {
-  private final Pool pool;
   private final TenantRepository tenants;
   private final OperationEnqueuer enqueuer;
   private final ApiConfig config;
   private final Counter created;
 
   TenantService(
-      Pool pool,
       TenantRepository tenants,
       OperationEnqueuer enqueuer,
       ApiConfig config,
       MeterRegistry registry) {
-    this.pool = pool;
     this.tenants = tenants;
     this.enqueuer = enqueuer;
     this.config = config;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
-  /** Creates a tenant and queues its provisioning. Fails with 409 when the slug is taken. */
-  public Uni<TenantCreated> create(String slug) {
+  /**
+   * Creates a tenant and queues its provisioning, in the caller's transaction. Fails with 409 when
+   * the slug is taken.
+   */
+  public Uni<TenantCreated> create(SqlClient tx, String slug) {
     Slugs.problem(slug)
         .ifPresent(
             p -> {
@@ -55,21 +55,15 @@ public class TenantService {
         new TenantSpec(
             UUID.randomUUID(), slug, 1, DesiredState.RUNNING, config.defaultReplicas(), token);
     String gatewayUrl = "wss://" + slug + "." + config.domain();
-    return pool.withTransaction(
-            tx ->
-                tenants
-                    .insert(tx, spec, gatewayUrl)
-                    .map(row -> row.orElseThrow(() -> slugTaken(slug)))
-                    .flatMap(
-                        row ->
-                            enqueuer
-                                .enqueue(tx, spec.id(), slug, 1, OperationType.CREATE)
-                                .map(op -> new TenantCreated(row, op, token))))
-        .invoke(
-            () -> {
-              created.increment();
-              enqueuer.committed();
-            });
+    return tenants
+        .insert(tx, spec, gatewayUrl)
+        .map(row -> row.orElseThrow(() -> slugTaken(slug)))
+        .flatMap(
+            row ->
+                enqueuer
+                    .enqueue(tx, spec.id(), slug, 1, OperationType.CREATE)
+                    .map(op -> new TenantCreated(row, op, token)))
+        .invoke(() -> created.increment());
   }
 
   public Uni<TenantRow> get(String slug) {

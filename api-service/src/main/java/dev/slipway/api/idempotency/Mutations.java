@@ -1,0 +1,72 @@
+package dev.slipway.api.idempotency;
+
+import dev.slipway.api.service.ApiException;
+import dev.slipway.api.service.OperationEnqueuer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+
+/**
+ * Runs a mutating request in one transaction and, when it carries an idempotency key, stores its
+ * response in that same transaction: the change and the stored response commit together or not at
+ * all. A retried key replays the stored response; the same key with another request is a 422. A
+ * request that fails stores nothing, so it may be retried with its key.
+ */
+@ApplicationScoped
+public class Mutations {
+  private final Pool pool;
+  private final IdempotencyRepository keys;
+  private final OperationEnqueuer enqueuer;
+
+  Mutations(Pool pool, IdempotencyRepository keys, OperationEnqueuer enqueuer) {
+    this.pool = pool;
+    this.keys = keys;
+    this.enqueuer = enqueuer;
+  }
+
+  /**
+   * @param key null when the request has no Idempotency-Key
+   */
+  public Uni<StoredResponse> run(
+      IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
+    Uni<StoredResponse> result =
+        pool.withTransaction(tx -> key == null ? work.apply(tx) : runOnce(tx, key, work));
+    // Commands written by this transaction go out now rather than at the next relay poll.
+    return result.invoke(
+        response -> {
+          if (!response.replayed()) {
+            enqueuer.committed();
+          }
+        });
+  }
+
+  private Uni<StoredResponse> runOnce(
+      SqlClient tx, IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
+    return keys.claim(tx, key)
+        .flatMap(
+            claimed ->
+                claimed
+                    ? work.apply(tx).call(response -> keys.complete(tx, key, response))
+                    : keys.find(tx, key).map(row -> replay(key, row.orElseThrow())));
+  }
+
+  private static StoredResponse replay(IdempotencyKey key, Row stored) {
+    if (!stored.getString("request_hash").equals(key.requestHash())) {
+      throw ApiException.validation(
+          IdempotencyKey.HEADER
+              + " '"
+              + key.key()
+              + "' was already used for a different request; use a new key for a new request");
+    }
+    return new StoredResponse(
+            stored.getInteger("status"),
+            stored.getString("body"),
+            stored.getString("location"),
+            stored.getString("etag"),
+            false)
+        .asReplay();
+  }
+}
