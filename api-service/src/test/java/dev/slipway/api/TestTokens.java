@@ -19,6 +19,20 @@ public final class TestTokens {
         .sign();
   }
 
+  /** A tenant-scoped token for the tenant with this id. */
+  public static String tenant(String tenantId) {
+    return Jwt.issuer("https://slipway.dev")
+        .subject("tenant-client-" + tenantId)
+        .groups(java.util.Set.of("tenant"))
+        .claim("tenant", tenantId)
+        .expiresIn(Duration.ofMinutes(10))
+        .sign();
+  }
+
+  public static String ops() {
+    return withGroups("ops");
+  }
+
   public static String admin() {
     return withGroups("admin");
   }

@@ -1,5 +1,6 @@
 package dev.slipway.api.rest;
 
+import dev.slipway.api.service.ApiException;
 import dev.slipway.api.service.OperationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,17 +13,27 @@ import jakarta.ws.rs.core.MediaType;
 /** Operations: the status monitor of every queued change. */
 @Path("/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
 public class OperationResource {
   private final OperationService operations;
+  private final TenantAccess access;
 
-  OperationResource(OperationService operations) {
+  OperationResource(OperationService operations, TenantAccess access) {
     this.operations = operations;
+    this.access = access;
   }
 
   @GET
   @Path("/{id}")
   public Uni<OperationView> get(@PathParam("id") String id) {
-    return operations.get(id).map(OperationView::of);
+    return operations
+        .get(id)
+        .map(
+            op -> {
+              if (!access.mayAccess(op.tenantId())) {
+                throw ApiException.notFound("operation " + id);
+              }
+              return OperationView.of(op);
+            });
   }
 }

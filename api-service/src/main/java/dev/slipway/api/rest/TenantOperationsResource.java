@@ -1,6 +1,7 @@
 package dev.slipway.api.rest;
 
 import dev.slipway.api.service.OperationService;
+import dev.slipway.api.service.TenantService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,12 +14,17 @@ import jakarta.ws.rs.core.MediaType;
 /** A tenant's operations, newest first. */
 @Path("/v1/tenants/{slug}/operations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
 public class TenantOperationsResource {
   private final OperationService operations;
+  private final TenantService tenants;
+  private final TenantAccess access;
 
-  TenantOperationsResource(OperationService operations) {
+  TenantOperationsResource(
+      OperationService operations, TenantService tenants, TenantAccess access) {
     this.operations = operations;
+    this.tenants = tenants;
+    this.access = access;
   }
 
   @GET
@@ -26,8 +32,11 @@ public class TenantOperationsResource {
       @PathParam("slug") String slug,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    return operations
-        .listForTenant(slug, cursor, Limits.pageSize(limit))
+    int size = Limits.pageSize(limit);
+    return tenants
+        .get(slug)
+        .map(access::check)
+        .flatMap(tenant -> operations.listForTenant(tenant, cursor, size))
         .map(
             page ->
                 new PageView<>(

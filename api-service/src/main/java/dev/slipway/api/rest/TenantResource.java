@@ -26,25 +26,27 @@ import java.util.OptionalLong;
 /** Tenants: thin HTTP mapping over {@link TenantService} and {@link TenantLifecycle}. */
 @Path("/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
 public class TenantResource {
   private final TenantService tenants;
   private final TenantLifecycle lifecycle;
   private final Mutations mutations;
   private final MutationResponses responses;
   private final SecurityIdentity caller;
+  private final TenantAccess access;
 
   TenantResource(
       TenantService tenants,
       TenantLifecycle lifecycle,
       Mutations mutations,
       MutationResponses responses,
-      SecurityIdentity caller) {
+      SecurityIdentity caller,
+      TenantAccess access) {
     this.tenants = tenants;
     this.lifecycle = lifecycle;
     this.mutations = mutations;
     this.responses = responses;
     this.caller = caller;
+    this.access = access;
   }
 
   /**
@@ -53,6 +55,7 @@ public class TenantResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
   public Uni<Response> create(
       CreateTenantRequest request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
     if (request == null) {
@@ -66,6 +69,7 @@ public class TenantResource {
 
   /** Tenants in slug order, live ones unless a phase is asked for. */
   @GET
+  @RolesAllowed({Roles.ADMIN, Roles.OPS})
   public Uni<PageView<TenantView>> list(
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit,
@@ -80,9 +84,11 @@ public class TenantResource {
 
   @GET
   @Path("/{slug}")
+  @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
   public Uni<Response> get(@PathParam("slug") String slug) {
     return tenants
         .get(slug)
+        .map(access::check)
         .map(
             row ->
                 Response.ok(TenantView.of(row))
@@ -92,6 +98,7 @@ public class TenantResource {
 
   @POST
   @Path("/{slug}/start")
+  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
   public Uni<Response> start(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
@@ -101,6 +108,7 @@ public class TenantResource {
 
   @POST
   @Path("/{slug}/stop")
+  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
   public Uni<Response> stop(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
@@ -111,6 +119,7 @@ public class TenantResource {
   /** Rotates the gateway token: the new token is in this response only. */
   @POST
   @Path("/{slug}/rotate-token")
+  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
   public Uni<Response> rotateToken(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
@@ -121,6 +130,7 @@ public class TenantResource {
   /** Removes the tenant's objects; the tenant row is kept, phase DELETED, for audit. */
   @DELETE
   @Path("/{slug}")
+  @RolesAllowed(Roles.ADMIN)
   public Uni<Response> delete(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
@@ -140,7 +150,8 @@ public class TenantResource {
     var key =
         responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, ifMatch);
     return tenants
-        .get(slug) // 404 for unknown or invalid slugs before any transaction
+        .get(slug) // 404 for unknown, invalid or foreign slugs before any transaction
+        .map(access::check)
         .flatMap(
             ignored ->
                 mutations.run(

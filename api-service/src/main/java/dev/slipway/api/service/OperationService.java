@@ -3,6 +3,7 @@ package dev.slipway.api.service;
 import dev.slipway.api.repository.Cursors;
 import dev.slipway.api.repository.OperationRepository;
 import dev.slipway.api.repository.OperationRow;
+import dev.slipway.api.repository.TenantRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -14,15 +15,12 @@ import java.util.UUID;
 public class OperationService {
   private final OperationRepository operations;
 
-  private final TenantService tenants;
-
-  OperationService(OperationRepository operations, TenantService tenants) {
+  OperationService(OperationRepository operations) {
     this.operations = operations;
-    this.tenants = tenants;
   }
 
   /** A tenant's operations, newest first; {@code cursor} null for the first page. */
-  public Uni<Page<OperationRow>> listForTenant(String slug, String cursor, int limit) {
+  public Uni<Page<OperationRow>> listForTenant(TenantRow tenant, String cursor, int limit) {
     List<String> before =
         cursor == null
             ? List.of("9999-12-31T23:59:59Z", new UUID(-1, -1).toString())
@@ -35,9 +33,8 @@ public class OperationService {
     } catch (RuntimeException e) {
       throw TenantService.badCursor(cursor);
     }
-    return tenants
-        .get(slug)
-        .flatMap(tenant -> operations.listForTenant(tenant.id(), queuedAt, id, limit + 1))
+    return operations
+        .listForTenant(tenant.id(), queuedAt, id, limit + 1)
         .map(
             rows ->
                 Page.of(
