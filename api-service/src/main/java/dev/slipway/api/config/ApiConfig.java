@@ -15,6 +15,18 @@ public interface ApiConfig {
   @WithDefault("example.com")
   String domain();
 
+  /**
+   * Slugs no tenant may take: they would shadow host names the platform itself serves under the
+   * tenant domain. Compared case-insensitively.
+   */
+  @WithDefault(
+      "api,www,admin,app,auth,login,mail,smtp,ftp,status,docs,help,ops,grafana,prometheus,slipway")
+  java.util.List<String> reservedSlugs();
+
+  /** Largest request body accepted, in bytes; larger ones answer 413 before being read. */
+  @WithDefault("65536")
+  long maxBodyBytes();
+
   /** Replicas a tenant runs with while started (plans come later). */
   @WithDefault("1")
   int defaultReplicas();

@@ -1,12 +1,20 @@
 package dev.slipway.api.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.slipway.api.service.ApiException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** An RFC 9457 problem details body. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance) {
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<ApiException.FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -14,7 +22,12 @@ public record Problem(String type, String title, int status, String detail, Stri
   public static final String TYPE_BASE = "https://slipway.dev/problems/";
 
   static Problem of(int status, String type, String title, String detail) {
-    return new Problem(TYPE_BASE + type, title, status, detail, null);
+    return new Problem(TYPE_BASE + type, title, status, detail, null, null);
+  }
+
+  Problem withErrors(List<ApiException.FieldError> fieldErrors) {
+    return new Problem(
+        type, title, status, detail, instance, fieldErrors.isEmpty() ? null : fieldErrors);
   }
 
   Response toResponse() {

@@ -23,7 +23,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response api(ApiException e) {
-    return Problem.of(e.status(), e.type(), e.title(), e.getMessage()).toResponse();
+    return Problem.of(e.status(), e.type(), e.title(), e.getMessage())
+        .withErrors(e.errors())
+        .toResponse();
   }
 
   @ServerExceptionMapper

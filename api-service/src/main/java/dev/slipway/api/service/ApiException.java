@@ -1,5 +1,7 @@
 package dev.slipway.api.service;
 
+import java.util.List;
+
 /**
  * A failure the client caused or must know about, rendered as RFC 9457 problem+json by the REST
  * layer. {@code type} is a short slug appended to the problem type base URI.
@@ -8,12 +10,28 @@ public class ApiException extends RuntimeException {
   private final int status;
   private final String type;
   private final String title;
+  private final List<FieldError> errors;
 
   public ApiException(int status, String type, String title, String detail) {
+    this(status, type, title, detail, List.of());
+  }
+
+  private ApiException(
+      int status, String type, String title, String detail, List<FieldError> errors) {
     super(detail);
     this.status = status;
     this.type = type;
     this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  /** One offending request field and what is wrong with it. */
+  public record FieldError(String field, String detail) {}
+
+  /** A request field with an invalid value: 422 naming the field. */
+  public static ApiException invalidField(String field, String detail) {
+    return new ApiException(
+        422, "validation", "Invalid request", detail, List.of(new FieldError(field, detail)));
   }
 
   public static ApiException validation(String detail) {
@@ -42,5 +60,9 @@ public class ApiException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
   }
 }

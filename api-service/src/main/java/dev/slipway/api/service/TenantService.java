@@ -26,16 +26,19 @@ import java.util.UUID;
 public class TenantService {
   private final TenantRepository tenants;
   private final OperationEnqueuer enqueuer;
+  private final SlugRules slugRules;
   private final ApiConfig config;
   private final Counter created;
 
   TenantService(
       TenantRepository tenants,
       OperationEnqueuer enqueuer,
+      SlugRules slugRules,
       ApiConfig config,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
+    this.slugRules = slugRules;
     this.config = config;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
@@ -45,10 +48,11 @@ public class TenantService {
    * the slug is taken.
    */
   public Uni<TenantCreated> create(SqlClient tx, String slug) {
-    Slugs.problem(slug)
+    slugRules
+        .problem(slug)
         .ifPresent(
             p -> {
-              throw ApiException.validation(p);
+              throw ApiException.invalidField("slug", p);
             });
     String token = Tokens.newGatewayToken();
     TenantSpec spec =

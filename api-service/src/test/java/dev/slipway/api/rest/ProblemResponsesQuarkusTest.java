@@ -138,4 +138,58 @@ class ProblemResponsesQuarkusTest {
         .statusCode(415)
         .contentType("application/problem+json");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"api", "www", "admin", "slipway"})
+  void reservedSlugsAre422NamingTheField(String slug) {
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType(ContentType.JSON)
+        .body("{\"slug\":\"" + slug + "\"}")
+        .post("/v1/tenants")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("slug"))
+        .body("errors[0].detail", containsString("reserved"));
+  }
+
+  @Test
+  void oversizedBodyIs413Problem() {
+    String huge = "{\"slug\":\"" + "a".repeat(70_000) + "\"}";
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType(ContentType.JSON)
+        .body(huge)
+        .post("/v1/tenants")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void unsupportedMethodIsProblem() {
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .put("/v1/tenants")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void unknownPathIsProblem() {
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .get("/v1/no-such-thing")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
 }
