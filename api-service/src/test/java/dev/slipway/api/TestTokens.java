@@ -13,6 +13,7 @@ public final class TestTokens {
 
   public static String withSubject(String subject, String... groups) {
     return Jwt.issuer("https://slipway.dev")
+        .audience("slipway-api")
         .subject(subject)
         .groups(java.util.Set.of(groups))
         .expiresIn(Duration.ofMinutes(10))
@@ -22,6 +23,7 @@ public final class TestTokens {
   /** A tenant-scoped token for the tenant with this id. */
   public static String tenant(String tenantId) {
     return Jwt.issuer("https://slipway.dev")
+        .audience("slipway-api")
         .subject("tenant-client-" + tenantId)
         .groups(java.util.Set.of("tenant"))
         .claim("tenant", tenantId)

@@ -127,12 +127,58 @@ class TenantLifecycleIT {
           "AWS_REGION",
           "SLIPWAY_API_METRICS_URL",
           "SLIPWAY_WORKER_METRICS_URL",
-          "SLIPWAY_RECONCILER_METRICS_URL"
+          "SLIPWAY_RECONCILER_METRICS_URL",
+          "SLIPWAY_OPS_TOKEN",
+          "SLIPWAY_DEV_JWT_KEY",
+          "SLIPWAY_DEV_JWT_ISSUER",
+          "SLIPWAY_DEV_JWT_AUDIENCE"
         }) {
       assertTrue(file.contains("export " + key + "='"), key + " in local.env");
     }
     given().get(env.get("SLIPWAY_WORKER_METRICS_URL")).then().statusCode(200);
     given().get(env.get("SLIPWAY_API_METRICS_URL")).then().statusCode(200);
+  }
+
+  /** The README's recipe: a tenant token minted with openssl reaches its own tenant only. */
+  @Test
+  void tenantTokenMintedWithOpensslWorks() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed: skipped");
+    String api = env.get("SLIPWAY_API_URL");
+    String slug = "mint-" + UUID.randomUUID().toString().substring(0, 8);
+    String tenantId =
+        given()
+            .baseUri(api)
+            .auth()
+            .oauth2(env.get("SLIPWAY_ADMIN_TOKEN"))
+            .contentType(ContentType.JSON)
+            .body("{\"slug\":\"" + slug + "\"}")
+            .post("/v1/tenants")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("tenant.id");
+    String token = mint("tenant", tenantId);
+    given().baseUri(api).auth().oauth2(token).get("/v1/tenants/" + slug).then().statusCode(200);
+    given().baseUri(api).auth().oauth2(token).get("/v1/tenants").then().statusCode(403);
+    given()
+        .baseUri(api)
+        .auth()
+        .oauth2(env.get("SLIPWAY_OPS_TOKEN"))
+        .get("/v1/tenants")
+        .then()
+        .statusCode(200);
+  }
+
+  private static String mint(String role, String tenantId) throws Exception {
+    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    ProcessBuilder builder =
+        new ProcessBuilder(root.resolve("deploy/local/mint-token.sh").toString(), role, tenantId);
+    builder.environment().putAll(env);
+    Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String token = new String(process.getInputStream().readAllBytes()).trim();
+    assertEquals(0, process.waitFor(), "mint-token.sh exit code");
+    return token;
   }
 
   private static boolean isReady(Pod pod) {

@@ -93,6 +93,17 @@ class ProblemResponsesQuarkusTest {
   }
 
   @Test
+  void tokenForAnotherAudienceIs401() {
+    String token =
+        io.smallrye.jwt.build.Jwt.issuer("https://slipway.dev")
+            .audience("some-other-service")
+            .subject("x")
+            .groups("admin")
+            .sign();
+    given().auth().oauth2(token).get("/v1/tenants/acme").then().statusCode(401);
+  }
+
+  @Test
   void tokenWithoutRoleIs403Problem() {
     given()
         .auth()

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.Set;
  */
 final class JwtKeys {
   static final String ISSUER = "https://slipway.dev";
+  static final String AUDIENCE = "slipway-api";
   private final KeyPair keys;
 
   private JwtKeys(KeyPair keys) {
@@ -36,11 +38,32 @@ final class JwtKeys {
 
   /** Writes the public key as PEM, the format mp.jwt.verify.publickey.location reads. */
   Path writePublicKey(Path file) {
+    return writePem(file, "PUBLIC KEY", keys.getPublic().getEncoded());
+  }
+
+  /**
+   * Writes the signing key (PKCS#8 PEM) so scripts can mint tokens with openssl. Local stack only:
+   * readable by the owner alone.
+   */
+  Path writePrivateKey(Path file) {
+    writePem(file, "PRIVATE KEY", keys.getPrivate().getEncoded());
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system: best effort
+    }
+    return file;
+  }
+
+  private static Path writePem(Path file, String type, byte[] der) {
     String pem =
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes())
-                .encodeToString(keys.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n";
+        "-----BEGIN "
+            + type
+            + "-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+            + "\n-----END "
+            + type
+            + "-----\n";
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, pem);
@@ -52,6 +75,7 @@ final class JwtKeys {
 
   String token(String subject, Set<String> groups, Duration lifetime) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject(subject)
         .groups(groups)
         .expiresIn(lifetime)

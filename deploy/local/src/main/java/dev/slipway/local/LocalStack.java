@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     Path kubeconfig = kube.writeKubeconfig(options.stateDir().resolve("kubeconfig"));
     JwtKeys keys = JwtKeys.generate();
     Path publicKey = keys.writePublicKey(options.stateDir().resolve("jwt-public.pem"));
+    Path privateKey = keys.writePrivateKey(options.stateDir().resolve("jwt-dev-private.pem"));
 
     env.put("SLIPWAY_DB_URL", postgres.libpqUrl(DATABASE));
     env.put("SLIPWAY_JDBC_URL", postgres.jdbcUrl(DATABASE));
@@ -88,6 +89,10 @@ public final class LocalStack implements AutoCloseable {
     env.put("KUBECONFIG", kubeconfig.toString());
     env.put("SLIPWAY_JWT_PUBLIC_KEY", publicKey.toString());
     env.put("SLIPWAY_ADMIN_TOKEN", keys.token("local-admin", Set.of("admin"), Duration.ofDays(30)));
+    env.put("SLIPWAY_OPS_TOKEN", keys.token("local-ops", Set.of("ops"), Duration.ofDays(30)));
+    env.put("SLIPWAY_DEV_JWT_KEY", privateKey.toString());
+    env.put("SLIPWAY_DEV_JWT_ISSUER", JwtKeys.ISSUER);
+    env.put("SLIPWAY_DEV_JWT_AUDIENCE", JwtKeys.AUDIENCE);
   }
 
   private void startServices(boolean echo) {
