@@ -48,23 +48,20 @@ public class TenantRepository {
   }
 
   /** The tenant a slug names: the live one, else the most recently deleted one (kept for audit). */
+  private static final String BY_SLUG =
+      "SELECT "
+          + TenantRow.COLUMNS
+          + " FROM tenants WHERE slug = $1"
+          + " ORDER BY (phase = 'DELETED'), created_at DESC LIMIT 1";
+
+  /** The tenant a slug names: the live one, else the most recently deleted one (kept for audit). */
   public Uni<Optional<TenantRow>> findBySlug(String slug) {
-    return pool.preparedQuery(
-            "SELECT "
-                + TenantRow.COLUMNS
-                + " FROM tenants WHERE slug = $1"
-                + " ORDER BY (phase = 'DELETED'), created_at DESC LIMIT 1")
-        .execute(Tuple.of(slug))
-        .map(TenantRepository::first);
+    return pool.preparedQuery(BY_SLUG).execute(Tuple.of(slug)).map(TenantRepository::first);
   }
 
   /** As {@link #findBySlug}, locking the row for the rest of the transaction. */
   public Uni<Optional<TenantRow>> findBySlugForUpdate(SqlClient tx, String slug) {
-    return tx.preparedQuery(
-            "SELECT "
-                + TenantRow.COLUMNS
-                + " FROM tenants WHERE slug = $1"
-                + " ORDER BY (phase = 'DELETED'), created_at DESC LIMIT 1 FOR UPDATE")
+    return tx.preparedQuery(BY_SLUG + " FOR UPDATE")
         .execute(Tuple.of(slug))
         .map(TenantRepository::first);
   }
