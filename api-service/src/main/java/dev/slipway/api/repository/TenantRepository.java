@@ -47,7 +47,7 @@ public class TenantRepository {
         .map(TenantRepository::first);
   }
 
-  /** The tenant a slug names: the live one, else the most recently deleted one (kept for audit). */
+  /** A slug may name one live tenant and any number of deleted ones: the live one comes first. */
   private static final String BY_SLUG =
       "SELECT "
           + TenantRow.COLUMNS
