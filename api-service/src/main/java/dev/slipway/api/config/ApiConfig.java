@@ -66,5 +66,29 @@ public interface ApiConfig {
     /** Upper bound of the back-off after consecutive publish failures (queue unreachable). */
     @WithDefault("10s")
     Duration maxBackoff();
+
+    /**
+     * Wake the relay on PostgreSQL notifications (LISTEN slipway_outbox, sent by a trigger on every
+     * outbox insert) so rows written by other replicas go out at once. Holds one JDBC connection.
+     * Turn off where LISTEN cannot work (a PgBouncer in transaction mode): the poll then carries.
+     */
+    @WithDefault("true")
+    boolean listen();
+
+    /** Sent rows older than this are deleted. Keep it above the 5-minute SQS dedup window. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often sent rows past the retention are deleted (every replica; deletes skip locks). */
+    @WithDefault("5m")
+    Duration cleanupInterval();
+
+    /** Rows deleted per cleanup statement, bounding each transaction and its locks. */
+    @WithDefault("1000")
+    int cleanupBatchSize();
+
+    /** How often the pending count and the oldest pending age (gauges) are refreshed. */
+    @WithDefault("10s")
+    Duration statsInterval();
   }
 }

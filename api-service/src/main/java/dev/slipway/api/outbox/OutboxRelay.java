@@ -1,49 +1,42 @@
 package dev.slipway.api.outbox;
 
 import dev.slipway.api.config.ApiConfig;
-import dev.slipway.common.metrics.MetricNames;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Publishes committed outbox rows to the command queue. One daemon thread per process; it wakes on
- * {@link #wakeUp()} (called after every commit here) or on the poll interval (rows of other
- * replicas, rows left by a crash), and backs off while the queue is unreachable.
+ * Publishes committed outbox rows to the command queue. One daemon thread per process runs {@link
+ * RelayRound}s; replicas relay side by side (rows are claimed with {@code SKIP LOCKED}, order per
+ * tenant kept by {@link GroupPrefix}). It wakes on {@link #wakeUp()} (after every commit here), on
+ * a PostgreSQL notification ({@link OutboxListener}: commits of other replicas) or on the poll
+ * interval (the fallback), and backs off while the queue is unreachable; the API keeps accepting
+ * writes meanwhile, their rows wait in the outbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-  private final DataSource dataSource;
-  private final SqsPublisher publisher;
   private final ApiConfig.Outbox config;
+  private final SqsPublisher publisher;
+  private final RelayRound round;
+  private final RelayMetrics metrics;
+  private final OutboxListener listener;
   private final Semaphore wake = new Semaphore(0);
-  private final AtomicLong pending = new AtomicLong();
-  private final Counter published;
-  private final Counter failures;
-  private final Timer latency;
   private volatile boolean running;
   private Thread thread;
 
-  OutboxRelay(DataSource dataSource, SqsPublisher publisher, ApiConfig config, MeterRegistry reg) {
-    this.dataSource = dataSource;
-    this.publisher = publisher;
+  OutboxRelay(DataSource dataSource, SqsClient sqs, ApiConfig config, RelayMetrics metrics) {
     this.config = config.outbox();
-    this.published = reg.counter(MetricNames.OUTBOX_PUBLISHED);
-    this.failures = reg.counter(MetricNames.OUTBOX_PUBLISH_FAILURES);
-    this.latency = reg.timer(MetricNames.OUTBOX_PUBLISH_LATENCY);
-    reg.gauge(MetricNames.OUTBOX_PENDING, pending);
+    this.publisher = new SqsPublisher(sqs, config.queueUrl());
+    this.round = new RelayRound(dataSource, publisher, this.config.batchSize());
+    this.metrics = metrics;
+    this.listener = new OutboxListener(dataSource, this::wakeUp, this.config.maxBackoff());
   }
 
   void start(@Observes StartupEvent event) {
@@ -55,12 +48,16 @@ public class OutboxRelay {
     thread = new Thread(this::loop, "outbox-relay");
     thread.setDaemon(true);
     thread.start();
+    if (config.listen()) {
+      listener.start();
+    }
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
     running = false;
-    wakeUp();
+    listener.stop();
     if (thread != null) {
+      thread.interrupt(); // ends a back-off sleep or a wait for work
       thread.join(TimeUnit.SECONDS.toMillis(5));
     }
   }
@@ -72,77 +69,49 @@ public class OutboxRelay {
     }
   }
 
+  /** The publisher this relay sends with; tests retarget it to simulate a queue outage. */
+  SqsPublisher publisher() {
+    return publisher;
+  }
+
   private void loop() {
-    long backoffMs = 0;
-    while (running) {
-      try {
-        int count = relayOnce();
-        backoffMs = 0;
-        if (count < config.batchSize()) {
-          wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-          wake.drainPermits();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException | java.sql.SQLException e) {
-        failures.increment();
-        backoffMs = Math.min(Math.max(2 * backoffMs, 100), config.maxBackoff().toMillis());
-        LOG.warnf("outbox relay failed, retrying in %d ms: %s", backoffMs, e.getMessage());
-        sleepQuietly(backoffMs);
-      }
-    }
-  }
-
-  /** One transaction: claim pending rows in order, publish them, mark what went out. */
-  int relayOnce() throws java.sql.SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (!OutboxStore.tryLock(c)) {
-          c.rollback();
-          return 0; // another replica is publishing
-        }
-        List<PendingCommand> batch = OutboxStore.claim(c, config.batchSize());
-        int sent = publish(c, batch);
-        pending.set(OutboxStore.countPending(c));
-        c.commit();
-        return sent;
-      } catch (RuntimeException | java.sql.SQLException e) {
-        c.rollback();
-        throw e;
-      }
-    }
-  }
-
-  private int publish(Connection c, List<PendingCommand> batch) throws java.sql.SQLException {
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    Timer.Sample sample = Timer.start();
+    Backoff backoff = new Backoff(config.maxBackoff());
     try {
-      List<Long> ids = publisher.publish(batch);
-      OutboxStore.markSent(c, ids);
-      published.increment(ids.size());
-      return ids.size();
-    } catch (SqsPublisher.PublishException e) {
-      OutboxStore.markSent(c, e.sent);
-      List<Long> unsent =
-          batch.stream().map(PendingCommand::id).filter(id -> !e.sent.contains(id)).toList();
-      OutboxStore.recordFailure(c, unsent, e.getMessage());
-      published.increment(e.sent.size());
-      failures.increment();
-      return e.sent.size();
-    } finally {
-      sample.stop(latency);
-    }
-  }
-
-  private static void sleepQuietly(long ms) {
-    try {
-      Thread.sleep(ms);
+      while (running) {
+        if (runRound()) {
+          backoff.reset();
+        } else {
+          // Not woken early: new commits must not hammer a queue that is down.
+          Thread.sleep(backoff.nextMillis());
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** One round, then the wait before the next; false when the round failed (back off). */
+  private boolean runRound() throws InterruptedException {
+    RelayRound.Outcome outcome;
+    try {
+      outcome = round.run();
+    } catch (java.sql.SQLException | RuntimeException e) {
+      metrics.failed();
+      LOG.warnf("outbox relay round failed: %s", e.getMessage());
+      return false;
+    }
+    metrics.record(outcome);
+    if (outcome.failed()) {
+      LOG.warnf(
+          "outbox publish stopped after %d rows, backing off: %s",
+          outcome.sent().size(), outcome.error());
+      return false;
+    }
+    boolean moreWaiting = outcome.claimed() == config.batchSize() && !outcome.sent().isEmpty();
+    if (!moreWaiting) {
+      wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+      wake.drainPermits();
+    }
+    return true;
   }
 }

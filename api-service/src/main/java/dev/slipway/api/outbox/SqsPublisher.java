@@ -1,11 +1,8 @@
 package dev.slipway.api.outbox;
 
-import dev.slipway.api.config.ApiConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -13,60 +10,64 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Sends commands to the FIFO queue: message group = tenant id (per-tenant order), deduplication id
- * = operation id (a re-send after a crash between send and commit is dropped by SQS for 5 minutes,
- * and the worker absorbs anything later).
+ * = operation id. A re-send of a row after a crash between send and commit is dropped by SQS within
+ * its 5-minute deduplication window, and the worker absorbs anything later (its handlers are
+ * idempotent and an operation already finished is acknowledged as done).
  */
-@ApplicationScoped
-class SqsPublisher {
-  private static final int SQS_BATCH_LIMIT = 10;
-  private final SqsClient sqs;
-  private final ApiConfig config;
+final class SqsPublisher {
+  private volatile Target target;
 
-  SqsPublisher(SqsClient sqs, ApiConfig config) {
-    this.sqs = sqs;
-    this.config = config;
+  SqsPublisher(SqsClient sqs, String queueUrl) {
+    this.target = new Target(sqs, queueUrl);
+  }
+
+  /** What went out, in order, and why the rest did not (null when everything was sent). */
+  record Result(List<Long> sent, String error) {}
+
+  /**
+   * Publishes rows in id order (see {@link PublishPlan}) and stops at the first request that fails
+   * in whole or in part: later rows of the failed rows' groups must not overtake them.
+   */
+  Result publish(List<PendingCommand> rows) {
+    Target t = target;
+    List<Long> sent = new ArrayList<>();
+    for (List<PendingCommand> request : PublishPlan.requests(rows)) {
+      try {
+        SendMessageBatchResponse response =
+            t.sqs().sendMessageBatch(b -> b.queueUrl(t.queueUrl()).entries(entries(request)));
+        response.successful().forEach(ok -> sent.add(Long.parseLong(ok.id())));
+        if (!response.failed().isEmpty()) {
+          BatchResultErrorEntry first = response.failed().get(0);
+          return new Result(sent, first.code() + ": " + first.message());
+        }
+      } catch (SdkException e) {
+        // Queue unreachable, throttled, credentials expired...: the caller backs off.
+        return new Result(sent, e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+    return new Result(sent, null);
   }
 
   /**
-   * Publishes in order and returns the ids of the rows that were accepted. Stops at the first
-   * failed batch entry: publishing later rows of the same group before it would break FIFO order.
+   * Test seam: points this publisher at another queue (e.g. a second ElasticMQ that a test stops
+   * and restarts to simulate an SQS outage against a real server).
    */
-  List<Long> publish(List<PendingCommand> commands) {
-    List<Long> sent = new ArrayList<>();
-    for (int from = 0; from < commands.size(); from += SQS_BATCH_LIMIT) {
-      List<PendingCommand> chunk =
-          commands.subList(from, Math.min(from + SQS_BATCH_LIMIT, commands.size()));
-      Map<String, PendingCommand> byEntryId = new HashMap<>();
-      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-      for (PendingCommand c : chunk) {
-        String entryId = Long.toString(c.id());
-        byEntryId.put(entryId, c);
-        entries.add(
-            SendMessageBatchRequestEntry.builder()
-                .id(entryId)
-                .messageBody(c.body())
-                .messageGroupId(c.groupId())
-                .messageDeduplicationId(c.operationId())
-                .build());
-      }
-      SendMessageBatchResponse response =
-          sqs.sendMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
-      response.successful().forEach(ok -> sent.add(byEntryId.get(ok.id()).id()));
-      if (!response.failed().isEmpty()) {
-        BatchResultErrorEntry first = response.failed().get(0);
-        throw new PublishException(sent, first.code() + ": " + first.message());
-      }
-    }
-    return sent;
+  void retarget(SqsClient sqs, String queueUrl) {
+    this.target = new Target(sqs, queueUrl);
   }
 
-  /** A batch entry was refused; {@code sent} lists what did go out before it. */
-  static final class PublishException extends RuntimeException {
-    final List<Long> sent;
-
-    PublishException(List<Long> sent, String message) {
-      super(message);
-      this.sent = sent;
-    }
+  private static List<SendMessageBatchRequestEntry> entries(List<PendingCommand> request) {
+    return request.stream()
+        .map(
+            c ->
+                SendMessageBatchRequestEntry.builder()
+                    .id(Long.toString(c.id()))
+                    .messageBody(c.body())
+                    .messageGroupId(c.groupId())
+                    .messageDeduplicationId(c.operationId())
+                    .build())
+        .toList();
   }
+
+  private record Target(SqsClient sqs, String queueUrl) {}
 }

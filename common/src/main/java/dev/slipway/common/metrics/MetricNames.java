@@ -13,6 +13,15 @@ public final class MetricNames {
   public static final String OUTBOX_PUBLISH_FAILURES = "slipway.outbox.publish.failures";
   public static final String OUTBOX_PUBLISH_LATENCY = "slipway.outbox.publish.latency";
 
+  /** Seconds since the oldest unsent outbox row was written (0 when none): the relay's lag. */
+  public static final String OUTBOX_OLDEST_PENDING_AGE = "slipway.outbox.oldest.pending.age";
+
+  /** Per row, from its insert to SQS accepting it (commit-to-queue delay). */
+  public static final String OUTBOX_PUBLISH_DELAY = "slipway.outbox.publish.delay";
+
+  /** Sent rows deleted after the retention. */
+  public static final String OUTBOX_CLEANED = "slipway.outbox.cleaned";
+
   // provisioner-worker
   public static final String COMMANDS_RECEIVED = "slipway.worker.commands.received";
 

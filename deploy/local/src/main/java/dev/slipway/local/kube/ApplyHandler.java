@@ -2,46 +2,44 @@ package dev.slipway.local.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.mockwebserver.http.MockResponse;
 
 /**
- * Server-side apply ({@code PATCH} with {@code application/apply-patch+yaml}), which the mock
- * lacks: create when absent, otherwise store {@link ApplyMerge#merge} of the stored and applied
- * objects, and leave the object untouched (same resourceVersion) when that changes nothing. {@code
- * force} is accepted and ignored: without field ownership there are no conflicts.
+ * Server-side apply ({@code PATCH} with {@code application/apply-patch+yaml}): create when absent,
+ * otherwise store {@link ApplyMerge#merge} of the stored and applied objects, and leave the object
+ * untouched (same resourceVersion) when that changes nothing. {@code force} is accepted and
+ * ignored: without field ownership there are no conflicts.
  */
 final class ApplyHandler {
 
   static final String CONTENT_TYPE = "application/apply-patch+yaml";
 
-  private final StoreWriter writer;
+  private final ObjectStore store;
 
-  ApplyHandler(StoreWriter writer) {
-    this.writer = writer;
+  ApplyHandler(ObjectStore store) {
+    this.store = store;
   }
 
   static boolean isApply(String contentType) {
     return contentType != null && contentType.startsWith(CONTENT_TYPE);
   }
 
-  MockResponse handle(String pathWithQuery, byte[] body) {
-    if (!pathWithQuery.contains("fieldManager=")) {
-      return Responses.error(400, "BadRequest", "fieldManager is required for apply requests");
+  ApiResponse handle(ApiRequest request, RequestPath path) {
+    if (request.param("fieldManager") == null) {
+      throw ApiException.badRequest("fieldManager is required for apply requests");
     }
-    String path = Paths.withoutQuery(pathWithQuery);
-    ObjectNode applied;
-    try {
-      applied = validated(path, Json.parse(body));
-    } catch (IllegalArgumentException e) {
-      return Responses.error(400, "BadRequest", e.getMessage());
+    ObjectNode applied = validated(path, PatchHandler.parse(request.body()));
+    if (ObjectRef.SECRETS.equals(path.ref().type())) {
+      SecretData.fold(applied); // applied stringData replaces data, as applied data would
     }
-    SecretData.fold(applied);
     String pinnedVersion = applied.path("metadata").path("resourceVersion").asText("");
-    return writer.update(
-        path,
-        stored -> pin(ApplyMerge.merge(stored, applied), pinnedVersion),
-        absent -> ApplyMerge.forCreate(applied),
-        pinnedVersion.isEmpty());
+    boolean status = "status".equals(path.subresource());
+    ObjectStore.Written written =
+        store.update(
+            path.ref(),
+            stored -> pin(ApplyMerge.merge(stored, applied, status), pinnedVersion),
+            status ? null : () -> ApplyMerge.forCreate(applied),
+            status);
+    return ApiResponse.json(written.created() ? 201 : 200, written.object().json());
   }
 
   /** A resourceVersion in the applied object is a precondition: the write fails on mismatch. */
@@ -52,18 +50,23 @@ final class ApplyHandler {
     return merged;
   }
 
-  private static ObjectNode validated(String path, JsonNode node) {
+  private static ObjectNode validated(RequestPath path, JsonNode node) {
     if (!(node instanceof ObjectNode object)) {
-      throw new IllegalArgumentException("apply body must be an object");
+      throw ApiException.badRequest("apply body must be an object");
     }
     if (object.path("kind").asText("").isEmpty()
         || object.path("apiVersion").asText("").isEmpty()) {
-      throw new IllegalArgumentException("apply body needs apiVersion and kind");
+      throw ApiException.badRequest("apply body needs apiVersion and kind");
     }
     String name = object.path("metadata").path("name").asText("");
-    if (!name.equals(Paths.lastSegment(path))) {
-      throw new IllegalArgumentException(
+    if (!name.equals(path.name())) {
+      throw ApiException.badRequest(
           "the name of the object (" + name + ") does not match the name on the URL");
+    }
+    String namespace = object.path("metadata").path("namespace").asText("");
+    if (!namespace.isEmpty() && !namespace.equals(path.namespace())) {
+      throw ApiException.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request");
     }
     return object;
   }

@@ -33,7 +33,19 @@ final class ApplyMerge {
 
   /** The object to store for an apply onto {@code stored}; a fresh copy, inputs untouched. */
   static ObjectNode merge(ObjectNode stored, ObjectNode applied) {
+    return merge(stored, applied, false);
+  }
+
+  /**
+   * As {@link #merge(ObjectNode, ObjectNode)}; with {@code status} true (an apply to the status
+   * subresource) the applied status is taken and everything else ignored.
+   */
+  static ObjectNode merge(ObjectNode stored, ObjectNode applied, boolean status) {
     ObjectNode result = stored.deepCopy();
+    if (status) {
+      result.set("status", applied.path("status").deepCopy());
+      return result;
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it = applied.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       switch (field.getKey()) {

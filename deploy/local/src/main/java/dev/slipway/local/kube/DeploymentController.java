@@ -44,17 +44,19 @@ final class DeploymentController implements AutoCloseable {
   }
 
   /**
-   * Change listener for the dispatcher. It runs under the store's write lock (on the server's event
-   * loop or on this controller's own thread), so it only hands the change over.
+   * Change listener for the store. It runs under the store's write lock (on the server's event loop
+   * or on this controller's own thread), so it only hands the change over.
    */
-  void changed(String path, String oldState, String newState) {
-    if (path.contains("/deployments") || path.contains("/pods")) {
-      submit(() -> route(newState != null ? newState : oldState));
+  void changed(StoreListener.Change change, StoredObject previous, StoredObject current) {
+    String type = current.ref().type();
+    boolean relevant = type.equals(ObjectRef.DEPLOYMENTS) || type.equals(ObjectRef.PODS);
+    if (relevant && namespaces.contains(current.namespace())) {
+      submit(() -> route(current));
     }
   }
 
-  private void route(String state) {
-    DeploymentKey key = DeploymentKey.affectedBy(Json.parse(state));
+  private void route(StoredObject object) {
+    DeploymentKey key = DeploymentKey.affectedBy(object.tree());
     if (key != null && namespaces.contains(key.namespace())) {
       enqueue(key);
     }

@@ -36,7 +36,7 @@ final class DeploymentReconciler {
   }
 
   void reconcile(DeploymentKey key) {
-    JsonNode deployment = api.get(Paths.deployment(key.namespace(), key.name()));
+    JsonNode deployment = api.get(ObjectRef.deployment(key.namespace(), key.name()));
     if (deployment == null) {
       podsOf(key, selectors.remove(key)).forEach(this::delete);
       return;
@@ -84,7 +84,8 @@ final class DeploymentReconciler {
   private JsonNode create(JsonNode deployment, String hash) {
     ObjectNode pod = PodFactory.pendingPod(deployment, hash, clock.instant());
     String namespace = pod.path("metadata").path("namespace").asText();
-    JsonNode created = api.create(Paths.pods(namespace), pod);
+    JsonNode created =
+        api.create(ObjectRef.pod(namespace, pod.path("metadata").path("name").asText()), pod);
     if (created == null) {
       // Name clash or a vanished namespace: fail the pass, the controller retries it.
       throw new IllegalStateException("could not create pod " + pod.path("metadata").path("name"));
@@ -97,44 +98,34 @@ final class DeploymentReconciler {
     int ready = (int) pods.stream().filter(PodFactory::isReady).count();
     var counts = new DeploymentStatus.Counts(desired, pods.size(), pods.size(), ready);
     ObjectNode status = DeploymentStatus.compute(deployment, counts, clock.instant());
-    if (status.equals(deployment.path("status"))) {
+    if (Json.same(status, deployment.path("status"))) {
       return;
     }
     JsonNode metadata = deployment.path("metadata");
-    ObjectNode body = Json.object();
-    body.put("apiVersion", "apps/v1").put("kind", "Deployment");
-    body.putObject("metadata")
-        .put("name", metadata.path("name").asText())
-        .put("namespace", metadata.path("namespace").asText());
-    body.set("status", status);
-    // A 404 means the Deployment was just deleted; its delete event schedules the cleanup.
-    api.put(
-        Paths.deployment(metadata.path("namespace").asText(), metadata.path("name").asText())
-            + "/status",
-        body);
+    // False means the Deployment was just deleted; its delete event schedules the cleanup.
+    api.putStatus(
+        ObjectRef.deployment(metadata.path("namespace").asText(), metadata.path("name").asText()),
+        status);
   }
 
   /** Switches a pod to Running/Ready unless it is gone or already ready. */
   void markReady(String namespace, String podName) {
-    JsonNode pod = api.get(Paths.pod(namespace, podName));
+    JsonNode pod = api.get(ObjectRef.pod(namespace, podName));
     if (pod == null || PodFactory.isReady(pod)) {
       return;
     }
-    ObjectNode body = Json.object();
-    body.put("apiVersion", "v1").put("kind", "Pod");
-    body.putObject("metadata").put("name", podName).put("namespace", namespace);
-    body.set("status", PodFactory.runningStatus(pod, clock.instant()));
-    api.put(Paths.pod(namespace, podName) + "/status", body);
+    api.putStatus(
+        ObjectRef.pod(namespace, podName), PodFactory.runningStatus(pod, clock.instant()));
   }
 
   /** Pods controlled by a Deployment of this name (any uid), found by label when possible. */
   private List<JsonNode> podsOf(DeploymentKey key, String selector) {
-    String path = Paths.pods(key.namespace());
-    if (selector != null && !selector.isEmpty()) {
-      path += "?labelSelector=" + Paths.encode(selector);
-    }
+    LabelSelector labels =
+        selector == null || selector.isEmpty()
+            ? LabelSelector.EVERYTHING
+            : LabelSelector.parse(selector);
     List<JsonNode> owned = new ArrayList<>();
-    for (JsonNode pod : api.list(path)) {
+    for (JsonNode pod : api.list(ObjectRef.pods(key.namespace()), labels)) {
       JsonNode owner = DeploymentKey.controllerOf(pod);
       if (owner != null && key.name().equals(owner.path("name").asText())) {
         owned.add(pod);
@@ -145,6 +136,6 @@ final class DeploymentReconciler {
 
   private void delete(JsonNode pod) {
     JsonNode metadata = pod.path("metadata");
-    api.delete(Paths.pod(metadata.path("namespace").asText(), metadata.path("name").asText()));
+    api.delete(ObjectRef.pod(metadata.path("namespace").asText(), metadata.path("name").asText()));
   }
 }

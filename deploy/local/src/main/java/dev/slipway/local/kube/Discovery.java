@@ -1,7 +1,6 @@
 package dev.slipway.local.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.mockwebserver.http.MockResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,9 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Fixed answers for the discovery and health endpoints. The CRUD dispatcher would answer {@code
- * /api/v1} and friends with a List of every stored object, which leaves kubectl with no resource
- * types; here they come from static documents under {@code /kube/discovery}.
+ * Fixed answers for the discovery and health endpoints. They come from static documents under
+ * {@code /kube/discovery}, which also tell the store the kind of each resource.
  */
 final class Discovery {
 
@@ -29,6 +27,7 @@ final class Discovery {
           "/apis/autoscaling/v1", "autoscaling-v1.json");
 
   private final Map<String, String> documents = new HashMap<>();
+  private final ResourceKinds kinds;
 
   Discovery() {
     FILES.forEach((path, file) -> documents.put(path, load(file)));
@@ -39,6 +38,7 @@ final class Discovery {
             resourceLists.put(path, Json.parse(body));
           }
         });
+    kinds = new ResourceKinds(resourceLists.values());
     documents.putAll(OpenApiV3.documents(resourceLists));
     documents.put("/version", versionJson());
     documents.put(
@@ -46,9 +46,9 @@ final class Discovery {
   }
 
   /** The fixed answer for a query-less GET path, or null when the path is not a fixed one. */
-  MockResponse answer(String plainPath) {
+  ApiResponse answer(String plainPath) {
     if (plainPath.equals("/healthz") || plainPath.equals("/readyz") || plainPath.equals("/livez")) {
-      return new MockResponse().setResponseCode(200).setBody("ok");
+      return ApiResponse.text(200, "ok");
     }
     String body = documents.get(plainPath);
     if (body == null && plainPath.startsWith("/openapi/")) {
@@ -59,10 +59,12 @@ final class Discovery {
       return null;
     }
     // kubectl asks for aggregated discovery first and falls back when it gets plain JSON.
-    return new MockResponse()
-        .setResponseCode(200)
-        .setHeader("Content-Type", "application/json")
-        .setBody(body);
+    return ApiResponse.json(200, body);
+  }
+
+  /** The kinds of the resources the discovery documents announce. */
+  ResourceKinds kinds() {
+    return kinds;
   }
 
   private static String versionJson() {

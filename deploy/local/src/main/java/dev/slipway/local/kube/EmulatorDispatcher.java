@@ -1,114 +1,80 @@
 package dev.slipway.local.kube;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.mockwebserver.crud.AttributeSet;
-import io.fabric8.mockwebserver.http.Dispatcher;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.util.Objects;
-
 /**
- * The mock's CRUD dispatcher plus what a real API server does and the mock does not: discovery,
- * {@code /version}, server-side apply, RFC 7386 merge patch, the Deployment scale subresource,
- * Secret {@code stringData}, status as a subresource of Deployments, and change notifications for
- * the emulated controller. Everything else falls through to the mock unchanged, so the extra cost
- * per request is a few string comparisons.
+ * Routes one (non-watch) API request: fixed discovery documents, then the resource handlers on the
+ * indexed {@link ObjectStore}. Errors come back as metav1.Status bodies. Protobuf bodies, which the
+ * emulator cannot read, get a clear 415 instead of a parse failure.
  */
-final class EmulatorDispatcher extends KubernetesCrudDispatcher {
+final class EmulatorDispatcher {
 
-  private final Discovery discovery = new Discovery();
-  private final LocalApi raw = new LocalApi(new RawDispatcher());
-  private final StoreWriter writer = new StoreWriter(raw);
-  private final ApplyHandler apply = new ApplyHandler(writer);
-  private final ScaleHandler scale = new ScaleHandler(writer);
-  private final PatchRewrites patches = new PatchRewrites(writer);
-  private volatile ChangeListener listener = ChangeListener.NONE;
+  private static final System.Logger LOG = System.getLogger(EmulatorDispatcher.class.getName());
 
-  /** Receives every stored change; it is called under the store's write lock, so must not block. */
-  interface ChangeListener {
-    ChangeListener NONE = (path, oldState, newState) -> {};
+  static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
 
-    void changed(String path, String oldState, String newState);
+  private final Discovery discovery;
+  private final CrudHandler crud;
+  private final ListHandler lists;
+  private final PatchHandler patches;
+  private final ScaleHandler scale;
+  private final CollectionDelete collectionDelete;
+
+  EmulatorDispatcher(ObjectStore store, Discovery discovery) {
+    this.discovery = discovery;
+    this.crud = new CrudHandler(store, discovery.kinds());
+    this.lists = new ListHandler(store, discovery.kinds());
+    this.patches = new PatchHandler(store);
+    this.scale = new ScaleHandler(store);
+    this.collectionDelete = new CollectionDelete(store, lists);
   }
 
-  void setListener(ChangeListener listener) {
-    this.listener = Objects.requireNonNull(listener);
+  ListHandler lists() {
+    return lists;
   }
 
-  /** An API that bypasses the emulator's rewrites and reaches the plain CRUD store. */
-  LocalApi raw() {
-    return raw;
+  ApiResponse dispatch(ApiRequest request) {
+    try {
+      return route(request);
+    } catch (ApiException e) {
+      return Responses.error(e);
+    } catch (RuntimeException e) {
+      // Every request gets an answer: a client waiting on a lost response would hang.
+      LOG.log(System.Logger.Level.WARNING, "kube emulator failed on " + request.path(), e);
+      return Responses.error(500, "InternalError", "emulator error: " + e);
+    }
   }
 
-  @Override
-  public MockResponse dispatch(RecordedRequest request) {
-    String plain = Paths.withoutQuery(request.getPath());
+  private ApiResponse route(ApiRequest request) {
+    if (request.method().equals("GET")) {
+      ApiResponse fixed = discovery.answer(request.path());
+      if (fixed != null) {
+        return fixed;
+      }
+    }
+    if (request.hasBody()
+        && request.contentType() != null
+        && request.contentType().startsWith(PROTOBUF)) {
+      throw new ApiException(
+          415,
+          "UnsupportedMediaType",
+          "the Kubernetes emulator speaks JSON only, not protobuf; "
+              + "use kubectl apply --server-side -f or create -f with a manifest");
+    }
+    RequestPath path = RequestPath.parse(request.path());
+    if (path == null) {
+      throw new ApiException(404, "NotFound", "the server could not find the requested resource");
+    }
+    if ("scale".equals(path.subresource())) {
+      return scale.handle(request, path);
+    }
+    boolean collection = path.isCollection();
     return switch (request.method()) {
-      case GET -> get(request, plain);
-      case PATCH -> patch(request, plain);
-      case PUT -> put(request, plain);
-      case POST -> super.dispatch(PatchRewrites.withFoldedSecret(request, plain));
-      default -> super.dispatch(request);
+      case "GET" -> collection ? lists.list(request, path) : crud.get(path);
+      case "POST" -> crud.create(request, path);
+      case "PUT" -> crud.replace(request, path);
+      case "PATCH" -> patches.patch(request, path);
+      case "DELETE" ->
+          collection ? collectionDelete.delete(request, path) : crud.delete(request, path);
+      default -> throw new ApiException(405, "MethodNotAllowed", request.method() + " not allowed");
     };
-  }
-
-  private MockResponse get(RecordedRequest request, String plain) {
-    MockResponse fixed = discovery.answer(plain);
-    if (fixed != null) {
-      return fixed;
-    }
-    return ScaleHandler.isDeploymentScale(plain) ? scale.get(plain) : super.dispatch(request);
-  }
-
-  private MockResponse put(RecordedRequest request, String plain) {
-    if (ScaleHandler.isDeploymentScale(plain)) {
-      return scale.update(plain, null, request.getBody().getBytes());
-    }
-    return super.dispatch(PatchRewrites.withFoldedSecret(request, plain));
-  }
-
-  private MockResponse patch(RecordedRequest request, String plain) {
-    String contentType = request.getHeader("Content-Type");
-    byte[] body = request.getBody().getBytes();
-    if (ApplyHandler.isApply(contentType)) {
-      return apply.handle(request.getPath(), body);
-    }
-    if (ScaleHandler.isDeploymentScale(plain)) {
-      return scale.update(plain, contentType, body);
-    }
-    if (PatchRewrites.isMergePatch(contentType, body)) {
-      return patches.mergePatch(plain, body);
-    }
-    return super.dispatch(request);
-  }
-
-  /** Deployments keep status apart from spec, as in a real API server; CRDs keep their rule. */
-  @Override
-  public boolean isStatusSubresourceEnabledForResource(String path) {
-    return path.contains("/deployments") || super.isStatusSubresourceEnabledForResource(path);
-  }
-
-  @Override
-  public void processEvent(
-      String path,
-      AttributeSet pathAttributes,
-      AttributeSet oldAttributes,
-      GenericKubernetesResource resource,
-      String newState) {
-    // Runs under the mock's write lock, so reading the old state here is consistent.
-    String oldState = oldAttributes == null ? null : map.get(oldAttributes);
-    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
-    if (!Objects.equals(oldState, newState)) {
-      listener.changed(path, oldState, newState);
-    }
-  }
-
-  /** Forwards straight to the CRUD dispatcher, skipping this class's rewrites. */
-  private final class RawDispatcher extends Dispatcher {
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      return EmulatorDispatcher.super.dispatch(request);
-    }
   }
 }

@@ -38,6 +38,24 @@ final class Json {
     }
   }
 
+  /**
+   * Equal JSON, numbers compared by value: a parsed 1 is an IntNode, a computed one often a
+   * LongNode, and Jackson's equals tells them apart. Writers use this to detect no-op writes; a
+   * false "changed" would make the controller rewrite status forever.
+   */
+  static boolean same(JsonNode a, JsonNode b) {
+    return a.equals(NUMBERS_BY_VALUE, b);
+  }
+
+  private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE =
+      (x, y) -> {
+        if (x.equals(y)) {
+          return 0;
+        }
+        boolean numbers = x.isNumber() && y.isNumber();
+        return numbers && x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+      };
+
   static ObjectNode object() {
     return MAPPER.createObjectNode();
   }

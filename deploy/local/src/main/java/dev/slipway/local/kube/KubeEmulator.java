@@ -5,65 +5,59 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A Kubernetes API emulator for tests and the local stack: the fabric8 mock server in CRUD mode
- * over plain HTTP on 127.0.0.1, with the additions of {@link EmulatorDispatcher} and an emulated
- * Deployment controller. Both kubectl and the fabric8 client can talk to it. See {@code
- * deploy/local/docs/kube-emulator.md} for what it does not do.
+ * A Kubernetes API emulator for tests and the local stack: an indexed object store behind a Vert.x
+ * HTTP server on 127.0.0.1, with watches (websocket and chunked HTTP), server-side apply,
+ * discovery, fault injection and an emulated Deployment controller. Both kubectl and the fabric8
+ * client can talk to it. See {@code deploy/local/docs/kube-emulator.md} for what it does not do.
  */
 public final class KubeEmulator implements AutoCloseable {
 
   private static final String TOKEN = "kube-emulator-token";
-
-  /**
-   * The mock web server logs every request at INFO; at thousands of requests a second that drowns
-   * the services' own logs. Kept in a field: java.util.logging holds loggers weakly.
-   */
-  private static final java.util.logging.Logger REQUEST_LOG = quietRequestLog();
+  private static final long BOOKMARK_INTERVAL_MS = 1_000;
 
   private final KubeEmulatorOptions options;
-  private final KubernetesMockServer server;
+  private final ObjectStore store = new ObjectStore(Clock.systemUTC());
   private final DeploymentController controller;
+  private final KubeFaults faults;
+  private final Vertx vertx;
+  private final ApiServer server;
+  private final int port;
   private final String url;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile KubernetesClient client;
 
   private KubeEmulator(KubeEmulatorOptions options) {
     this.options = options;
-    EmulatorDispatcher dispatcher = new EmulatorDispatcher();
+    Discovery discovery = new Discovery();
+    WatchHub watches = new WatchHub(store, discovery.kinds());
     this.controller =
-        new DeploymentController(dispatcher.raw(), options.namespaces(), options.podReadyDelay());
-    dispatcher.setListener(controller::changed);
-    this.server =
-        new KubernetesMockServer(
-            new Context(Serialization.jsonMapper()),
-            new MockWebServer(),
-            new HashMap<>(),
-            dispatcher,
-            false,
-            new VersionInfo.Builder().withMajor("1").withMinor("30").build());
+        new DeploymentController(
+            new LocalApi(store), options.namespaces(), options.podReadyDelay());
+    store.addListener(controller::changed);
+    this.faults = new KubeFaults(watches);
+    this.vertx = newVertx();
+    this.server = new ApiServer(vertx, new EmulatorDispatcher(store, discovery), watches, faults);
     try {
-      server.start(loopback(), options.port());
+      this.port = server.listen(options.port());
     } catch (RuntimeException e) {
-      controller.close(); // e.g. port in use: do not leak the controller thread
+      stopInfrastructure(); // e.g. port in use: leak neither threads nor the event loop
       throw e;
     }
-    this.url = "http://127.0.0.1:" + server.getPort();
-    options.namespaces().forEach(ns -> createNamespace(dispatcher.raw(), ns));
+    vertx.setPeriodic(BOOKMARK_INTERVAL_MS, t -> watches.sendBookmarks());
+    this.url = "http://127.0.0.1:" + port;
+    options.namespaces().forEach(this::createNamespace);
   }
 
   /** Starts an emulator; close it when done. */
@@ -85,7 +79,17 @@ public final class KubeEmulator implements AutoCloseable {
   }
 
   public int port() {
-    return server.getPort();
+    return port;
+  }
+
+  /** Fault injection on the HTTP API: failing or delayed requests, dropped watches. */
+  public KubeFaults faults() {
+    return faults;
+  }
+
+  /** The store itself, for tests and benchmarks that need many objects fast. */
+  ObjectStore store() {
+    return store;
   }
 
   /**
@@ -138,33 +142,41 @@ public final class KubeEmulator implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    controller.close();
     KubernetesClient current = client;
     if (current != null) {
       current.close();
     }
-    server.shutdown();
+    server.close();
+    stopInfrastructure();
   }
 
-  private static void createNamespace(LocalApi api, String name) {
+  private void stopInfrastructure() {
+    controller.close();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // Closing anyway; a stuck event loop only delays JVM exit.
+    }
+  }
+
+  private void createNamespace(String name) {
     ObjectNode namespace = Json.object();
     namespace.put("apiVersion", "v1").put("kind", "Namespace");
     namespace.putObject("metadata").put("name", name);
     namespace.putObject("status").put("phase", "Active");
-    api.create("/api/v1/namespaces", namespace);
+    store.create(new ObjectRef(ObjectRef.NAMESPACES, "", name), namespace);
   }
 
-  private static java.util.logging.Logger quietRequestLog() {
-    var logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-    logger.setLevel(java.util.logging.Level.WARNING);
-    return logger;
-  }
-
-  private static InetAddress loopback() {
-    try {
-      return InetAddress.getByName("127.0.0.1");
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
+  private static Vertx newVertx() {
+    return Vertx.vertx(
+        new VertxOptions()
+            .setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()))
+            .setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1)
+            // No .vertx cache directory in the working directory: the emulator serves no files.
+            .setFileSystemOptions(
+                new FileSystemOptions()
+                    .setFileCachingEnabled(false)
+                    .setClassPathResolvingEnabled(false)));
   }
 }

@@ -2,33 +2,50 @@ package dev.slipway.local.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.mockwebserver.http.MockResponse;
 
 /** Builds JSON responses, including the metav1.Status body clients parse on errors. */
 final class Responses {
 
   private Responses() {}
 
-  static MockResponse json(int code, String body) {
-    return new MockResponse()
-        .setResponseCode(code)
-        .setHeader("Content-Type", "application/json")
-        .setBody(body);
+  static ApiResponse json(int code, JsonNode body) {
+    return ApiResponse.json(code, Json.write(body));
   }
 
-  static MockResponse json(int code, JsonNode body) {
-    return json(code, Json.write(body));
+  static ApiResponse error(int code, String reason, String message) {
+    return json(code, status(code, reason, message));
   }
 
-  static MockResponse error(int code, String reason, String message) {
+  static ApiResponse error(ApiException e) {
+    return error(e.code(), e.reason(), e.getMessage());
+  }
+
+  static ObjectNode status(int code, String reason, String message) {
     ObjectNode status = Json.object();
     status.put("kind", "Status");
     status.put("apiVersion", "v1");
     status.putObject("metadata");
-    status.put("status", "Failure");
+    status.put("status", code < 400 ? "Success" : "Failure");
     status.put("message", message);
     status.put("reason", reason);
     status.put("code", code);
-    return json(code, status);
+    return status;
+  }
+
+  /** The reason a real API server gives with a status code, for injected faults. */
+  static String reasonFor(int code) {
+    return switch (code) {
+      case 400 -> "BadRequest";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "NotFound";
+      case 409 -> "Conflict";
+      case 410 -> "Expired";
+      case 422 -> "Invalid";
+      case 429 -> "TooManyRequests";
+      case 503 -> "ServiceUnavailable";
+      case 504 -> "Timeout";
+      default -> "InternalError";
+    };
   }
 }

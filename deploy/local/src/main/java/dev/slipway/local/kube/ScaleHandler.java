@@ -2,8 +2,6 @@ package dev.slipway.local.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.zjsonpatch.JsonPatch;
 
 /**
  * The {@code deployments/{name}/scale} subresource as an autoscaling/v1 Scale, so that {@code
@@ -12,64 +10,61 @@ import io.fabric8.zjsonpatch.JsonPatch;
  */
 final class ScaleHandler {
 
-  private static final String SUFFIX = "/scale";
+  private final ObjectStore store;
 
-  private final StoreWriter writer;
-
-  ScaleHandler(StoreWriter writer) {
-    this.writer = writer;
+  ScaleHandler(ObjectStore store) {
+    this.store = store;
   }
 
-  static boolean isDeploymentScale(String plainPath) {
-    return plainPath.endsWith(SUFFIX) && plainPath.contains("/deployments/");
-  }
-
-  MockResponse get(String plainPath) {
-    JsonNode deployment = writer.raw().get(deploymentPath(plainPath));
-    if (deployment == null) {
-      return Responses.error(404, "NotFound", "deployment not found: " + plainPath);
+  ApiResponse handle(ApiRequest request, RequestPath path) {
+    if (!ObjectRef.DEPLOYMENTS.equals(path.ref().type())) {
+      throw new ApiException(404, "NotFound", "the emulator scales only deployments");
     }
-    return Responses.json(200, toScale(deployment));
+    return switch (request.method()) {
+      case "GET" -> ApiResponse.json(200, Json.write(toScale(current(path).tree())));
+      case "PUT", "PATCH" -> update(request, path);
+      default -> throw new ApiException(405, "MethodNotAllowed", "not allowed on scale");
+    };
   }
 
   /** PUT of a Scale, or a merge / strategic / JSON patch against the current Scale. */
-  MockResponse update(String plainPath, String contentType, byte[] body) {
-    JsonNode deployment = writer.raw().get(deploymentPath(plainPath));
-    if (deployment == null) {
-      return Responses.error(404, "NotFound", "deployment not found: " + plainPath);
-    }
-    JsonNode requested;
-    try {
-      requested = requestedScale(toScale(deployment), contentType, Json.parse(body));
-    } catch (RuntimeException e) {
-      return Responses.error(400, "BadRequest", "invalid scale request: " + e.getMessage());
-    }
-    JsonNode replicas = requested.path("spec").path("replicas");
-    if (!replicas.canConvertToInt() || replicas.asInt() < 0) {
-      return Responses.error(422, "Invalid", "spec.replicas must be a non-negative integer");
-    }
-    MockResponse written =
-        writer.update(
-            deploymentPath(plainPath), d -> withReplicas(d, replicas.asInt()), null, true);
-    if (written.code() != 200) {
-      return written;
-    }
-    return Responses.json(200, toScale(Json.parse(LocalApi.body(written))));
+  private ApiResponse update(ApiRequest request, RequestPath path) {
+    JsonNode body = PatchHandler.parse(request.body());
+    ObjectStore.Written written =
+        store.update(
+            path.ref(),
+            deployment -> {
+              JsonNode requested = requested(request, toScale(deployment), body);
+              JsonNode replicas = requested.path("spec").path("replicas");
+              if (!replicas.canConvertToInt() || replicas.asInt() < 0) {
+                throw new ApiException(
+                    422, "Invalid", "spec.replicas must be a non-negative integer");
+              }
+              Json.child(deployment, "spec").put("replicas", replicas.asInt());
+              return deployment;
+            },
+            null,
+            false);
+    return ApiResponse.json(200, Json.write(toScale(written.object().tree())));
   }
 
-  private static JsonNode requestedScale(ObjectNode current, String contentType, JsonNode body) {
-    if (contentType == null || contentType.startsWith("application/json")) {
+  private static JsonNode requested(ApiRequest request, ObjectNode current, JsonNode body) {
+    String contentType = request.contentType();
+    if ("PUT".equals(request.method())
+        || contentType == null
+        || contentType.startsWith("application/json;")
+        || contentType.equals("application/json")) {
       return body;
     }
-    if (contentType.startsWith("application/json-patch+json")) {
-      return JsonPatch.apply(body, current);
-    }
-    return MergePatch.apply(current, body);
+    return PatchHandler.patcher(contentType, body).apply(current);
   }
 
-  private static ObjectNode withReplicas(ObjectNode deployment, int replicas) {
-    Json.child(deployment, "spec").put("replicas", replicas);
-    return deployment;
+  private StoredObject current(RequestPath path) {
+    StoredObject stored = store.get(path.ref());
+    if (stored == null) {
+      throw ApiException.notFound(path.ref());
+    }
+    return stored;
   }
 
   static ObjectNode toScale(JsonNode deployment) {
@@ -87,9 +82,5 @@ final class ScaleHandler {
     status.put("replicas", deployment.path("status").path("replicas").asInt(0));
     status.put("selector", Selectors.toQuery(deployment.path("spec").path("selector")));
     return scale;
-  }
-
-  private static String deploymentPath(String scalePath) {
-    return scalePath.substring(0, scalePath.length() - SUFFIX.length());
   }
 }

@@ -64,6 +64,20 @@ class DeploymentControllerTest {
   }
 
   @Test
+  void aConvergedDeploymentIsNotRewritten() {
+    String name = uniqueName("calm");
+    apply(TestObjects.deployment(name, 2, "gateway:1"));
+    await().atMost(TIMEOUT).until(() -> readyReplicas(name) == 2);
+    // A status that differs only in number types (int vs long) once made the controller rewrite
+    // it forever: the resourceVersion must stay put once the Deployment has converged.
+    String version = deployment(name).get().getMetadata().getResourceVersion();
+    await()
+        .during(Duration.ofMillis(700))
+        .atMost(TIMEOUT)
+        .until(() -> version.equals(deployment(name).get().getMetadata().getResourceVersion()));
+  }
+
+  @Test
   void newPodIsPendingBeforeTheReadyDelay() {
     try (KubeEmulator slow =
         KubeEmulator.start(

@@ -37,6 +37,42 @@ final class Kubectl {
     return Files.isExecutable(BINARY);
   }
 
+  /** A kubectl that keeps running (e.g. {@code get -w}); its output goes to a file. */
+  record Running(Process process, Path out, Path err) implements AutoCloseable {
+    String stdout() throws IOException {
+      return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    String stderr() throws IOException {
+      return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
+  }
+
+  Running start(String... args) throws IOException {
+    Path out = Files.createTempFile(cacheDir, "out", ".txt");
+    Path err = Files.createTempFile(cacheDir, "err", ".txt");
+    Process process =
+        new ProcessBuilder(command(args))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    return new Running(process, out, err);
+  }
+
+  private List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(BINARY.toString());
+    command.add("--kubeconfig=" + kubeconfig);
+    command.add("--cache-dir=" + cacheDir);
+    command.addAll(List.of(args));
+    return command;
+  }
+
   Result run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(BINARY.toString());
