@@ -23,6 +23,10 @@ public interface ApiConfig {
       "api,www,admin,app,auth,login,mail,smtp,ftp,status,docs,help,ops,grafana,prometheus,slipway")
   java.util.List<String> reservedSlugs();
 
+  /** How often the tenants-per-phase gauges are refreshed from the database. */
+  @WithDefault("30s")
+  java.time.Duration phaseMetricsInterval();
+
   /** Largest request body accepted, in bytes; larger ones answer 413 before being read. */
   @WithDefault("65536")
   long maxBodyBytes();

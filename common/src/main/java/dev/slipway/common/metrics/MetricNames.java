@@ -8,6 +8,10 @@ package dev.slipway.common.metrics;
 public final class MetricNames {
   // api-service
   public static final String TENANTS_CREATED = "slipway.api.tenants.created";
+
+  /** Tenants per observed phase (tag {@code phase}); the same on every API replica: use max. */
+  public static final String TENANTS_BY_PHASE = "slipway.tenants";
+
   public static final String OUTBOX_PENDING = "slipway.outbox.pending";
   public static final String OUTBOX_PUBLISHED = "slipway.outbox.published";
   public static final String OUTBOX_PUBLISH_FAILURES = "slipway.outbox.publish.failures";
@@ -49,6 +53,7 @@ public final class MetricNames {
 
   // tags
   public static final String TAG_OUTCOME = "outcome";
+  public static final String TAG_PHASE = "phase";
   public static final String TAG_KIND = "kind";
   public static final String TAG_RESULT = "result";
 
