@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -157,12 +157,7 @@ class IdempotencyQuarkusTest {
   }
 
   private static Response create(String token, String key, String slug) {
-    RequestSpecification request =
-        given()
-            .auth()
-            .oauth2(token)
-            .contentType(ContentType.JSON)
-            .body("{\"slug\":\"" + slug + "\"}");
+    RequestSpecification request = TestApi.tenantCreation(token, slug);
     if (key != null) {
       request.header(IdempotencyKey.HEADER, key);
     }

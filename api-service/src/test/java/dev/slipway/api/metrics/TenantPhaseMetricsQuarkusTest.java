@@ -1,15 +1,13 @@
 package dev.slipway.api.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The tenants-per-phase gauges follow the database. */
@@ -21,14 +19,7 @@ class TenantPhaseMetricsQuarkusTest {
   void pendingGaugeCountsNewTenants() {
     double before = pending();
     for (int i = 0; i < 2; i++) {
-      given()
-          .auth()
-          .oauth2(TestTokens.admin())
-          .contentType(ContentType.JSON)
-          .body("{\"slug\":\"pm-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
-          .post("/v1/tenants")
-          .then()
-          .statusCode(202);
+      TestApi.createTenant(TestTokens.admin(), TestApi.uniqueSlug("pm")).then().statusCode(202);
     }
     // Other tests create tenants too (all PENDING: no worker here): at least our two more.
     await().atMost(Duration.ofSeconds(10)).until(() -> pending() >= before + 2);

@@ -1,17 +1,16 @@
 package dev.slipway.api.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.common.command.CommandCodec;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -33,18 +32,9 @@ class OutboxRelayQuarkusTest {
 
   @Test
   void createdTenantIsPublishedWithTenantGroupAndOperationDedupId() throws Exception {
-    String slug = "relay-" + UUID.randomUUID().toString().substring(0, 8);
+    String slug = TestApi.uniqueSlug("relay");
     Map<String, Object> created =
-        given()
-            .auth()
-            .oauth2(TestTokens.admin())
-            .contentType(ContentType.JSON)
-            .body("{\"slug\":\"" + slug + "\"}")
-            .post("/v1/tenants")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("$");
+        TestApi.createTenant(TestTokens.admin(), slug).then().statusCode(202).extract().path("$");
     String operationId = (String) ((Map<?, ?>) created.get("operation")).get("id");
     String tenantId = (String) ((Map<?, ?>) created.get("tenant")).get("id");
 

@@ -1,14 +1,13 @@
 package dev.slipway.api.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.local.sqs.ElasticMqServer;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
@@ -75,13 +74,7 @@ class OutboxSqsOutageQuarkusTest {
 
   /** POST /v1/tenants; returns the new tenant's id (its message group). */
   private static String createTenant() {
-    String slug = "outage-" + UUID.randomUUID().toString().substring(0, 8);
-    return given()
-        .auth()
-        .oauth2(TestTokens.admin())
-        .contentType(ContentType.JSON)
-        .body("{\"slug\":\"" + slug + "\"}")
-        .post("/v1/tenants")
+    return TestApi.createTenant(TestTokens.admin(), TestApi.uniqueSlug("outage"))
         .then()
         .statusCode(202)
         .extract()

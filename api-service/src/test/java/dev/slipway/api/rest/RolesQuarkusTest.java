@@ -3,6 +3,7 @@ package dev.slipway.api.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -89,13 +90,7 @@ class RolesQuarkusTest {
   private static Created create() {
     String slug = "role-" + UUID.randomUUID().toString().substring(0, 8);
     ExtractableResponse<Response> r =
-        as(TestTokens.admin())
-            .contentType(ContentType.JSON)
-            .body("{\"slug\":\"" + slug + "\"}")
-            .post("/v1/tenants")
-            .then()
-            .statusCode(202)
-            .extract();
+        TestApi.createTenant(TestTokens.admin(), slug).then().statusCode(202).extract();
     return new Created(slug, r.path("tenant.id"), r.path("operation.id"));
   }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,11 +78,6 @@ class TenantApiQuarkusTest {
   }
 
   private static io.restassured.response.Response create(String slug) {
-    return given()
-        .auth()
-        .oauth2(TestTokens.admin())
-        .contentType(ContentType.JSON)
-        .body("{\"slug\":\"" + slug + "\"}")
-        .post("/v1/tenants");
+    return TestApi.createTenant(TestTokens.admin(), slug);
   }
 }

@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -201,10 +201,7 @@ class TenantLifecycleQuarkusTest {
   }
 
   private static Response create(String slug) {
-    return admin()
-        .contentType(ContentType.JSON)
-        .body("{\"slug\":\"" + slug + "\"}")
-        .post("/v1/tenants");
+    return TestApi.createTenant(TestTokens.admin(), slug);
   }
 
   private static String created() {
