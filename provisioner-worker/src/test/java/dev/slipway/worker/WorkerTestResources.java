@@ -13,7 +13,9 @@ import io.quarkus.test.common.ResourceArg;
     restrictToAnnotatedClass = false,
     initArgs = {
       @ResourceArg(name = "queue-url-property", value = "slipway.worker.queue-url"),
-      @ResourceArg(name = "max-receive-count", value = "3")
+      @ResourceArg(name = "max-receive-count", value = "3"),
+      // Short, so a message whose visibility is not kept extended would visibly come back.
+      @ResourceArg(name = "visibility-timeout-seconds", value = "2")
     })
 @QuarkusTestResource(value = KubeEmulatorTestResource.class, restrictToAnnotatedClass = false)
 public final class WorkerTestResources {

@@ -68,6 +68,17 @@ public interface WorkerConfig {
     @WithDefault("10")
     int maxMessages();
 
+    /**
+     * How often the visibility of a message being processed is extended. Keep it well below the
+     * queue's visibility timeout and {@link #heartbeatExtension()}.
+     */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
+    /** Each extension makes the message invisible for this long from now. */
+    @WithDefault("30s")
+    Duration heartbeatExtension();
+
     /** Visibility given to a message that cannot be parsed, so it reaches the DLQ quickly. */
     @WithDefault("1s")
     Duration invalidMessageVisibility();

@@ -29,15 +29,21 @@ public class QueueConsumer {
   private static final long MAX_POLL_BACKOFF_MS = 30_000;
   private final SqsClient sqs;
   private final CommandProcessor processor;
+  private final VisibilityHeartbeat heartbeat;
   private final WorkerConfig config;
   private final Counter pollErrors;
   private volatile boolean running;
   private Thread thread;
 
   QueueConsumer(
-      SqsClient sqs, CommandProcessor processor, WorkerConfig config, MeterRegistry registry) {
+      SqsClient sqs,
+      CommandProcessor processor,
+      VisibilityHeartbeat heartbeat,
+      WorkerConfig config,
+      MeterRegistry registry) {
     this.sqs = sqs;
     this.processor = processor;
+    this.heartbeat = heartbeat;
     this.config = config;
     this.pollErrors = registry.counter(MetricNames.POLL_ERRORS);
   }
@@ -115,7 +121,7 @@ public class QueueConsumer {
             message
                 .attributes()
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-    try {
+    try (VisibilityHeartbeat.Beat beat = heartbeat.start(message.receiptHandle())) {
       return processor.process(message.messageId(), message.body(), receiveCount);
     } catch (RuntimeException e) {
       // Even recording the failure failed (database down): let the queue redeliver it later.
