@@ -13,6 +13,7 @@ import io.quarkus.test.common.ResourceArg;
     restrictToAnnotatedClass = false,
     initArgs = {
       @ResourceArg(name = "queue-url-property", value = "slipway.worker.queue-url"),
+      @ResourceArg(name = "dlq-url-property", value = "slipway.worker.dlq-url"),
       @ResourceArg(name = "max-receive-count", value = "3"),
       // Short, so a message whose visibility is not kept extended would visibly come back.
       @ResourceArg(name = "visibility-timeout-seconds", value = "2")

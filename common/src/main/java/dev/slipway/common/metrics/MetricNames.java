@@ -41,6 +41,15 @@ public final class MetricNames {
   public static final String POLL_ERRORS = "slipway.worker.poll.errors";
   public static final String STATUS_UPDATES = "slipway.worker.status.updates";
 
+  /**
+   * Messages in a queue, from GetQueueAttributes; tagged {@code queue} (commands, dead-letter) and
+   * {@code state} (visible, in_flight).
+   */
+  public static final String QUEUE_MESSAGES = "slipway.queue.messages";
+
+  /** Commands being processed right now. */
+  public static final String COMMANDS_IN_FLIGHT = "slipway.worker.commands.in.flight";
+
   // reconciler-job
   public static final String RECONCILE_PASSES = "slipway.reconciler.passes";
   public static final String RECONCILE_PASS_DURATION = "slipway.reconciler.pass.duration";

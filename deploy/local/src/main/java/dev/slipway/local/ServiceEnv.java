@@ -24,6 +24,7 @@ final class ServiceEnv {
     sqs(env, stack);
     env.put("KUBECONFIG", stack.get("KUBECONFIG"));
     env.put("SLIPWAY_WORKER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
+    env.put("SLIPWAY_WORKER_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
     env.put("SLIPWAY_WORKER_TENANTS_DOMAIN", domain);
     return env;
   }

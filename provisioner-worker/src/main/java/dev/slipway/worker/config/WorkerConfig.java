@@ -12,6 +12,20 @@ public interface WorkerConfig {
   /** URL of the SQS FIFO command queue to consume. */
   String queueUrl();
 
+  /** URL of the command queue's dead-letter queue, for its depth metric; none: not reported. */
+  java.util.Optional<String> dlqUrl();
+
+  /** How often queue depths are read (GetQueueAttributes) for the queue metrics. */
+  @WithDefault("15s")
+  Duration queueMetricsInterval();
+
+  /**
+   * The poll loop is reported not live when it has not come round for this long (a stuck receive or
+   * handler); Kubernetes then restarts the pod.
+   */
+  @WithDefault("5m")
+  Duration pollLoopStallAfter();
+
   /** How tenant objects are rendered. */
   Tenants tenants();
 

@@ -8,10 +8,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -33,6 +35,8 @@ public class QueueConsumer {
   private final WorkerConfig config;
   private final Counter pollErrors;
   private volatile boolean running;
+  private volatile Instant lastLoop;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private Thread thread;
 
   QueueConsumer(
@@ -46,6 +50,7 @@ public class QueueConsumer {
     this.heartbeat = heartbeat;
     this.config = config;
     this.pollErrors = registry.counter(MetricNames.POLL_ERRORS);
+    registry.gauge(MetricNames.COMMANDS_IN_FLIGHT, inFlight);
   }
 
   void start(@Observes StartupEvent event) {
@@ -72,6 +77,7 @@ public class QueueConsumer {
   private void loop() {
     long backoffMs = 0;
     while (running) {
+      lastLoop = Instant.now();
       try {
         processBatch(receive());
         backoffMs = 0;
@@ -121,13 +127,21 @@ public class QueueConsumer {
             message
                 .attributes()
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+    inFlight.incrementAndGet();
     try (VisibilityHeartbeat.Beat beat = heartbeat.start(message.receiptHandle())) {
       return processor.process(message.messageId(), message.body(), receiveCount);
     } catch (RuntimeException e) {
       // Even recording the failure failed (database down): let the queue redeliver it later.
       LOG.warnf("processing failed before an outcome was recorded: %s", e.toString());
       return Outcome.retry(Outcome.TRANSIENT, Math.min(60, 1 << Math.min(receiveCount, 6)));
+    } finally {
+      inFlight.decrementAndGet();
     }
+  }
+
+  /** When the poll loop last came round; null when it does not run in this process. */
+  public Instant lastLoop() {
+    return running ? lastLoop : null;
   }
 
   private void setVisibility(Message message, int seconds) {

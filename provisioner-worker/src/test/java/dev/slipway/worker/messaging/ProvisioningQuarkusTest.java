@@ -177,7 +177,7 @@ class ProvisioningQuarkusTest {
     await()
         .atMost(WAIT)
         .until(() -> registry.counter(MetricNames.COMMANDS_INVALID).count() >= invalid + 6);
-    String dlq = ConfigProvider.getConfig().getValue("slipway.test.dlq-url", String.class);
+    String dlq = ConfigProvider.getConfig().getValue("slipway.worker.dlq-url", String.class);
     await().atMost(WAIT).until(() -> dlqDepth(dlq) >= 2);
     createAppliesFourObjectsAndTenantBecomesRunning();
   }
