@@ -30,15 +30,13 @@ public final class ElasticMqServer implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final String endpoint;
-  private final ActorSystem actorSystem; // both null when attached to a server started elsewhere
-  private final SQSRestServer restServer;
+  private final ActorSystem actorSystem; // null when attached to a server started elsewhere
   private final SqsClientHolder client;
   private boolean closed;
 
-  private ElasticMqServer(String endpoint, ActorSystem actorSystem, SQSRestServer restServer) {
+  private ElasticMqServer(String endpoint, ActorSystem actorSystem) {
     this.endpoint = endpoint;
     this.actorSystem = actorSystem;
-    this.restServer = restServer;
     this.client = new SqsClientHolder(endpoint);
   }
 
@@ -56,7 +54,7 @@ public final class ElasticMqServer implements AutoCloseable {
               .withAWSAccountId(ACCOUNT_ID)
               .start();
       int bound = rest.waitUntilStarted().localAddress().getPort();
-      return new ElasticMqServer("http://" + HOST + ":" + bound, system, rest);
+      return new ElasticMqServer("http://" + HOST + ":" + bound, system);
     } catch (RuntimeException e) {
       system.terminate(); // we own the actor system, so a failed bind must not leak its threads
       throw e;
@@ -68,7 +66,7 @@ public final class ElasticMqServer implements AutoCloseable {
    * closes only the client.
    */
   public static ElasticMqServer attach(String endpoint) {
-    return new ElasticMqServer(endpoint, null, null);
+    return new ElasticMqServer(endpoint, null);
   }
 
   /** The SQS endpoint, e.g. {@code http://127.0.0.1:9324}. */
