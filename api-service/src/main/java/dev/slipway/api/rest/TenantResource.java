@@ -149,14 +149,13 @@ public class TenantResource {
     // If-Match is part of the request: a retry with another precondition is another request.
     var key =
         responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, ifMatch);
-    return tenants
-        .get(slug) // 404 for unknown, invalid or foreign slugs before any transaction
-        .map(access::check)
-        .flatMap(
-            ignored ->
-                mutations.run(
-                    key,
-                    tx -> lifecycle.apply(tx, slug, action, generation).map(responses::changed)))
+    return mutations
+        .run(
+            key,
+            tx ->
+                lifecycle
+                    .apply(tx, slug, action, generation, access::check)
+                    .map(responses::changed))
         .map(MutationResponses::toResponse);
   }
 }

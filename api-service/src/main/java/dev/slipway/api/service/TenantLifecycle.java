@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Start, stop, delete and token rotation. Each locks the tenant row, checks the caller's
@@ -23,12 +24,19 @@ public class TenantLifecycle {
     this.enqueuer = enqueuer;
   }
 
-  /** Applies the action in the caller's transaction. */
+  /**
+   * Applies the action in the caller's transaction. {@code visible} vets the locked row for the
+   * caller (it throws, typically a 404, for a tenant the caller may not see).
+   */
   public Uni<TenantChanged> apply(
-      SqlClient tx, String slug, TenantAction action, OptionalLong ifMatch) {
+      SqlClient tx,
+      String slug,
+      TenantAction action,
+      OptionalLong ifMatch,
+      UnaryOperator<TenantRow> visible) {
     return tenants
         .findBySlugForUpdate(tx, slug)
-        .map(row -> row.orElseThrow(() -> TenantService.unknown(slug)))
+        .map(row -> visible.apply(row.orElseThrow(() -> TenantService.unknown(slug))))
         .invoke(row -> checkPrecondition(row, ifMatch))
         .flatMap(row -> change(tx, row, action));
   }
