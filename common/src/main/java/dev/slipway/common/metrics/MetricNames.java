@@ -41,6 +41,9 @@ public final class MetricNames {
   public static final String POLL_ERRORS = "slipway.worker.poll.errors";
   public static final String STATUS_UPDATES = "slipway.worker.status.updates";
 
+  /** Histogram: from the operation being queued to the tenant reported Ready (RUNNING). */
+  public static final String TENANT_READY_LATENCY = "slipway.worker.tenant.ready.latency";
+
   /**
    * Messages in a queue, from GetQueueAttributes; tagged {@code queue} (commands, dead-letter) and
    * {@code state} (visible, in_flight).

@@ -11,7 +11,9 @@ import java.util.UUID;
  * @param slug DNS-1123 label naming every object of the tenant
  * @param generation bumped on every change of desired state
  * @param desiredState what the cluster should converge on
- * @param replicas replicas while RUNNING (0 while STOPPED is derived, not stored here)
+ * @param sizing replicas, resources and autoscaling, copied from the tenant's plan
+ * @param imageVersion gateway image tag pinned for this tenant, or {@code null} for the platform's
+ * @param gatewayConfig capacity and rate limits handed to the gateway
  * @param gatewayToken the gateway token fed to the pod through the tenant Secret; never logged
  */
 public record TenantSpec(
@@ -19,28 +21,66 @@ public record TenantSpec(
     String slug,
     long generation,
     DesiredState desiredState,
-    int replicas,
+    Sizing sizing,
+    String imageVersion,
+    GatewayConfig gatewayConfig,
     String gatewayToken) {
 
   public TenantSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(slug, "slug");
     Objects.requireNonNull(desiredState, "desiredState");
+    Objects.requireNonNull(sizing, "sizing");
+    Objects.requireNonNull(gatewayConfig, "gatewayConfig");
     Objects.requireNonNull(gatewayToken, "gatewayToken");
-    if (replicas < 0) {
-      throw new IllegalArgumentException("replicas must be >= 0");
-    }
+    ImageVersions.problem(imageVersion)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
+  }
+
+  /**
+   * A tenant sized as the seed manifest (seed 000) with {@code replicas} replicas, the platform's
+   * image and default gateway limits: what the foundation stored before plans existed.
+   */
+  public TenantSpec(
+      UUID id,
+      String slug,
+      long generation,
+      DesiredState desiredState,
+      int replicas,
+      String gatewayToken) {
+    this(
+        id,
+        slug,
+        generation,
+        desiredState,
+        new Sizing("small", replicas, Resources.seedDefault(), null),
+        null,
+        GatewayConfig.defaults(slug),
+        gatewayToken);
+  }
+
+  /** Replicas while started: the plan's fixed count or its autoscaler's minimum. */
+  public int replicas() {
+    return sizing.startedReplicas();
   }
 
   /** Replicas the Deployment should have right now. */
   public int effectiveReplicas() {
-    return desiredState == DesiredState.RUNNING ? replicas : 0;
+    return desiredState == DesiredState.RUNNING ? replicas() : 0;
+  }
+
+  /** Whether an autoscaler should manage the Deployment right now (only while started). */
+  public boolean autoscaledNow() {
+    return desiredState == DesiredState.RUNNING && sizing.autoscaled();
   }
 
   @Override
   public String toString() {
     // The token is a secret: keep it out of logs and exception messages.
-    return "TenantSpec[id=%s, slug=%s, generation=%d, desiredState=%s, replicas=%d]"
-        .formatted(id, slug, generation, desiredState, replicas);
+    return "TenantSpec[id=%s, slug=%s, generation=%d, desiredState=%s, plan=%s, imageVersion=%s]"
+        .formatted(id, slug, generation, desiredState, sizing.plan(), imageVersion);
   }
 }

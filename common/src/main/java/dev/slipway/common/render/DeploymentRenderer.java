@@ -2,11 +2,14 @@ package dev.slipway.common.render;
 
 import static dev.slipway.common.render.GatewayDefaults.ANNOTATION_TOKEN_HASH;
 import static dev.slipway.common.render.GatewayDefaults.CONTAINER_NAME;
+import static dev.slipway.common.render.GatewayDefaults.GATEWAY_CONFIG_ENV;
 import static dev.slipway.common.render.GatewayDefaults.GATEWAY_PORT;
 import static dev.slipway.common.render.GatewayDefaults.PORT_NAME;
 import static dev.slipway.common.render.GatewayDefaults.SECRET_TOKEN_KEY;
 import static dev.slipway.common.render.GatewayDefaults.TOKEN_ENV;
 
+import dev.slipway.common.model.ImageVersions;
+import dev.slipway.common.model.Resources;
 import dev.slipway.common.model.TenantSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -32,7 +35,9 @@ final class DeploymentRenderer {
         .withKind("Deployment")
         .withMetadata(TenantLabels.objectMeta(tenant, settings))
         .withNewSpec()
-        .withReplicas(tenant.effectiveReplicas())
+        // With an autoscaler the replica count is the autoscaler's: applying one here would reset
+        // its decision on every apply. Leaving the field out hands it over.
+        .withReplicas(tenant.autoscaledNow() ? null : tenant.effectiveReplicas())
         .withNewSelector()
         .withMatchLabels(TenantLabels.selector(slug))
         .endSelector()
@@ -42,7 +47,7 @@ final class DeploymentRenderer {
         .withAnnotations(podAnnotations(tenant))
         .endMetadata()
         .withNewSpec()
-        .withContainers(container(slug, settings.image()))
+        .withContainers(container(tenant, settings))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -59,10 +64,11 @@ final class DeploymentRenderer {
     return annotations;
   }
 
-  private static Container container(String slug, String image) {
+  private static Container container(TenantSpec tenant, RenderSettings settings) {
+    String slug = tenant.slug();
     return new ContainerBuilder()
         .withName(CONTAINER_NAME)
-        .withImage(image)
+        .withImage(ImageVersions.image(settings.image(), tenant.imageVersion()))
         .addNewPort()
         .withName(PORT_NAME)
         .withContainerPort(GATEWAY_PORT)
@@ -76,7 +82,11 @@ final class DeploymentRenderer {
         .endSecretKeyRef()
         .endValueFrom()
         .endEnv()
-        .withResources(resources())
+        .addNewEnv()
+        .withName(GATEWAY_CONFIG_ENV)
+        .withValue(GatewayConfigJson.render(tenant))
+        .endEnv()
+        .withResources(resources(tenant.sizing().resources()))
         .withReadinessProbe(
             httpProbe(
                 GatewayDefaults.READINESS_INITIAL_DELAY_SECONDS,
@@ -88,12 +98,12 @@ final class DeploymentRenderer {
         .build();
   }
 
-  private static ResourceRequirements resources() {
+  private static ResourceRequirements resources(Resources resources) {
     return new ResourceRequirementsBuilder()
-        .addToRequests("memory", new Quantity(GatewayDefaults.MEMORY_REQUEST))
-        .addToRequests("cpu", new Quantity(GatewayDefaults.CPU_REQUEST))
-        .addToLimits("memory", new Quantity(GatewayDefaults.MEMORY_LIMIT))
-        .addToLimits("cpu", new Quantity(GatewayDefaults.CPU_LIMIT))
+        .addToRequests("memory", new Quantity(resources.memoryRequest()))
+        .addToRequests("cpu", new Quantity(resources.cpuRequest()))
+        .addToLimits("memory", new Quantity(resources.memoryLimit()))
+        .addToLimits("cpu", new Quantity(resources.cpuLimit()))
         .build();
   }
 

@@ -4,31 +4,58 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The four objects one tenant consists of, as they should exist in the cluster. */
+/**
+ * The objects one tenant consists of, as they should exist in the cluster: always a Secret,
+ * Deployment, Service and Ingress; an autoscaler only while a tenant on an autoscaling plan runs.
+ * {@link #absent()} names what must not exist, so a converger removes an autoscaler left from an
+ * earlier plan or state.
+ */
 public record DesiredObjects(
-    Secret secret, Deployment deployment, Service service, Ingress ingress) {
+    Secret secret,
+    Deployment deployment,
+    Service service,
+    Ingress ingress,
+    Optional<HorizontalPodAutoscaler> autoscaler,
+    List<HasMetadata> absent) {
 
   public DesiredObjects {
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(deployment, "deployment");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(ingress, "ingress");
+    Objects.requireNonNull(autoscaler, "autoscaler");
+    absent = List.copyOf(absent);
   }
 
   /**
    * Order for creating or updating: the Secret first, because the Deployment's pods read the token
-   * from it and would fail to start without it; the Ingress last, so it never routes to nothing.
+   * from it and would fail to start without it; the Ingress after the workload, so it never routes
+   * to nothing; the autoscaler last, once its target exists.
    */
   public List<HasMetadata> inApplyOrder() {
-    return List.of(secret, deployment, service, ingress);
+    List<HasMetadata> order = new ArrayList<>(List.of(secret, deployment, service, ingress));
+    autoscaler.ifPresent(order::add);
+    return List.copyOf(order);
   }
 
-  /** Reverse of {@link #inApplyOrder()}: stop routing traffic first, drop the Secret last. */
+  /**
+   * Everything the tenant may have, in reverse of {@link #inApplyOrder()}: stop scaling and routing
+   * first, drop the Secret last. Includes {@link #absent()}, which a stopped or deleted tenant may
+   * still have from when it ran.
+   */
   public List<HasMetadata> inDeleteOrder() {
-    return List.of(ingress, service, deployment, secret);
+    List<HasMetadata> applied = new ArrayList<>(inApplyOrder());
+    Collections.reverse(applied);
+    List<HasMetadata> order = new ArrayList<>(absent);
+    order.addAll(applied);
+    return List.copyOf(order);
   }
 }

@@ -53,11 +53,10 @@ public final class GatewayDefaults {
   /** Hex characters of the token's SHA-256 kept in the pod template: enough to detect change. */
   public static final int TOKEN_HASH_LENGTH = 16;
 
-  // Resources and probes as in the seed manifest.
-  public static final String MEMORY_REQUEST = "64Mi";
-  public static final String CPU_REQUEST = "50m";
-  public static final String MEMORY_LIMIT = "256Mi";
-  public static final String CPU_LIMIT = "250m";
+  /** Env var carrying the gateway's capacity and rate limits (seed 004's shared config). */
+  public static final String GATEWAY_CONFIG_ENV = "GATEWAY_CONFIG_JSON";
+
+  // Probes as in the seed manifest; resources come from the tenant's plan (model.Sizing).
   public static final String PROBE_PATH = "/";
   public static final int READINESS_INITIAL_DELAY_SECONDS = 5;
   public static final int READINESS_PERIOD_SECONDS = 10;

@@ -2,7 +2,9 @@ package dev.slipway.common.render;
 
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Renders a tenant's desired Kubernetes objects. A pure function: the same tenant and settings
@@ -12,8 +14,9 @@ public final class TenantRenderer {
   private TenantRenderer() {}
 
   /**
-   * Renders the Secret, Deployment, Service and Ingress of a tenant. A STOPPED or DELETED tenant
-   * still renders all four, with zero replicas; deciding to delete is the caller's job.
+   * Renders the Secret, Deployment, Service and Ingress of a tenant, and its autoscaler when it
+   * runs on an autoscaling plan. A STOPPED or DELETED tenant still renders the four, with zero
+   * replicas; deciding to delete is the caller's job.
    *
    * @throws IllegalArgumentException if the slug is not a valid tenant slug
    */
@@ -26,11 +29,14 @@ public final class TenantRenderer {
             problem -> {
               throw new IllegalArgumentException(problem + ": " + tenant.slug());
             });
+    boolean autoscaled = tenant.autoscaledNow();
     return new DesiredObjects(
         SecretRenderer.render(tenant, settings),
         DeploymentRenderer.render(tenant, settings),
         ServiceRenderer.render(tenant, settings),
-        IngressRenderer.render(tenant, settings));
+        IngressRenderer.render(tenant, settings),
+        autoscaled ? Optional.of(AutoscalerRenderer.render(tenant, settings)) : Optional.empty(),
+        autoscaled ? List.of() : List.of(AutoscalerRenderer.reference(tenant, settings)));
   }
 
   /** Host name a tenant is served at: {@code {slug}.{domain}}. */

@@ -2,9 +2,12 @@ package dev.slipway.common.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.common.model.DesiredState;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DesiredObjectsTest {
@@ -20,15 +23,50 @@ class DesiredObjectsTest {
   @Test
   void deleteOrderIsReverseOfApplyOrder() {
     assertEquals(
-        List.of("Ingress", "Service", "Deployment", "Secret"), kinds(objects.inDeleteOrder()));
-    assertEquals(objects.ingress(), objects.inDeleteOrder().get(0));
+        List.of("HorizontalPodAutoscaler", "Ingress", "Service", "Deployment", "Secret"),
+        kinds(objects.inDeleteOrder()));
+    assertEquals(objects.ingress(), objects.inDeleteOrder().get(1));
+  }
+
+  @Test
+  void autoscalerIsAppliedLastAndDeletedFirst() {
+    DesiredObjects large = TenantFixtures.render(TenantFixtures.large());
+    assertEquals(
+        List.of("Secret", "Deployment", "Service", "Ingress", "HorizontalPodAutoscaler"),
+        kinds(large.inApplyOrder()));
+    assertEquals(
+        List.of("HorizontalPodAutoscaler", "Ingress", "Service", "Deployment", "Secret"),
+        kinds(large.inDeleteOrder()));
+    assertEquals(List.of(), large.absent());
+  }
+
+  @Test
+  void withoutAutoscalerOneIsNamedAbsentAndStillDeleted() {
+    assertEquals(List.of("HorizontalPodAutoscaler"), kinds(objects.absent()));
+    assertEquals("acme", objects.absent().get(0).getMetadata().getName());
+    assertEquals("HorizontalPodAutoscaler", objects.inDeleteOrder().get(0).getKind());
+  }
+
+  @Test
+  void stoppedAutoscaledTenantHasNoAutoscalerAndZeroReplicas() {
+    DesiredObjects stopped = TenantFixtures.render(TenantFixtures.large(DesiredState.STOPPED));
+    assertTrue(stopped.autoscaler().isEmpty());
+    assertEquals(0, stopped.deployment().getSpec().getReplicas());
+    assertEquals(List.of("HorizontalPodAutoscaler"), kinds(stopped.absent()));
   }
 
   @Test
   void nullObjectIsRejected() {
     assertThrows(
         NullPointerException.class,
-        () -> new DesiredObjects(objects.secret(), null, objects.service(), objects.ingress()));
+        () ->
+            new DesiredObjects(
+                objects.secret(),
+                null,
+                objects.service(),
+                objects.ingress(),
+                Optional.empty(),
+                List.of()));
   }
 
   private static List<String> kinds(List<HasMetadata> list) {

@@ -2,7 +2,11 @@ package dev.slipway.common.render;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.slipway.common.model.Autoscaling;
 import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.GatewayConfig;
+import dev.slipway.common.model.Resources;
+import dev.slipway.common.model.Sizing;
 import dev.slipway.common.model.TenantSpec;
 import java.util.UUID;
 
@@ -26,6 +30,32 @@ final class TenantFixtures {
 
   static TenantSpec tenant() {
     return new TenantSpec(ID, SLUG, GENERATION, DesiredState.RUNNING, 1, TOKEN);
+  }
+
+  /**
+   * The same tenant on an autoscaling plan (seed 001's HPA and resources), pinned to image version
+   * 1.4.2, with its own gateway limits.
+   */
+  static TenantSpec large() {
+    return large(DesiredState.RUNNING);
+  }
+
+  static TenantSpec large(DesiredState state) {
+    Sizing sizing =
+        new Sizing(
+            "large",
+            2,
+            new Resources("200m", "256Mi", "500m", "512Mi"),
+            new Autoscaling(2, 10, 70));
+    return new TenantSpec(
+        ID,
+        SLUG,
+        GENERATION,
+        state,
+        sizing,
+        "1.4.2",
+        new GatewayConfig("acme-prod", 5000, 500, 1000, 20000),
+        TOKEN);
   }
 
   static TenantSpec with(DesiredState state) {

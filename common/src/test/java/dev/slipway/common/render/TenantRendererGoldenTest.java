@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,17 +28,28 @@ class TenantRendererGoldenTest {
   private static final ObjectMapper SORTED =
       TenantFixtures.YAML.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-  private static final Map<String, Function<DesiredObjects, HasMetadata>> KINDS =
+  /** Golden file name to the object it holds: the seed-sized tenant, then an autoscaling one. */
+  private static final Map<String, Supplier<HasMetadata>> CASES =
       Map.of(
-          "secret", DesiredObjects::secret,
-          "deployment", DesiredObjects::deployment,
-          "service", DesiredObjects::service,
-          "ingress", DesiredObjects::ingress);
+          "secret", () -> seedSized().secret(),
+          "deployment", () -> seedSized().deployment(),
+          "service", () -> seedSized().service(),
+          "ingress", () -> seedSized().ingress(),
+          "deployment-autoscaled", () -> autoscaled().deployment(),
+          "autoscaler", () -> autoscaled().autoscaler().orElseThrow());
 
   @ParameterizedTest
-  @ValueSource(strings = {"secret", "deployment", "service", "ingress"})
+  @ValueSource(
+      strings = {
+        "secret",
+        "deployment",
+        "service",
+        "ingress",
+        "deployment-autoscaled",
+        "autoscaler"
+      })
   void matchesGolden(String kind) throws IOException {
-    HasMetadata rendered = KINDS.get(kind).apply(TenantFixtures.render(TenantFixtures.tenant()));
+    HasMetadata rendered = CASES.get(kind).get();
     String actualYaml = TenantFixtures.yaml(rendered);
     if (Boolean.getBoolean(UPDATE_PROPERTY)) {
       writeGolden(kind, actualYaml);
@@ -56,6 +67,14 @@ class TenantRendererGoldenTest {
               + "+++ actual (rendered, keys sorted)\n"
               + sortedYaml(actual));
     }
+  }
+
+  private static DesiredObjects seedSized() {
+    return TenantFixtures.render(TenantFixtures.tenant());
+  }
+
+  private static DesiredObjects autoscaled() {
+    return TenantFixtures.render(TenantFixtures.large());
   }
 
   /** Both sides with keys sorted, so a line diff of the two shows only real differences. */

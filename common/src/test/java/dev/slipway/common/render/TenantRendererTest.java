@@ -166,4 +166,35 @@ class TenantRendererTest {
   private static String base64(String token) {
     return Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void planSetsResourcesImageAndGatewayConfig() {
+    Deployment d = TenantFixtures.render(TenantFixtures.large()).deployment();
+    var container = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertEquals("ghcr.io/slipway/gateway:1.4.2", container.getImage());
+    assertEquals("200m", container.getResources().getRequests().get("cpu").toString());
+    assertEquals("512Mi", container.getResources().getLimits().get("memory").toString());
+    String config =
+        container.getEnv().stream()
+            .filter(e -> e.getName().equals("GATEWAY_CONFIG_JSON"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    assertEquals(
+        "{\"tenant\":\"acme\",\"project\":\"acme-prod\",\"capacity\":{\"max_connections\":5000},"
+            + "\"rate_limits\":{\"requests_per_second\":500,\"burst\":1000},"
+            + "\"limits\":{\"proc\":{\"max_queue_size\":20000}}}",
+        config);
+  }
+
+  @Test
+  void autoscaledDeploymentLeavesReplicasToTheAutoscaler() {
+    DesiredObjects objects = TenantFixtures.render(TenantFixtures.large());
+    assertEquals(null, objects.deployment().getSpec().getReplicas());
+    var hpa = objects.autoscaler().orElseThrow().getSpec();
+    assertEquals(2, hpa.getMinReplicas());
+    assertEquals(10, hpa.getMaxReplicas());
+    assertEquals("acme", hpa.getScaleTargetRef().getName());
+    assertEquals(70, hpa.getMetrics().get(0).getResource().getTarget().getAverageUtilization());
+  }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Converges the cluster on one tenant's desired state: applies its four objects in dependency
- * order, or deletes them in reverse order. Idempotent: running it twice changes nothing the second
- * time.
+ * Converges the cluster on one tenant's desired state: applies its objects in dependency order and
+ * removes what it must not have (an autoscaler from an earlier plan or while stopped), or deletes
+ * everything in reverse order. Idempotent: running it twice changes nothing the second time.
  */
 @ApplicationScoped
 public class TenantApplier {
@@ -30,13 +30,20 @@ public class TenantApplier {
   public List<Applied> converge(TenantSpec tenant) {
     DesiredObjects objects = TenantRenderer.render(tenant, config.tenants().renderSettings());
     boolean delete = tenant.desiredState() == DesiredState.DELETED;
-    List<HasMetadata> order = delete ? objects.inDeleteOrder() : objects.inApplyOrder();
-    List<Applied> results = new ArrayList<>(order.size());
-    for (HasMetadata object : order) {
-      Applied applied = delete ? applier.delete(object) : applier.apply(object);
-      LOG.debugf("%s %s: %s", object.getKind(), object.getMetadata().getName(), applied.result());
-      results.add(applied);
+    List<Applied> results = new ArrayList<>();
+    if (delete) {
+      objects.inDeleteOrder().forEach(object -> results.add(log(object, applier.delete(object))));
+      return results;
     }
+    objects.inApplyOrder().forEach(object -> results.add(log(object, applier.apply(object))));
+    // After the apply, so a stopped tenant is at zero replicas before its autoscaler goes: deleting
+    // the autoscaler first would leave nothing stopping the Deployment from running on.
+    objects.absent().forEach(object -> results.add(log(object, applier.delete(object))));
     return results;
+  }
+
+  private static Applied log(HasMetadata object, Applied applied) {
+    LOG.debugf("%s %s: %s", object.getKind(), object.getMetadata().getName(), applied.result());
+    return applied;
   }
 }

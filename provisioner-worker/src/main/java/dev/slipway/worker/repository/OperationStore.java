@@ -17,6 +17,19 @@ public class OperationStore {
   }
 
   /** The operation's current status, or empty when there is no such operation. */
+  /**
+   * How long ago the first operation of this tenant generation was queued: the start of the wait a
+   * client sees until the tenant is Ready.
+   */
+  public Optional<java.time.Duration> sinceQueued(UUID tenantId, long generation) {
+    return db.first(
+            "SELECT (extract(epoch FROM now() - min(queued_at)) * 1000)::bigint AS ms"
+                + " FROM operations WHERE tenant_id = $1 AND generation = $2",
+            io.vertx.mutiny.sqlclient.Tuple.of(tenantId, generation))
+        .map(row -> row.getLong("ms"))
+        .map(java.time.Duration::ofMillis);
+  }
+
   public Optional<OperationStatus> status(UUID id) {
     return db.first("SELECT status FROM operations WHERE id = $1", Tuple.of(id))
         .map(row -> OperationStatus.valueOf(row.getString("status")));

@@ -2,6 +2,7 @@ package dev.slipway.worker.repository;
 
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
+import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,8 @@ public class TenantStore {
 
   public Optional<TenantSpec> load(UUID id) {
     return db.first(
-            "SELECT id, slug, generation, desired_state, replicas, gateway_token FROM tenants"
-                + " WHERE id = $1",
+            "SELECT id, slug, generation, desired_state, sizing::text, image_version,"
+                + " gateway_config::text, gateway_token FROM tenants WHERE id = $1",
             Tuple.of(id))
         .map(
             row ->
@@ -32,7 +33,10 @@ public class TenantStore {
                     row.getString("slug"),
                     row.getLong("generation"),
                     DesiredState.valueOf(row.getString("desired_state")),
-                    row.getInteger("replicas"),
+                    TenantJson.sizing(row.getString("sizing")),
+                    row.getString("image_version"),
+                    TenantJson.gatewayConfig(
+                        row.getString("gateway_config"), row.getString("slug")),
                     row.getString("gateway_token")));
   }
 
@@ -45,9 +49,10 @@ public class TenantStore {
     db.update(
         "UPDATE tenants SET observed_generation = $2, last_error = NULL,"
             + " phase = CASE WHEN phase IN ('PENDING', 'FAILED') THEN 'PROVISIONING' ELSE phase END,"
+            + " conditions = slipway_set_condition(conditions, 'Applied', 'True', 'Applied', $3),"
             + " status_updated_at = now(), updated_at = now()"
             + " WHERE id = $1 AND generation = $2",
-        Tuple.of(id, generation));
+        Tuple.of(id, generation, "generation " + generation + " applied"));
   }
 
   /**
@@ -57,15 +62,18 @@ public class TenantStore {
   public void recordPhase(UUID id, long generation, Phase phase) {
     db.update(
         "UPDATE tenants SET phase = $3, observed_generation = $2, ready_replicas = 0,"
+            + " conditions = slipway_set_condition(conditions, 'Ready', 'False', $4, $5),"
             + " status_updated_at = now(), updated_at = now()"
             + " WHERE id = $1 AND generation = $2 AND phase <> 'DELETED'",
-        Tuple.of(id, generation, phase.name()));
+        Tuple.of(id, generation, phase.name(), reason(phase), "the tenant is being removed"));
   }
 
   public void recordFailure(UUID id, long generation, String reason) {
     db.update(
-        "UPDATE tenants SET phase = 'FAILED', last_error = $3, status_updated_at = now(),"
-            + " updated_at = now() WHERE id = $1 AND generation = $2 AND phase <> 'DELETED'",
+        "UPDATE tenants SET phase = 'FAILED', last_error = $3,"
+            + " conditions = slipway_set_condition(conditions, 'Applied', 'False', 'ApplyFailed', $3),"
+            + " status_updated_at = now(), updated_at = now()"
+            + " WHERE id = $1 AND generation = $2 AND phase <> 'DELETED'",
         Tuple.of(id, generation, reason));
   }
 
@@ -76,11 +84,27 @@ public class TenantStore {
    */
   public boolean recordReadiness(UUID id, long generation, Phase phase, int readyReplicas) {
     return db.update(
-            "UPDATE tenants SET phase = $3, ready_replicas = $4, status_updated_at = now(),"
-                + " updated_at = now() WHERE id = $1 AND generation = $2"
+            "UPDATE tenants SET phase = $3, ready_replicas = $4,"
+                + " conditions = slipway_set_condition(conditions, 'Ready', $5, $6, $7),"
+                + " status_updated_at = now(), updated_at = now() WHERE id = $1 AND generation = $2"
                 + " AND phase NOT IN ('FAILED', 'DELETING', 'DELETED')"
                 + " AND (phase, ready_replicas) IS DISTINCT FROM ($3, $4)",
-            Tuple.of(id, generation, phase.name(), readyReplicas))
+            Tuple.from(
+                new Object[] {
+                  id,
+                  generation,
+                  phase.name(),
+                  readyReplicas,
+                  phase == Phase.RUNNING ? "True" : "False",
+                  reason(phase),
+                  readyReplicas + " replica(s) ready"
+                }))
         == 1;
+  }
+
+  /** The Ready condition's reason for a phase: the phase in CamelCase, as Kubernetes reasons. */
+  static String reason(Phase phase) {
+    String name = phase.name();
+    return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -34,14 +34,20 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
   private final TenantStore tenants;
   private final WorkerConfig config;
   private final Counter updates;
+  private final ReadyLatency readyLatency;
   private SharedIndexInformer<Deployment> informer;
 
   DeploymentStatusWatcher(
-      KubernetesClient client, TenantStore tenants, WorkerConfig config, MeterRegistry registry) {
+      KubernetesClient client,
+      TenantStore tenants,
+      WorkerConfig config,
+      MeterRegistry registry,
+      ReadyLatency readyLatency) {
     this.client = client;
     this.tenants = tenants;
     this.config = config;
     this.updates = registry.counter(MetricNames.STATUS_UPDATES);
+    this.readyLatency = readyLatency;
   }
 
   void start(@Observes StartupEvent event) {
@@ -92,6 +98,9 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
       if (tenants.recordReadiness(tenantId.get(), generation.getAsLong(), phase, ready)) {
         updates.increment();
         LOG.debugf("tenant %s is %s (%d ready)", slug, phase, ready);
+        if (phase == Phase.RUNNING) {
+          readyLatency.record(tenantId.get(), generation.getAsLong());
+        }
       }
     } catch (RuntimeException e) {
       LOG.warnf("could not record status of tenant %s: %s", slug, e.getMessage());
