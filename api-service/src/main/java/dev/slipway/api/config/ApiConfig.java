@@ -3,6 +3,8 @@ package dev.slipway.api.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** All configuration of the api-service, under {@code slipway.api}. */
 @ConfigMapping(prefix = "slipway.api")
@@ -31,9 +33,71 @@ public interface ApiConfig {
   @WithDefault("65536")
   long maxBodyBytes();
 
-  /** Replicas a tenant runs with while started (plans come later). */
-  @WithDefault("1")
-  int defaultReplicas();
+  /** Plan a tenant gets when its create request names none; must be in {@link #plans()}. */
+  @WithDefault("small")
+  String defaultPlan();
+
+  /**
+   * The plan catalogue by name ({@code slipway.api.plans.<name>.*}), listed by {@code GET
+   * /v1/plans}. The shipped catalogue (small, standard, large) is set in application.properties; a
+   * deployment replaces or extends it there or through the environment. A tenant keeps a copy of
+   * its plan's values, so editing a plan resizes nobody until the tenant is updated.
+   */
+  Map<String, Plan> plans();
+
+  interface Plan {
+    /** One line for humans choosing a plan. */
+    @WithDefault("")
+    String description();
+
+    /** Replicas while started when the plan does not autoscale. */
+    @WithDefault("1")
+    int replicas();
+
+    /** Container CPU request, a Kubernetes quantity such as {@code 50m}. */
+    String cpuRequest();
+
+    /** Container memory request, such as {@code 64Mi}. */
+    String memoryRequest();
+
+    /** Container CPU limit. */
+    String cpuLimit();
+
+    /** Container memory limit. */
+    String memoryLimit();
+
+    /** A HorizontalPodAutoscaler while started; absent for a fixed replica count. */
+    Optional<PlanAutoscaling> autoscaling();
+
+    /** Gateway capacity and rate limits a tenant on this plan starts with. */
+    PlanGateway gateway();
+  }
+
+  interface PlanAutoscaling {
+    /** Replicas the autoscaler never goes below (and a started tenant starts with). */
+    int minReplicas();
+
+    /** Replicas the autoscaler never goes above. */
+    int maxReplicas();
+
+    /** Average CPU utilisation, in percent of the request, the autoscaler aims for. */
+    @WithDefault("70")
+    int cpuTargetPercent();
+  }
+
+  interface PlanGateway {
+    /** Concurrent WebSocket connections per tenant. */
+    int maxConnections();
+
+    /** Sustained requests per second per tenant. */
+    int requestsPerSecond();
+
+    /** Requests allowed above the sustained rate in a burst. */
+    int burst();
+
+    /** Work the gateway queues before shedding load ({@code limits.proc.max_queue_size}). */
+    int maxQueueSize();
+  }
 
   /** The outbox relay that publishes committed commands to the queue. */
   Outbox outbox();

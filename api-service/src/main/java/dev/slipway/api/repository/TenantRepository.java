@@ -1,7 +1,9 @@
 package dev.slipway.api.repository;
 
+import dev.slipway.api.service.TenantSettings;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
+import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,7 +32,8 @@ public class TenantRepository {
   public Uni<Optional<TenantRow>> insert(SqlClient tx, TenantSpec spec, String gatewayUrl) {
     return tx.preparedQuery(
             "INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token, generation,"
-                + " gateway_url) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+                + " gateway_url, plan, sizing, image_version, gateway_config)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::text::jsonb)"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS)
         .execute(
@@ -42,9 +45,33 @@ public class TenantRepository {
                   spec.replicas(),
                   spec.gatewayToken(),
                   spec.generation(),
-                  gatewayUrl
+                  gatewayUrl,
+                  spec.sizing().plan(),
+                  TenantJson.write(spec.sizing()),
+                  spec.imageVersion(),
+                  TenantJson.write(spec.gatewayConfig())
                 }))
         .map(TenantRepository::first);
+  }
+
+  /** Records new settings (plan, image, gateway limits) and bumps the generation. */
+  public Uni<TenantRow> changeSettings(SqlClient tx, UUID id, TenantSettings settings) {
+    return tx.preparedQuery(
+            "UPDATE tenants SET plan = $2, sizing = $3::text::jsonb, replicas = $4, image_version = $5,"
+                + " gateway_config = $6::text::jsonb, generation = generation + 1, updated_at = now()"
+                + " WHERE id = $1 RETURNING "
+                + TenantRow.COLUMNS)
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  id,
+                  settings.plan(),
+                  TenantJson.write(settings.sizing()),
+                  settings.sizing().startedReplicas(),
+                  settings.imageVersion(),
+                  TenantJson.write(settings.gatewayConfig())
+                }))
+        .map(rows -> TenantRow.from(rows.iterator().next()));
   }
 
   /** A slug may name one live tenant and any number of deleted ones: the live one comes first. */
@@ -82,20 +109,22 @@ public class TenantRepository {
 
   /**
    * One page of tenants in slug order (then id: a slug may also name deleted tenants), after the
-   * given position, optionally of one phase. Deleted tenants only when asked for by phase.
+   * given position, optionally of one phase and one plan. Deleted tenants only when asked for by
+   * phase.
    */
-  public Uni<List<TenantRow>> list(String afterSlug, UUID afterId, Phase phase, int limit) {
-    String phaseFilter = phase == null ? "phase <> 'DELETED'" : "phase = $4";
+  public Uni<List<TenantRow>> list(
+      String afterSlug, UUID afterId, Phase phase, String plan, int limit) {
+    // $4 and $5 are always bound; a null filter matches everything.
     String sql =
         "SELECT "
             + TenantRow.COLUMNS
-            + " FROM tenants WHERE (slug, id) > ($1, $2) AND "
-            + phaseFilter
+            + " FROM tenants WHERE (slug, id) > ($1, $2)"
+            + " AND CASE WHEN $4::text IS NULL THEN phase <> 'DELETED' ELSE phase = $4 END"
+            + " AND ($5::text IS NULL OR plan = $5)"
             + " ORDER BY slug, id LIMIT $3";
-    Tuple args = Tuple.of(afterSlug, afterId, limit);
-    if (phase != null) {
-      args.addString(phase.name());
-    }
+    Tuple args =
+        Tuple.from(
+            new Object[] {afterSlug, afterId, limit, phase == null ? null : phase.name(), plan});
     return pool.preparedQuery(sql)
         .execute(args)
         .map(

@@ -29,6 +29,11 @@ final class Limits {
     return limit;
   }
 
+  /** Plan filter: any name is fine, an unknown plan simply matches no tenant. */
+  static String plan(String plan) {
+    return plan == null || plan.isBlank() ? null : plan.trim();
+  }
+
   static Phase phase(String phase) {
     if (phase == null || phase.isBlank()) {
       return null;

@@ -65,7 +65,7 @@ public class TenantLifecycle {
                     .map(op -> new TenantChanged(updated, op, token)));
   }
 
-  private static void checkPrecondition(TenantRow row, OptionalLong ifMatch) {
+  static void checkPrecondition(TenantRow row, OptionalLong ifMatch) {
     if (ifMatch.isPresent() && ifMatch.getAsLong() != row.generation()) {
       throw new ApiException(
           412,

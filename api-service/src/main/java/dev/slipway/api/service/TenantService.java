@@ -27,6 +27,7 @@ public class TenantService {
   private final TenantRepository tenants;
   private final OperationEnqueuer enqueuer;
   private final SlugRules slugRules;
+  private final PlanCatalog plans;
   private final ApiConfig config;
   private final Counter created;
 
@@ -34,11 +35,13 @@ public class TenantService {
       TenantRepository tenants,
       OperationEnqueuer enqueuer,
       SlugRules slugRules,
+      PlanCatalog plans,
       ApiConfig config,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
     this.slugRules = slugRules;
+    this.plans = plans;
     this.config = config;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
@@ -47,17 +50,25 @@ public class TenantService {
    * Creates a tenant and queues its provisioning, in the caller's transaction. Fails with 409 when
    * the slug is taken.
    */
-  public Uni<TenantCreated> create(SqlClient tx, String slug) {
+  public Uni<TenantCreated> create(SqlClient tx, String slug, SettingsChange settings) {
     slugRules
         .problem(slug)
         .ifPresent(
             p -> {
               throw ApiException.invalidField("slug", p);
             });
+    TenantSettings chosen = settings.forNewTenant(slug, plans);
     String token = Tokens.newGatewayToken();
     TenantSpec spec =
         new TenantSpec(
-            UUID.randomUUID(), slug, 1, DesiredState.RUNNING, config.defaultReplicas(), token);
+            UUID.randomUUID(),
+            slug,
+            1,
+            DesiredState.RUNNING,
+            chosen.sizing(),
+            chosen.imageVersion(),
+            chosen.gatewayConfig(),
+            token);
     String gatewayUrl = "wss://" + slug + "." + config.domain();
     return tenants
         .insert(tx, spec, gatewayUrl)
@@ -78,14 +89,17 @@ public class TenantService {
     return tenants.findBySlug(slug).map(row -> row.orElseThrow(() -> unknown(slug)));
   }
 
-  /** One page of tenants in slug order; {@code cursor} null for the first page. */
-  public Uni<Page<TenantRow>> list(String cursor, Phase phase, int limit) {
+  /**
+   * One page of tenants in slug order, optionally of one phase and plan; {@code cursor} null for
+   * the first page.
+   */
+  public Uni<Page<TenantRow>> list(String cursor, Phase phase, String plan, int limit) {
     List<String> after =
         cursor == null
             ? List.of("", new UUID(0, 0).toString())
             : Cursors.decode(cursor, 2).orElseThrow(() -> badCursor(cursor));
     return tenants
-        .list(after.get(0), UUID.fromString(after.get(1)), phase, limit + 1)
+        .list(after.get(0), UUID.fromString(after.get(1)), phase, plan, limit + 1)
         .map(
             rows ->
                 Page.of(rows, limit, last -> Cursors.encode(last.slug(), last.id().toString())));

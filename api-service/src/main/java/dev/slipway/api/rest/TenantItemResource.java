@@ -1,0 +1,167 @@
+package dev.slipway.api.rest;
+
+import dev.slipway.api.idempotency.IdempotencyKey;
+import dev.slipway.api.idempotency.Mutations;
+import dev.slipway.api.service.ApiException;
+import dev.slipway.api.service.TenantAction;
+import dev.slipway.api.service.TenantLifecycle;
+import dev.slipway.api.service.TenantService;
+import dev.slipway.api.service.TenantUpdates;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * One tenant: read, update, lifecycle actions and delete. Thin HTTP mapping over {@link
+ * TenantService}, {@link TenantUpdates} and {@link TenantLifecycle}.
+ */
+@Path("/v1/tenants/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantItemResource {
+  static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+  private final TenantService tenants;
+  private final TenantUpdates updates;
+  private final TenantLifecycle lifecycle;
+  private final Mutations mutations;
+  private final MutationResponses responses;
+  private final SecurityIdentity caller;
+  private final TenantAccess access;
+
+  TenantItemResource(
+      TenantService tenants,
+      TenantUpdates updates,
+      TenantLifecycle lifecycle,
+      Mutations mutations,
+      MutationResponses responses,
+      SecurityIdentity caller,
+      TenantAccess access) {
+    this.tenants = tenants;
+    this.updates = updates;
+    this.lifecycle = lifecycle;
+    this.mutations = mutations;
+    this.responses = responses;
+    this.caller = caller;
+    this.access = access;
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
+  public Uni<Response> get(@PathParam("slug") String slug) {
+    return tenants
+        .get(slug)
+        .map(access::check)
+        .map(
+            row ->
+                Response.ok(TenantView.of(row))
+                    .header(HttpHeaders.ETAG, Preconditions.etag(row.generation()))
+                    .build());
+  }
+
+  /**
+   * Changes the plan, pinned image version or gateway limits (JSON merge-patch semantics). 202 with
+   * the UPDATE operation when something changed; 200 and no operation when nothing did.
+   */
+  @PATCH
+  @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+  @RolesAllowed(Roles.ADMIN)
+  public Uni<Response> update(
+      @PathParam("slug") String slug,
+      UpdateTenantRequest request,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    if (request == null) {
+      throw ApiException.badRequest("request body is required: {\"plan\": \"...\"}");
+    }
+    OptionalLong generation = Preconditions.ifMatch(ifMatch);
+    var change = request.settings();
+    var key =
+        responses.key(
+            caller, idempotencyKey, "PATCH", "/v1/tenants/" + slug, List.of(change, str(ifMatch)));
+    return mutations
+        .run(
+            key,
+            tx ->
+                updates.update(tx, slug, change, generation, access::check).map(responses::changed))
+        .map(MutationResponses::toResponse);
+  }
+
+  private static String str(String value) {
+    return value == null ? "" : value;
+  }
+
+  @POST
+  @Path("/start")
+  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
+  public Uni<Response> start(
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.START, ifMatch, idempotencyKey, "POST", "/start");
+  }
+
+  @POST
+  @Path("/stop")
+  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
+  public Uni<Response> stop(
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.STOP, ifMatch, idempotencyKey, "POST", "/stop");
+  }
+
+  /** Rotates the gateway token: the new token is in this response only. */
+  @POST
+  @Path("/rotate-token")
+  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
+  public Uni<Response> rotateToken(
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.ROTATE_TOKEN, ifMatch, idempotencyKey, "POST", "/rotate-token");
+  }
+
+  /** Removes the tenant's objects; the tenant row is kept, phase DELETED, for audit. */
+  @DELETE
+  @RolesAllowed(Roles.ADMIN)
+  public Uni<Response> delete(
+      @PathParam("slug") String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    return act(slug, TenantAction.DELETE, ifMatch, idempotencyKey, "DELETE", "");
+  }
+
+  private Uni<Response> act(
+      String slug,
+      TenantAction action,
+      String ifMatch,
+      String idempotencyKey,
+      String method,
+      String suffix) {
+    OptionalLong generation = Preconditions.ifMatch(ifMatch);
+    // If-Match is part of the request: a retry with another precondition is another request.
+    var key =
+        responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, ifMatch);
+    return mutations
+        .run(
+            key,
+            tx ->
+                lifecycle
+                    .apply(tx, slug, action, generation, access::check)
+                    .map(responses::changed))
+        .map(MutationResponses::toResponse);
+  }
+}
