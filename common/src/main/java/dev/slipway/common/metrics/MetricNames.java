@@ -73,7 +73,10 @@ public final class MetricNames {
   /** Seconds since the oldest message held by this worker was sent (0 when none is held). */
   public static final String OLDEST_HELD_MESSAGE_AGE = "slipway.worker.message.oldest.held.age";
 
-  /** Messages released unprocessed (visibility 0) at shutdown. */
+  /**
+   * Messages handed back unprocessed (visibility 0): at shutdown, or held behind a message of the
+   * same tenant that went back for a retry.
+   */
   public static final String MESSAGES_RELEASED = "slipway.worker.messages.released";
 
   // reconciler-job

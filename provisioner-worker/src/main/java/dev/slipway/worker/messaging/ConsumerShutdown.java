@@ -46,16 +46,25 @@ class ConsumerShutdown {
     dispatcher.close();
     try {
       if (!dispatcher.awaitIdle(millisLeft(deadline))) {
-        LOG.warnf("in-flight work did not finish within %s, releasing it", timeout);
-        dispatcher.abandon();
+        cutOff(dispatcher, timeout);
       }
       receivers.awaitReceivers(Math.min(RECEIVER_GRACE_MS, millisLeft(deadline)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    List<Received> rest = held.all();
-    rest.forEach(actions::release);
-    LOG.infof("consumer stopped; %d unfinished messages released", rest.size());
+    held.all().forEach(actions::release); // whatever a last poll returned meanwhile
+    LOG.info("consumer stopped");
+  }
+
+  /**
+   * Releases first, then interrupts: the interrupted work then finds its message settled and leaves
+   * it alone (its own retry could not even reach SQS from an interrupted thread).
+   */
+  private void cutOff(GroupDispatcher dispatcher, Duration timeout) {
+    List<Received> running = held.all();
+    LOG.warnf("%d messages not finished within %s, releasing them", running.size(), timeout);
+    running.forEach(actions::release);
+    dispatcher.abandon();
   }
 
   private static long millisLeft(long deadlineNanos) {

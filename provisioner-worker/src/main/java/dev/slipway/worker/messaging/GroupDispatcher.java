@@ -53,8 +53,10 @@ final class GroupDispatcher {
       if (outcome.kind() == Outcome.Kind.ACK) {
         actions.delete(message);
       } else {
-        actions.retryLater(message, outcome.visibilitySeconds());
+        // The group is given up here before the retried message becomes visible again: a quick
+        // redelivery (visibility 0) must start a new run, not land in this group's leftovers.
         takeRest(group).forEach(actions::release);
+        actions.retryLater(message, outcome.visibilitySeconds());
         return;
       }
     }
