@@ -94,6 +94,26 @@ public final class TestTenants {
         value("SELECT attempts::text FROM operations WHERE id = $1", operationId));
   }
 
+  public String lastError(UUID operationId) {
+    return value("SELECT coalesce(last_error, '') FROM operations WHERE id = $1", operationId);
+  }
+
+  /** When the operation was first begun and when it finished; null while not. */
+  public Instant[] timings(UUID operationId) {
+    var row =
+        pool.preparedQuery("SELECT started_at, finished_at FROM operations WHERE id = $1")
+            .execute(Tuple.of(operationId))
+            .await()
+            .atMost(TIMEOUT)
+            .iterator()
+            .next();
+    return new Instant[] {instant(row.getOffsetDateTime(0)), instant(row.getOffsetDateTime(1))};
+  }
+
+  private static Instant instant(java.time.OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
   public void reopen(UUID operationId) {
     run("UPDATE operations SET status = 'QUEUED' WHERE id = $1", Tuple.of(operationId));
   }

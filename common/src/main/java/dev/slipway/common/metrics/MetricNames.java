@@ -29,10 +29,15 @@ public final class MetricNames {
   // provisioner-worker
   public static final String COMMANDS_RECEIVED = "slipway.worker.commands.received";
 
-  /** Tagged with {@code outcome}: succeeded, already_done, superseded, transient, permanent. */
+  /**
+   * Tagged with {@code type} (see {@link #TAG_TYPE}) and {@code outcome}: succeeded, already_done,
+   * superseded, transient, permanent, invalid.
+   */
   public static final String COMMANDS_PROCESSED = "slipway.worker.commands.processed";
 
   public static final String COMMANDS_INVALID = "slipway.worker.commands.invalid";
+
+  /** Histogram of one message's processing, tagged {@code type} and {@code outcome}. */
   public static final String COMMAND_DURATION = "slipway.worker.command.duration";
 
   /** Tagged with {@code kind} and {@code result}: created, patched, unchanged, deleted, absent. */
@@ -53,6 +58,30 @@ public final class MetricNames {
   /** Commands being processed right now. */
   public static final String COMMANDS_IN_FLIGHT = "slipway.worker.commands.in.flight";
 
+  /**
+   * Messages received and not yet deleted or released (processing or waiting behind their tenant's
+   * previous message); the worker stops receiving at {@code max-in-flight}.
+   */
+  public static final String MESSAGES_HELD = "slipway.worker.messages.held";
+
+  /** Timer per object apply or delete (both API requests), tagged {@code kind}. */
+  public static final String APPLY_DURATION = "slipway.worker.apply.duration";
+
+  /** Transient failures sent back to the queue for a retry, tagged {@code type}. */
+  public static final String COMMAND_RETRIES = "slipway.worker.command.retries";
+
+  /** Timer per received message: SentTimestamp to receive (its max: the oldest seen lately). */
+  public static final String MESSAGE_AGE = "slipway.worker.message.age";
+
+  /** Seconds since the oldest message held by this worker was sent (0 when none is held). */
+  public static final String OLDEST_HELD_MESSAGE_AGE = "slipway.worker.message.oldest.held.age";
+
+  /**
+   * Messages handed back unprocessed (visibility 0): at shutdown, or held behind a message of the
+   * same tenant that went back for a retry.
+   */
+  public static final String MESSAGES_RELEASED = "slipway.worker.messages.released";
+
   // reconciler-job
   public static final String RECONCILE_PASSES = "slipway.reconciler.passes";
   public static final String RECONCILE_PASS_DURATION = "slipway.reconciler.pass.duration";
@@ -68,6 +97,9 @@ public final class MetricNames {
   public static final String TAG_PHASE = "phase";
   public static final String TAG_KIND = "kind";
   public static final String TAG_RESULT = "result";
+
+  /** Command type (create, start, stop, ...; unknown for unreadable messages). */
+  public static final String TAG_TYPE = "type";
 
   private MetricNames() {}
 }

@@ -5,21 +5,26 @@ import dev.slipway.common.render.GatewayDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The one way Slipway writes to the cluster: server-side apply with a fixed field manager and
  * forced conflicts (Slipway owns every field it sets), and deletes. Each call reports what it did.
+ * Every request first takes a token from the shared {@link KubeRequestLimiter}.
  */
 @ApplicationScoped
 public class ResourceApplier {
   private final KubernetesClient client;
   private final MeterRegistry registry;
+  private final KubeRequestLimiter limiter;
 
-  ResourceApplier(KubernetesClient client, MeterRegistry registry) {
+  ResourceApplier(KubernetesClient client, MeterRegistry registry, KubeRequestLimiter limiter) {
     this.client = client;
     this.registry = registry;
+    this.limiter = limiter;
   }
 
   /**
@@ -27,10 +32,19 @@ public class ResourceApplier {
    * the API server keeps the resourceVersion when an apply changes nothing.
    */
   public Applied apply(HasMetadata desired) {
+    return timed(desired, () -> applyNow(desired));
+  }
+
+  private Applied applyNow(HasMetadata desired) {
     var resource = client.resource(desired);
-    HasMetadata before = resource.get();
+    HasMetadata before = limited(resource::get);
     HasMetadata after =
-        resource.fieldManager(GatewayDefaults.FIELD_MANAGER).forceConflicts().serverSideApply();
+        limited(
+            () ->
+                resource
+                    .fieldManager(GatewayDefaults.FIELD_MANAGER)
+                    .forceConflicts()
+                    .serverSideApply());
     ApplyResult result;
     if (before == null) {
       result = ApplyResult.CREATED;
@@ -50,12 +64,16 @@ public class ResourceApplier {
    * new tenant's objects.
    */
   public Applied delete(HasMetadata desired) {
+    return timed(desired, () -> deleteNow(desired));
+  }
+
+  private Applied deleteNow(HasMetadata desired) {
     var resource = client.resource(desired);
-    HasMetadata live = resource.get();
+    HasMetadata live = limited(resource::get);
     if (live == null || !sameTenant(desired, live)) {
       return count(desired, new Applied(ApplyResult.ABSENT, null));
     }
-    var deleted = resource.delete();
+    var deleted = limited(resource::delete);
     ApplyResult result =
         deleted == null || deleted.isEmpty() ? ApplyResult.ABSENT : ApplyResult.DELETED;
     return count(desired, new Applied(result, null));
@@ -66,6 +84,25 @@ public class ResourceApplier {
     var liveLabels = live.getMetadata().getLabels();
     return liveLabels != null
         && Objects.equals(desired.getMetadata().getLabels().get(label), liveLabels.get(label));
+  }
+
+  private <T> T limited(Supplier<T> request) {
+    limiter.acquire();
+    return request.get();
+  }
+
+  /** Duration of the whole apply or delete of one object (both requests), failures included. */
+  private Applied timed(HasMetadata object, Supplier<Applied> call) {
+    Timer.Sample sample = Timer.start(registry);
+    try {
+      return call.get();
+    } finally {
+      sample.stop(
+          Timer.builder(MetricNames.APPLY_DURATION)
+              .tag(MetricNames.TAG_KIND, object.getKind())
+              .publishPercentileHistogram()
+              .register(registry));
+    }
   }
 
   private Applied count(HasMetadata object, Applied applied) {

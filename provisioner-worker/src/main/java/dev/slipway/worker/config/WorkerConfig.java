@@ -38,6 +38,9 @@ public interface WorkerConfig {
   /** The Deployment informer that writes observed readiness back to the database. */
   Status status();
 
+  /** Rate and concurrency of the worker's calls to the Kubernetes API server. */
+  Kubernetes kubernetes();
+
   /** Timeout of each database statement issued while processing a command. */
   @WithDefault("10s")
   Duration dbTimeout();
@@ -96,6 +99,69 @@ public interface WorkerConfig {
     /** Visibility given to a message that cannot be parsed, so it reaches the DLQ quickly. */
     @WithDefault("1s")
     Duration invalidMessageVisibility();
+
+    /**
+     * Threads long-polling the queue at the same time. Two keep a receive open while the other
+     * hands its batch over. Keep it low against ElasticMQ with thousands of message groups queued:
+     * its FIFO group selection slows down with every concurrent receiver (AWS SQS does not).
+     */
+    @WithDefault("2")
+    int receivers();
+
+    /** Threads processing messages; messages of different tenants run in parallel up to this. */
+    @WithDefault("8")
+    int workers();
+
+    /**
+     * Messages received and not yet deleted or released, across all receivers (back-pressure):
+     * receiving pauses while this many are held. At least {@link #maxMessages()} keeps batches
+     * full.
+     */
+    @WithDefault("20")
+    int maxInFlight();
+
+    /**
+     * On SIGTERM, how long in-flight work may run before what is left is released (visibility 0)
+     * for another worker. Keep it several seconds below the pod's terminationGracePeriodSeconds (30
+     * s by default) so the release and the rest of shutdown fit before the SIGKILL.
+     */
+    @WithDefault("20s")
+    Duration shutdownTimeout();
+  }
+
+  /**
+   * Client-side limits on the Kubernetes API. EKS serves requests through API Priority and
+   * Fairness: a service account's requests share a priority level's few concurrency seats with
+   * other controllers, and too many at once are queued or rejected with 429. The defaults keep one
+   * worker pod at a modest, steady load; 429s that still happen are retried through the queue.
+   */
+  interface Kubernetes {
+    /** Sustained requests per second from the applier (token bucket refill rate). */
+    @WithDefault("20")
+    double qps();
+
+    /** Requests the applier may send at once above the sustained rate (token bucket size). */
+    @WithDefault("40")
+    int burst();
+
+    /** Concurrent HTTP requests of the fabric8 client (its own default is 64). */
+    @WithDefault("16")
+    int maxConcurrentRequests();
+
+    /** Timeout of one API request; a slow server then fails the attempt as transient. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /**
+     * In-client retries of 5xx/429/I-O failures before the command fails as transient. Few: the
+     * queue retries with back-off anyway, and an in-client retry holds a worker thread.
+     */
+    @WithDefault("2")
+    int retryBackoffLimit();
+
+    /** First in-client retry delay (fabric8 doubles it per retry). */
+    @WithDefault("250ms")
+    Duration retryBackoffInterval();
   }
 
   interface Retry {

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Exponential back-off with full jitter, driven by SQS's ApproximateReceiveCount so it survives
- * worker restarts: the n-th receive waits a random time in [0, min(max, base * 2^(n-1))].
+ * Exponential back-off with "equal" jitter, driven by SQS's ApproximateReceiveCount so it survives
+ * worker restarts: with c = min(max, base * 2^(n-1)), the n-th receive waits a random time in [c/2,
+ * c]. Unlike full jitter (anywhere in [0, c]) the delay never drops back towards zero, so a
+ * throttled API server (429) really gets more breathing room with every attempt, while retries of
+ * many tenants still spread out.
  */
 public final class Backoff {
   /** SQS refuses visibility timeouts above 12 hours. */
@@ -28,7 +31,7 @@ public final class Backoff {
   public int visibilitySeconds(int receiveCount) {
     int exponent = Math.max(0, Math.min(receiveCount - 1, 30));
     long ceilingMs = Math.min(max.toMillis(), base.toMillis() << exponent);
-    long delayMs = random.applyAsLong(ceilingMs);
+    long delayMs = ceilingMs / 2 + random.applyAsLong(ceilingMs - ceilingMs / 2);
     long seconds = Math.max(1, (delayMs + 999) / 1000);
     return (int) Math.min(seconds, SQS_MAX_VISIBILITY_SECONDS);
   }

@@ -6,8 +6,10 @@ import dev.slipway.common.command.InvalidCommandException;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -41,25 +43,40 @@ public class CommandProcessor {
     MDC.put("messageId", messageId);
     MDC.put("attempt", Integer.toString(receiveCount));
     Timer.Sample sample = Timer.start(registry);
+    String type = "unknown";
+    Outcome outcome = null;
     try {
       CommandEnvelope command = CommandCodec.decode(body);
+      type = command.type().name().toLowerCase(Locale.ROOT);
       MDC.put("commandId", command.commandId().toString());
+      MDC.put("operationId", command.commandId().toString());
       MDC.put("tenant", command.slug());
       MDC.put("commandType", command.type().name());
-      Outcome outcome = handle(command, receiveCount);
-      registry
-          .counter(MetricNames.COMMANDS_PROCESSED, MetricNames.TAG_OUTCOME, outcome.tag())
-          .increment();
+      outcome = handle(command, receiveCount);
       return outcome;
     } catch (InvalidCommandException e) {
       // Never log the body: it may be huge or hostile. It stays for the dead-letter queue.
       LOG.warnf("invalid command message left for the dead-letter queue: %s", e.getMessage());
       registry.counter(MetricNames.COMMANDS_INVALID).increment();
-      return Outcome.retry(Outcome.INVALID, invalidVisibility);
+      outcome = Outcome.retry(Outcome.INVALID, invalidVisibility);
+      return outcome;
     } finally {
-      sample.stop(registry.timer(MetricNames.COMMAND_DURATION));
+      record(sample, type, outcome == null ? "error" : outcome.tag());
       MDC.clear();
     }
+  }
+
+  private void record(Timer.Sample sample, String type, String outcome) {
+    Tags tags = Tags.of(MetricNames.TAG_TYPE, type, MetricNames.TAG_OUTCOME, outcome);
+    registry.counter(MetricNames.COMMANDS_PROCESSED, tags).increment();
+    if (Outcome.TRANSIENT.equals(outcome)) {
+      registry.counter(MetricNames.COMMAND_RETRIES, MetricNames.TAG_TYPE, type).increment();
+    }
+    sample.stop(
+        Timer.builder(MetricNames.COMMAND_DURATION)
+            .tags(tags)
+            .publishPercentileHistogram()
+            .register(registry));
   }
 
   private Outcome handle(CommandEnvelope command, int receiveCount) {

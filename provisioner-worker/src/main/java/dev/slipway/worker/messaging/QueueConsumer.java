@@ -4,16 +4,15 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,142 +20,139 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Long-polls the FIFO command queue on one thread and processes each batch in order. Once a message
- * of a group is retried, the rest of that group in the batch is released unprocessed, so per-tenant
- * order holds (SQS will not hand them out while the retried one is in flight).
+ * Receives from the FIFO command queue on {@code receivers} threads and hands every message to a
+ * {@link GroupDispatcher}, which runs it on the worker pool in its tenant's order. A receiver polls
+ * only for as many messages as {@link HeldMessages} has room for (back-pressure). Shutdown: see
+ * {@link ConsumerShutdown}.
  */
 @ApplicationScoped
 public class QueueConsumer {
   private static final Logger LOG = Logger.getLogger(QueueConsumer.class);
   private static final long MAX_POLL_BACKOFF_MS = 30_000;
+  private static final Duration ROOM_WAIT = Duration.ofSeconds(1);
   private final SqsClient sqs;
-  private final CommandProcessor processor;
+  private final WorkerConfig.Consumer settings;
+  private final String queueUrl;
+  private final HeldMessages held;
+  private final QueueActions actions;
   private final VisibilityHeartbeat heartbeat;
-  private final WorkerConfig config;
+  private final Receivers receivers;
+  private final ConsumerShutdown shutdown;
   private final Counter pollErrors;
-  private volatile boolean running;
-  private volatile Instant lastLoop;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private Thread thread;
+  private final Timer messageAge;
 
   QueueConsumer(
       SqsClient sqs,
-      CommandProcessor processor,
-      VisibilityHeartbeat heartbeat,
       WorkerConfig config,
+      HeldMessages held,
+      QueueActions actions,
+      VisibilityHeartbeat heartbeat,
+      Receivers receivers,
+      ConsumerShutdown shutdown,
       MeterRegistry registry) {
     this.sqs = sqs;
-    this.processor = processor;
+    this.settings = config.consumer();
+    this.queueUrl = config.queueUrl();
+    this.held = held;
+    this.actions = actions;
     this.heartbeat = heartbeat;
-    this.config = config;
+    this.receivers = receivers;
+    this.shutdown = shutdown;
     this.pollErrors = registry.counter(MetricNames.POLL_ERRORS);
-    registry.gauge(MetricNames.COMMANDS_IN_FLIGHT, inFlight);
+    this.messageAge = registry.timer(MetricNames.MESSAGE_AGE);
   }
 
-  void start(@Observes StartupEvent event) {
-    if (!config.consumer().enabled()) {
-      return;
-    }
-    running = true;
-    thread = new Thread(this::loop, "queue-consumer");
-    // Daemon: a long poll still waiting at shutdown must not hold the JVM for its 20 s. Anything
-    // it had received and not finished becomes visible again (every handler is idempotent).
-    thread.setDaemon(true);
-    thread.start();
-    LOG.infof("consuming %s", config.queueUrl());
-  }
-
-  void stop(@Observes ShutdownEvent event) throws InterruptedException {
-    running = false;
-    if (thread != null) {
-      // A message in flight is finished; one not yet started becomes visible again by itself.
-      thread.join(TimeUnit.SECONDS.toMillis(5));
+  void onStart(@Observes StartupEvent event) {
+    if (settings.enabled()) {
+      start();
     }
   }
 
-  private void loop() {
+  void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  /** Starts the receivers and a fresh worker pool. */
+  public synchronized void start() {
+    receivers.start(settings.receivers(), settings.workers(), this::receiveLoop);
+    LOG.infof(
+        "consuming %s: %d receivers, %d workers, at most %d messages held",
+        queueUrl, settings.receivers(), settings.workers(), settings.maxInFlight());
+  }
+
+  /** The SIGTERM path: stop receiving, drain within {@code shutdown-timeout}, release the rest. */
+  public synchronized void stop() {
+    shutdown.run(receivers, settings.shutdownTimeout());
+  }
+
+  /** When the stalest receiver last polled; null when the consumer does not run. */
+  public Instant lastLoop() {
+    return receivers.stalest();
+  }
+
+  private void receiveLoop(Receivers.Loop loop) {
     long backoffMs = 0;
-    while (running) {
-      lastLoop = Instant.now();
-      try {
-        processBatch(receive());
-        backoffMs = 0;
-      } catch (SdkException e) {
-        pollErrors.increment();
-        backoffMs = Math.min(Math.max(2 * backoffMs, 200), MAX_POLL_BACKOFF_MS);
-        LOG.warnf("queue poll failed, retrying in %d ms: %s", backoffMs, e.getMessage());
-        pause(backoffMs);
+    try {
+      while (loop.running()) {
+        backoffMs = pollOrBackOff(loop, backoffMs);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the thread ends here
     }
   }
 
-  private List<Message> receive() {
+  /** One poll; on a queue error waits and returns the next back-off (exponential, capped). */
+  private long pollOrBackOff(Receivers.Loop loop, long backoffMs) throws InterruptedException {
+    try {
+      receiveOnce(loop);
+      return 0;
+    } catch (SdkException e) {
+      pollErrors.increment();
+      long next = Math.min(Math.max(2 * backoffMs, 200), MAX_POLL_BACKOFF_MS);
+      LOG.warnf("queue poll failed, retrying in %d ms: %s", next, e.getMessage());
+      loop.pause(next);
+      return next;
+    }
+  }
+
+  private void receiveOnce(Receivers.Loop loop) throws InterruptedException {
+    int room = held.reserve(settings.maxMessages(), ROOM_WAIT);
+    if (room == 0) {
+      return; // full: the liveness clock is not wound, a worker stuck full is not live
+    }
+    loop.polled();
+    List<Message> messages;
+    try {
+      messages = receive(room);
+    } catch (RuntimeException e) {
+      held.unreserve(room);
+      throw e;
+    }
+    held.unreserve(room - messages.size());
+    messages.forEach(m -> dispatch(loop, new Received(m)));
+  }
+
+  private void dispatch(Receivers.Loop loop, Received message) {
+    held.hold(message);
+    message.keepInvisible(heartbeat.start(message.receiptHandle()));
+    messageAge.record(Duration.between(message.sentAt(), Instant.now()));
+    if (!loop.running() || !loop.dispatcher().submit(message)) {
+      actions.release(message); // received while shutting down
+    }
+  }
+
+  private List<Message> receive(int max) {
     return sqs.receiveMessage(
             b ->
-                b.queueUrl(config.queueUrl())
-                    .maxNumberOfMessages(config.consumer().maxMessages())
-                    .waitTimeSeconds((int) config.consumer().waitTime().toSeconds())
+                b.queueUrl(queueUrl)
+                    .maxNumberOfMessages(max)
+                    .waitTimeSeconds((int) settings.waitTime().toSeconds())
+                    // An SDK retry after a lost response gets the same messages back (FIFO).
+                    .receiveRequestAttemptId(UUID.randomUUID().toString())
                     .messageSystemAttributeNames(
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                        MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                        MessageSystemAttributeName.SENT_TIMESTAMP))
         .messages();
-  }
-
-  private void processBatch(List<Message> messages) {
-    Set<String> heldGroups = new HashSet<>();
-    for (Message message : messages) {
-      String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-      if (!running || heldGroups.contains(group)) {
-        setVisibility(message, 0);
-        continue;
-      }
-      Outcome outcome = processSafely(message);
-      if (outcome.kind() == Outcome.Kind.ACK) {
-        sqs.deleteMessage(
-            b -> b.queueUrl(config.queueUrl()).receiptHandle(message.receiptHandle()));
-      } else {
-        heldGroups.add(group);
-        setVisibility(message, outcome.visibilitySeconds());
-      }
-    }
-  }
-
-  private Outcome processSafely(Message message) {
-    int receiveCount =
-        Integer.parseInt(
-            message
-                .attributes()
-                .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-    inFlight.incrementAndGet();
-    try (VisibilityHeartbeat.Beat beat = heartbeat.start(message.receiptHandle())) {
-      return processor.process(message.messageId(), message.body(), receiveCount);
-    } catch (RuntimeException e) {
-      // Even recording the failure failed (database down): let the queue redeliver it later.
-      LOG.warnf("processing failed before an outcome was recorded: %s", e.toString());
-      return Outcome.retry(Outcome.TRANSIENT, Math.min(60, 1 << Math.min(receiveCount, 6)));
-    } finally {
-      inFlight.decrementAndGet();
-    }
-  }
-
-  /** When the poll loop last came round; null when it does not run in this process. */
-  public Instant lastLoop() {
-    return running ? lastLoop : null;
-  }
-
-  private void setVisibility(Message message, int seconds) {
-    sqs.changeMessageVisibility(
-        b ->
-            b.queueUrl(config.queueUrl())
-                .receiptHandle(message.receiptHandle())
-                .visibilityTimeout(seconds));
-  }
-
-  private static void pause(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

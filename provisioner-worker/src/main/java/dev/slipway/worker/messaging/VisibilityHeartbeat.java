@@ -1,9 +1,8 @@
 package dev.slipway.worker.messaging;
 
 import dev.slipway.worker.config.WorkerConfig;
-import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -58,7 +57,9 @@ public class VisibilityHeartbeat {
     }
   }
 
-  void stop(@Observes ShutdownEvent event) {
+  /** After the ShutdownEvent, so the consumer's drain keeps its messages invisible to the end. */
+  @PreDestroy
+  void stop() {
     timer.shutdownNow();
   }
 

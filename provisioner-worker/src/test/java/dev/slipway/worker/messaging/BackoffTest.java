@@ -1,13 +1,18 @@
 package dev.slipway.worker.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
   /** "Random" that always takes the ceiling, so the exponential envelope is visible. */
   private final Backoff ceiling = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), b -> b);
+
+  /** "Random" that always takes the floor: half the envelope. */
+  private final Backoff floor = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), b -> 0);
 
   @Test
   void doublesPerReceiveUpToTheCap() {
@@ -20,15 +25,30 @@ class BackoffTest {
   }
 
   @Test
-  void jitterNeverGoesBelowOneSecond() {
-    Backoff zero = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), b -> 0);
-    assertEquals(1, zero.visibilitySeconds(5));
+  void jitterNeverGoesBelowHalfTheEnvelope() {
+    assertEquals(1, floor.visibilitySeconds(1));
+    assertEquals(16, floor.visibilitySeconds(5));
+    assertEquals(150, floor.visibilitySeconds(1_000));
   }
 
   @Test
   void jitterStaysWithinTheEnvelope() {
     Backoff half = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), b -> b / 2);
-    assertEquals(4, half.visibilitySeconds(3));
+    assertEquals(6, half.visibilitySeconds(3));
+  }
+
+  @Test
+  void belowTheCapDelaysNeverShrinkFromOneReceiveToTheNext() {
+    Backoff random =
+        new Backoff(
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5),
+            b -> ThreadLocalRandom.current().nextLong(b + 1));
+    for (int round = 0; round < 1_000; round++) {
+      for (int n = 1; n < 9; n++) { // 1 s * 2^8 = 256 s: the last ceiling below 300 s
+        assertTrue(random.visibilitySeconds(n) <= random.visibilitySeconds(n + 1), "receive " + n);
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,152 @@
+package dev.slipway.worker.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.common.model.OperationType;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.kube.KubeFaults;
+import dev.slipway.worker.QueueProbe;
+import dev.slipway.worker.TestTenants;
+import dev.slipway.worker.config.WorkerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Kubernetes API failures injected by the emulator on the tenant's Deployment apply. The queue is
+ * set to maxReceiveCount 3, retry base delay 1 s (see WorkerTestResources, application.properties).
+ */
+@QuarkusTest
+class FailureHandlingQuarkusTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  @Inject Pool pool;
+  @Inject SqsClient sqs;
+  @Inject WorkerConfig config;
+  @Inject MeterRegistry registry;
+  TestTenants data;
+  KubeFaults faults;
+
+  @BeforeEach
+  void setUp() {
+    data = new TestTenants(pool, sqs, config.queueUrl());
+    faults = KubeEmulatorTestResource.emulator().faults();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    faults.clear();
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithGrowingDelayThenDeadLettered() {
+    String slug = TestTenants.uniqueSlug("broken");
+    faults.failNext("PATCH", "/deployments/" + slug, 500, 10);
+    double retries = sum(MetricNames.COMMAND_RETRIES);
+    UUID op = create(slug).op();
+
+    List<Instant> attempts = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      int attempt = n;
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> data.attempts(op) >= attempt);
+      attempts.add(Instant.now());
+    }
+    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl().orElseThrow());
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> dlq.contains(op.toString()));
+    attempts.add(Instant.now());
+
+    // Back-off n waits between half and all of 1 s * 2^(n-1): at least 1 s, 1 s, then 2 s.
+    assertAtLeast(Duration.ofMillis(900), attempts.get(0), attempts.get(1));
+    assertAtLeast(Duration.ofMillis(900), attempts.get(1), attempts.get(2));
+    assertAtLeast(Duration.ofMillis(1900), attempts.get(2), attempts.get(3));
+    assertEquals(3, data.attempts(op), "dead-lettered after the queue's maxReceiveCount");
+    assertEquals("RUNNING", data.operationStatus(op), "not failed: an operator can replay it");
+    assertTrue(data.lastError(op).contains("500"), data.lastError(op));
+    assertEquals(retries + 3, sum(MetricNames.COMMAND_RETRIES));
+  }
+
+  @Test
+  void throttlingAndConflictsAreRetriedUntilTheApplySucceeds() {
+    String slug = TestTenants.uniqueSlug("throttled");
+    faults.failNext("PATCH", "/deployments/" + slug, 429, 1);
+    faults.failNext("PATCH", "/deployments/" + slug, 409, 1);
+    int fired = faults.fired();
+    double retries = sum(MetricNames.COMMAND_RETRIES);
+    UUID op = create(slug).op();
+    await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
+    assertEquals(3, data.attempts(op));
+    assertEquals(fired + 2, faults.fired());
+    assertEquals(retries + 2, sum(MetricNames.COMMAND_RETRIES));
+  }
+
+  @Test
+  void rejectedObjectsFailPermanentlyAndAreAcknowledged() {
+    String slug = TestTenants.uniqueSlug("rejected");
+    faults.failNext("PATCH", "/deployments/" + slug, 422, 1);
+    Created created = create(slug);
+    UUID op = created.op();
+    await().atMost(WAIT).until(() -> "FAILED".equals(data.operationStatus(op)));
+    assertTrue(data.lastError(op).contains("422"), data.lastError(op));
+    await().atMost(WAIT).until(() -> "FAILED".equals(data.phase(created.tenant())));
+    // Acknowledged: not seen again after the queue's 2 s visibility timeout would have run out.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> data.attempts(op) == 1);
+  }
+
+  @Test
+  void poisonMessageIsDeadLetteredThenItsTenantsNextCommandRuns() {
+    String slug = TestTenants.uniqueSlug("poisoned");
+    UUID tenant = data.insertTenant(slug);
+    String marker = UUID.randomUUID().toString();
+    String poison = "{\"version\":1,\"poison\":\"" + marker + "\"}";
+    data.sendRaw(tenant.toString(), poison, UUID.randomUUID().toString());
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+    data.send(data.command(op, OperationType.CREATE, tenant, slug, 1), op.toString());
+    String other = TestTenants.uniqueSlug("unaffected");
+    UUID otherOp = create(other).op();
+
+    await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(otherOp)));
+    await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
+    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl().orElseThrow());
+    await().atMost(WAIT).until(() -> dlq.contains(marker));
+  }
+
+  private record Created(UUID tenant, UUID op) {}
+
+  private Created create(String slug) {
+    UUID tenant = data.insertTenant(slug);
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+    data.send(data.command(op, OperationType.CREATE, tenant, slug, 1), op.toString());
+    return new Created(tenant, op);
+  }
+
+  private static void assertAtLeast(Duration min, Instant from, Instant to) {
+    Duration gap = Duration.between(from, to);
+    assertTrue(gap.compareTo(min) >= 0, "waited " + gap + ", expected at least " + min);
+  }
+
+  private double sum(String counter) {
+    return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+  }
+}
