@@ -40,6 +40,29 @@ public final class TestTenants {
     return id;
   }
 
+  /**
+   * Moves the tenant to other settings the way a PATCH does (sizing, image, gateway config as the
+   * JSON the API stores), bumping the generation; returns the new generation.
+   */
+  public long setSettings(
+      UUID tenantId, String sizingJson, String imageVersion, String gatewayConfigJson) {
+    return pool.preparedQuery(
+            "UPDATE tenants SET sizing = $2::text::jsonb, plan = ($2::text::jsonb)->>'plan',"
+                + " image_version = $3, gateway_config = $4::text::jsonb,"
+                + " generation = generation + 1 WHERE id = $1 RETURNING generation")
+        .execute(Tuple.of(tenantId, sizingJson, imageVersion, gatewayConfigJson))
+        .await()
+        .atMost(TIMEOUT)
+        .iterator()
+        .next()
+        .getLong(0);
+  }
+
+  /** The tenant's conditions as stored (JSON text). */
+  public String conditions(UUID tenantId) {
+    return value("SELECT conditions::text FROM tenants WHERE id = $1", tenantId);
+  }
+
   /** Changes desired state the way the API does: bump the generation, return it. */
   public long setDesiredState(UUID tenantId, String desiredState) {
     return pool.preparedQuery(
