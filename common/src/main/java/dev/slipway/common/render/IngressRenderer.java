@@ -1,6 +1,5 @@
 package dev.slipway.common.render;
 
-import static dev.slipway.common.render.GatewayDefaults.ANNOTATION_CLUSTER_ISSUER;
 import static dev.slipway.common.render.GatewayDefaults.GATEWAY_PORT;
 import static dev.slipway.common.render.GatewayDefaults.TLS_SECRET_SUFFIX;
 
@@ -9,7 +8,10 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 
-/** The Ingress exposing {@code {slug}.{domain}} over TLS issued by cert-manager. */
+/**
+ * The Ingress exposing {@code {slug}.{domain}} over TLS, written for the configured {@link
+ * IngressProfile}.
+ */
 final class IngressRenderer {
   private IngressRenderer() {}
 
@@ -17,7 +19,8 @@ final class IngressRenderer {
     String slug = tenant.slug();
     String host = TenantRenderer.host(slug, settings.domain());
     ObjectMeta meta = TenantLabels.objectMeta(tenant, settings);
-    meta.getAnnotations().put(ANNOTATION_CLUSTER_ISSUER, settings.clusterIssuer());
+    boolean nginx = settings.ingressProfile() == IngressProfile.NGINX;
+    meta.getAnnotations().putAll(IngressAnnotations.of(settings));
     return new IngressBuilder()
         .withApiVersion("networking.k8s.io/v1")
         .withKind("Ingress")
@@ -26,7 +29,8 @@ final class IngressRenderer {
         .withIngressClassName(settings.ingressClassName())
         .addNewTl()
         .withHosts(host)
-        .withSecretName(slug + TLS_SECRET_SUFFIX)
+        // nginx serves the cert-manager Secret; the ALB finds an ACM certificate for the host.
+        .withSecretName(nginx ? slug + TLS_SECRET_SUFFIX : null)
         .endTl()
         .addNewRule()
         .withHost(host)

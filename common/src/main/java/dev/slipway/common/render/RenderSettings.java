@@ -1,5 +1,7 @@
 package dev.slipway.common.render;
 
+import java.util.Objects;
+
 /**
  * Cluster-wide inputs of rendering that are not part of a tenant: where tenants live and how they
  * are exposed. Comes from configuration of the service that renders.
@@ -8,10 +10,25 @@ package dev.slipway.common.render;
  * @param domain parent domain; a tenant is served at {@code {slug}.{domain}}
  * @param image gateway container image
  * @param ingressClassName ingress class of the tenant Ingress
- * @param clusterIssuer cert-manager ClusterIssuer issuing the tenant certificate
+ * @param clusterIssuer cert-manager ClusterIssuer issuing the tenant certificate (nginx profile)
+ * @param ingressProfile which ingress controller the Ingress is written for
+ * @param streamTimeoutSeconds how long an idle WebSocket or event stream stays open
+ * @param albGroupName IngressGroup sharing one ALB between tenants (alb profile)
  */
 public record RenderSettings(
-    String namespace, String domain, String image, String ingressClassName, String clusterIssuer) {
+    String namespace,
+    String domain,
+    String image,
+    String ingressClassName,
+    String clusterIssuer,
+    IngressProfile ingressProfile,
+    int streamTimeoutSeconds,
+    String albGroupName) {
+
+  /** One hour: long enough for idle streams, short enough to shed dead connections. */
+  public static final int DEFAULT_STREAM_TIMEOUT_SECONDS = 3600;
+
+  public static final String DEFAULT_ALB_GROUP = "slipway-tenants";
 
   public RenderSettings {
     requireText(namespace, "namespace");
@@ -19,6 +36,31 @@ public record RenderSettings(
     requireText(image, "image");
     requireText(ingressClassName, "ingressClassName");
     requireText(clusterIssuer, "clusterIssuer");
+    Objects.requireNonNull(ingressProfile, "ingressProfile");
+    // The ALB idle timeout accepts 1..4000 s; nginx accepts more, but one bound for both is
+    // simpler.
+    if (streamTimeoutSeconds < 1 || streamTimeoutSeconds > 4000) {
+      throw new IllegalArgumentException("streamTimeoutSeconds must be in 1..4000");
+    }
+    requireText(albGroupName, "albGroupName");
+  }
+
+  /** The nginx profile with the default stream timeout. */
+  public RenderSettings(
+      String namespace,
+      String domain,
+      String image,
+      String ingressClassName,
+      String clusterIssuer) {
+    this(
+        namespace,
+        domain,
+        image,
+        ingressClassName,
+        clusterIssuer,
+        IngressProfile.NGINX,
+        DEFAULT_STREAM_TIMEOUT_SECONDS,
+        DEFAULT_ALB_GROUP);
   }
 
   /** Values matching the seed manifests, with a neutral domain; for tests and local runs. */

@@ -29,6 +29,18 @@ class RenderSettingsTest {
     assertRejected("clusterIssuer", () -> new RenderSettings("n", "d", "i", "c", blank));
   }
 
+  @Test
+  void profileAndStreamTimeoutAreChecked() {
+    assertEquals(IngressProfile.ALB, IngressProfile.of(" alb "));
+    assertRejected("ingressProfile", () -> IngressProfile.of("traefik"));
+    assertRejected(
+        "streamTimeoutSeconds",
+        () -> new RenderSettings("n", "d", "i", "c", "k", IngressProfile.NGINX, 0, "g"));
+    assertRejected(
+        "streamTimeoutSeconds",
+        () -> new RenderSettings("n", "d", "i", "c", "k", IngressProfile.ALB, 4001, "g"));
+  }
+
   private static void assertRejected(String field, Runnable construct) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, construct::run);
     assertTrue(e.getMessage().startsWith(field + " "), e.getMessage());

@@ -36,7 +36,8 @@ class TenantRendererGoldenTest {
           "service", () -> seedSized().service(),
           "ingress", () -> seedSized().ingress(),
           "deployment-autoscaled", () -> autoscaled().deployment(),
-          "autoscaler", () -> autoscaled().autoscaler().orElseThrow());
+          "autoscaler", () -> autoscaled().autoscaler().orElseThrow(),
+          "ingress-alb", () -> behindAlb().ingress());
 
   @ParameterizedTest
   @ValueSource(
@@ -46,7 +47,8 @@ class TenantRendererGoldenTest {
         "service",
         "ingress",
         "deployment-autoscaled",
-        "autoscaler"
+        "autoscaler",
+        "ingress-alb"
       })
   void matchesGolden(String kind) throws IOException {
     HasMetadata rendered = CASES.get(kind).get();
@@ -71,6 +73,21 @@ class TenantRendererGoldenTest {
 
   private static DesiredObjects seedSized() {
     return TenantFixtures.render(TenantFixtures.tenant());
+  }
+
+  private static DesiredObjects behindAlb() {
+    RenderSettings d = RenderSettings.defaults();
+    RenderSettings alb =
+        new RenderSettings(
+            d.namespace(),
+            d.domain(),
+            d.image(),
+            "alb",
+            d.clusterIssuer(),
+            IngressProfile.ALB,
+            RenderSettings.DEFAULT_STREAM_TIMEOUT_SECONDS,
+            RenderSettings.DEFAULT_ALB_GROUP);
+    return TenantRenderer.render(TenantFixtures.tenant(), alb);
   }
 
   private static DesiredObjects autoscaled() {

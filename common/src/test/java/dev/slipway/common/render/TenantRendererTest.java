@@ -197,4 +197,26 @@ class TenantRendererTest {
     assertEquals("acme", hpa.getScaleTargetRef().getName());
     assertEquals(70, hpa.getMetrics().get(0).getResource().getTarget().getAverageUtilization());
   }
+
+  /** A changed pod template is what makes Kubernetes roll the pods. */
+  @Test
+  void gatewayConfigChangeChangesThePodTemplate() {
+    TenantSpec base = TenantFixtures.large();
+    TenantSpec changed =
+        new TenantSpec(
+            base.id(),
+            base.slug(),
+            base.generation(),
+            base.desiredState(),
+            base.sizing(),
+            base.imageVersion(),
+            new dev.slipway.common.model.GatewayConfig("acme-prod", 5000, 600, 1000, 20000),
+            base.gatewayToken());
+    assertNotEquals(
+        TenantFixtures.render(base).deployment().getSpec().getTemplate(),
+        TenantFixtures.render(changed).deployment().getSpec().getTemplate());
+    assertEquals(
+        TenantFixtures.render(base).deployment().getSpec().getTemplate(),
+        TenantFixtures.render(TenantFixtures.large()).deployment().getSpec().getTemplate());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.worker.config;
 
+import dev.slipway.common.render.IngressProfile;
 import dev.slipway.common.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -66,9 +67,32 @@ public interface WorkerConfig {
     @WithDefault("letsencrypt")
     String clusterIssuer();
 
+    /**
+     * Ingress controller the tenant Ingress is written for: {@code nginx} (ingress-nginx with
+     * cert-manager) or {@code alb} (AWS Load Balancer Controller, ACM certificates). Set {@link
+     * #ingressClassName()} to match (e.g. {@code alb}).
+     */
+    @WithDefault("nginx")
+    String ingressProfile();
+
+    /** How long an idle WebSocket or event stream to a tenant gateway stays open (1..4000 s). */
+    @WithDefault("3600s")
+    Duration streamTimeout();
+
+    /** IngressGroup through which all tenants share one ALB (alb profile only). */
+    @WithDefault(RenderSettings.DEFAULT_ALB_GROUP)
+    String albGroupName();
+
     default RenderSettings renderSettings() {
       return new RenderSettings(
-          namespace(), domain(), image(), ingressClassName(), clusterIssuer());
+          namespace(),
+          domain(),
+          image(),
+          ingressClassName(),
+          clusterIssuer(),
+          IngressProfile.of(ingressProfile()),
+          (int) streamTimeout().toSeconds(),
+          albGroupName());
     }
   }
 
