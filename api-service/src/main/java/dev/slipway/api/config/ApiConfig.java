@@ -105,6 +105,23 @@ public interface ApiConfig {
   /** Idempotency-Key handling of mutating requests. */
   Idempotency idempotency();
 
+  /** Per-caller limit on writes (POST, PATCH, DELETE); excess answers 429 with Retry-After. */
+  RateLimit rateLimit();
+
+  interface RateLimit {
+    /** Turn off only behind a gateway that already limits per caller. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Sustained writes per second per caller (token subject), per API replica. */
+    @WithDefault("50")
+    double writesPerSecond();
+
+    /** Writes a caller may make at once before the sustained rate applies. */
+    @WithDefault("100")
+    int burst();
+  }
+
   interface Idempotency {
     /** How long a key and its stored response are kept; clients may retry within it. */
     @WithDefault("24h")

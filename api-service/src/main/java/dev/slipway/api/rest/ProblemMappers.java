@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.slipway.api.service.ApiException;
+import dev.slipway.api.service.RateLimitedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -26,6 +27,14 @@ public class ProblemMappers {
     return Problem.of(e.status(), e.type(), e.title(), e.getMessage())
         .withErrors(e.errors())
         .toResponse();
+  }
+
+  /** 429 tells the client when to come back, so well-behaved clients back off precisely. */
+  @ServerExceptionMapper
+  public Response rateLimited(RateLimitedException e) {
+    return Response.fromResponse(api(e))
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .build();
   }
 
   @ServerExceptionMapper

@@ -7,6 +7,7 @@ import dev.slipway.api.service.TenantAction;
 import dev.slipway.api.service.TenantLifecycle;
 import dev.slipway.api.service.TenantService;
 import dev.slipway.api.service.TenantUpdates;
+import dev.slipway.api.service.WriteRateLimiter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,7 @@ public class TenantItemResource {
   private final Mutations mutations;
   private final MutationResponses responses;
   private final SecurityIdentity caller;
+  private final WriteRateLimiter limiter;
   private final TenantAccess access;
 
   TenantItemResource(
@@ -48,6 +50,7 @@ public class TenantItemResource {
       Mutations mutations,
       MutationResponses responses,
       SecurityIdentity caller,
+      WriteRateLimiter limiter,
       TenantAccess access) {
     this.tenants = tenants;
     this.updates = updates;
@@ -55,6 +58,7 @@ public class TenantItemResource {
     this.mutations = mutations;
     this.responses = responses;
     this.caller = caller;
+    this.limiter = limiter;
     this.access = access;
   }
 
@@ -86,6 +90,7 @@ public class TenantItemResource {
     if (request == null) {
       throw ApiException.badRequest("request body is required: {\"plan\": \"...\"}");
     }
+    limiter.admit(caller.getPrincipal().getName());
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
     var change = request.settings();
     var key =
@@ -151,6 +156,7 @@ public class TenantItemResource {
       String idempotencyKey,
       String method,
       String suffix) {
+    limiter.admit(caller.getPrincipal().getName());
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
     // If-Match is part of the request: a retry with another precondition is another request.
     var key =

@@ -4,6 +4,7 @@ import dev.slipway.api.idempotency.IdempotencyKey;
 import dev.slipway.api.idempotency.Mutations;
 import dev.slipway.api.service.ApiException;
 import dev.slipway.api.service.TenantService;
+import dev.slipway.api.service.WriteRateLimiter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,16 +28,19 @@ public class TenantResource {
   private final Mutations mutations;
   private final MutationResponses responses;
   private final SecurityIdentity caller;
+  private final WriteRateLimiter limiter;
 
   TenantResource(
       TenantService tenants,
       Mutations mutations,
       MutationResponses responses,
-      SecurityIdentity caller) {
+      SecurityIdentity caller,
+      WriteRateLimiter limiter) {
     this.tenants = tenants;
     this.mutations = mutations;
     this.responses = responses;
     this.caller = caller;
+    this.limiter = limiter;
   }
 
   /**
@@ -51,6 +55,7 @@ public class TenantResource {
     if (request == null) {
       throw ApiException.badRequest("request body is required: {\"slug\": \"...\"}");
     }
+    limiter.admit(caller.getPrincipal().getName());
     var key = responses.key(caller, idempotencyKey, "POST", "/v1/tenants", request);
     return mutations
         .run(
