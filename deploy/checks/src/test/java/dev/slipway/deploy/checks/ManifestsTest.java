@@ -1,0 +1,276 @@
+package dev.slipway.deploy.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every overlay, rendered by kubectl kustomize and parsed into typed objects, checked. */
+class ManifestsTest {
+  private static final String SLIPWAY = "slipway";
+  private static final Set<String> CUSTOM_KINDS =
+      Set.of("PodMonitor", "ServiceMonitor", "PrometheusRule");
+  private static final String IRSA = "eks.amazonaws.com/role-arn";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyObjectParsesIntoItsTypedModel(String overlay) {
+    for (HasMetadata o : Rendered.overlay(overlay)) {
+      if (!CUSTOM_KINDS.contains(o.getKind())) {
+        assertFalse(o instanceof GenericKubernetesResource, o.getKind() + " is not typed");
+      }
+      assertNotNull(o.getMetadata().getName(), o.getKind() + " without a name");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void rbacIsLeastPrivilegeAndNamespaced(String overlay) {
+    assertEquals(List.of(), RbacRules.violations(Rendered.overlay(overlay)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theWorkerGetsExactlyItsRightsOnTheTenantKinds(String overlay) {
+    Map<String, Set<String>> rights = Rights.of(Rendered.overlay(overlay), "provisioner-worker");
+    Set<String> apply = Set.of("get", "create", "patch", "delete");
+    Set<String> informer = Set.of("get", "list", "watch", "create", "patch", "delete");
+    assertEquals(
+        Map.of(
+            "/secrets", apply,
+            "/services", apply,
+            "apps/deployments", informer,
+            "networking.k8s.io/ingresses", apply,
+            "autoscaling/horizontalpodautoscalers", apply),
+        rights);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theReconcilerOnlyReadsAndNeverSecretsByDefault(String overlay) {
+    Map<String, Set<String>> rights = Rights.of(Rendered.overlay(overlay), "reconciler-job");
+    Set<String> read = Set.of("get", "list", "watch");
+    for (String kind :
+        List.of(
+            "/pods",
+            "/services",
+            "apps/deployments",
+            "networking.k8s.io/ingresses",
+            "autoscaling/horizontalpodautoscalers")) {
+      assertTrue(rights.get(kind).containsAll(read), kind + " readable: " + rights);
+    }
+    assertFalse(
+        rights.getOrDefault("/secrets", Set.of()).stream().anyMatch(read::contains),
+        "the reconciler must not read Secrets (tokens): " + rights.get("/secrets"));
+    Set<String> allowed = Set.of("get", "list", "watch", "delete");
+    rights.forEach((k, v) -> assertTrue(allowed.containsAll(v), k + " " + v));
+    if ("prod".equals(overlay)) {
+      rights.forEach((k, v) -> assertEquals(read, v, "prod reconciler is read-only: " + k));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theApiHasNoKubernetesAccess(String overlay) {
+    List<HasMetadata> objects = Rendered.overlay(overlay);
+    ServiceAccount sa = Rendered.named(objects, ServiceAccount.class, "api-service");
+    assertEquals(Boolean.FALSE, sa.getAutomountServiceAccountToken());
+    Deployment api = Rendered.named(objects, Deployment.class, "api-service");
+    assertEquals(
+        Boolean.FALSE, api.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
+    for (RoleBinding b : Rendered.ofType(objects, RoleBinding.class)) {
+      assertTrue(b.getSubjects().stream().noneMatch(s -> "api-service".equals(s.getName())));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void awsCallersCarryAnIrsaRoleFromTheOverlay(String overlay) {
+    List<HasMetadata> objects = Rendered.overlay(overlay);
+    for (String name : List.of("provisioner-worker", "api-service")) {
+      ServiceAccount sa = Rendered.named(objects, ServiceAccount.class, name);
+      String arn =
+          sa.getMetadata().getAnnotations() == null
+              ? null
+              : sa.getMetadata().getAnnotations().get(IRSA);
+      assertNotNull(arn, name + " has no IRSA annotation");
+      assertTrue(arn.matches("arn:aws:iam::\\d{12}:role/[\\w+=,.@-]+"), arn);
+      assertTrue(arn.contains(overlay), name + " role of the " + overlay + " overlay: " + arn);
+    }
+    ServiceAccount reconciler = Rendered.named(objects, ServiceAccount.class, "reconciler-job");
+    assertTrue(
+        reconciler.getMetadata().getAnnotations() == null
+            || !reconciler.getMetadata().getAnnotations().containsKey(IRSA),
+        "the reconciler makes no AWS call");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void podsAreHardenedAndProbed(String overlay) {
+    List<HasMetadata> objects = Rendered.overlay(overlay);
+    for (Deployment d : Rendered.ofType(objects, Deployment.class)) {
+      String id = "Deployment " + d.getMetadata().getName();
+      PodChecks.assertHardened(id, d.getSpec().getTemplate().getSpec());
+      for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
+        PodChecks.assertHealthProbes(id, c);
+      }
+      assertFalse(
+          d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().isEmpty(),
+          id + ": topology spread");
+      assertTrue(
+          Rendered.ofType(objects, PodDisruptionBudget.class).stream()
+              .anyMatch(
+                  p ->
+                      p.getSpec()
+                          .getSelector()
+                          .getMatchLabels()
+                          .equals(d.getSpec().getSelector().getMatchLabels())),
+          id + ": a PodDisruptionBudget selecting it");
+      assertTrue(
+          d.getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0)
+              .getImage()
+              .contains("/slipway/"),
+          id + " image from the overlay");
+    }
+    for (CronJob cj : Rendered.ofType(objects, CronJob.class)) {
+      PodChecks.assertHardened(
+          "CronJob " + cj.getMetadata().getName(),
+          cj.getSpec().getJobTemplate().getSpec().getTemplate().getSpec());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void workerGracePeriodExceedsItsDrainBound(String overlay) {
+    List<HasMetadata> objects = Rendered.overlay(overlay);
+    Deployment worker = Rendered.named(objects, Deployment.class, "provisioner-worker");
+    Map<String, String> env = Env.of(objects, worker.getSpec().getTemplate().getSpec());
+    Duration drain =
+        Durations.parse(env.getOrDefault("SLIPWAY_WORKER_CONSUMER_SHUTDOWN_TIMEOUT", "20s"));
+    long grace = worker.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+    assertTrue(
+        grace >= drain.toSeconds() + 10,
+        "grace " + grace + " s must exceed the drain bound " + drain + " plus shutdown (10 s)");
+    assertEquals(
+        0, worker.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void servicesGetTheEnvironmentTheyNeed(String overlay) {
+    List<HasMetadata> objects = Rendered.overlay(overlay);
+    Map<String, List<String>> required =
+        Map.of(
+            "provisioner-worker",
+            List.of(
+                "SLIPWAY_WORKER_QUEUE_URL",
+                "SLIPWAY_WORKER_DLQ_URL",
+                "QUARKUS_SQS_AWS_REGION",
+                "SLIPWAY_WORKER_TENANTS_NAMESPACE",
+                "SLIPWAY_WORKER_TENANTS_DOMAIN"),
+            "api-service",
+            List.of(
+                "SLIPWAY_API_QUEUE_URL",
+                "SLIPWAY_API_DOMAIN",
+                "QUARKUS_SQS_AWS_REGION",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                "MP_JWT_VERIFY_ISSUER"));
+    List<String> database =
+        List.of(
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_REACTIVE_URL",
+            "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD");
+    required.forEach(
+        (name, keys) -> {
+          Map<String, String> env =
+              Env.of(
+                  objects,
+                  Rendered.named(objects, Deployment.class, name)
+                      .getSpec()
+                      .getTemplate()
+                      .getSpec());
+          keys.forEach(k -> assertTrue(env.containsKey(k), name + " needs " + k));
+          database.forEach(k -> assertEquals("secret:slipway-db", env.get(k), name + " " + k));
+        });
+    CronJob reconciler = Rendered.named(objects, CronJob.class, "reconciler");
+    Map<String, String> env =
+        Env.of(objects, reconciler.getSpec().getJobTemplate().getSpec().getTemplate().getSpec());
+    assertEquals("true", env.get("SLIPWAY_RECONCILER_RUN_ONCE"));
+    assertEquals("tenants", env.get("SLIPWAY_RECONCILER_NAMESPACE"));
+    database.forEach(k -> assertEquals("secret:slipway-db", env.get(k), "reconciler " + k));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void reconcilerCronJobNeverOverlapsAndCleansUp(String overlay) {
+    CronJob cj = Rendered.named(Rendered.overlay(overlay), CronJob.class, "reconciler");
+    assertEquals("Forbid", cj.getSpec().getConcurrencyPolicy());
+    assertNotNull(cj.getSpec().getStartingDeadlineSeconds());
+    assertNotNull(cj.getSpec().getSuccessfulJobsHistoryLimit());
+    assertNotNull(cj.getSpec().getFailedJobsHistoryLimit());
+    assertNotNull(cj.getSpec().getJobTemplate().getSpec().getBackoffLimit());
+    assertNotNull(cj.getSpec().getJobTemplate().getSpec().getActiveDeadlineSeconds());
+    assertEquals(
+        "Never",
+        cj.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getRestartPolicy());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void namespacesNetworkPoliciesAndMonitors(String overlay) {
+    List<HasMetadata> objects = Rendered.overlay(overlay);
+    Set<String> namespaces =
+        Rendered.ofType(objects, Namespace.class).stream()
+            .map(n -> n.getMetadata().getName())
+            .collect(Collectors.toSet());
+    assertEquals(Set.of(SLIPWAY, RbacRules.TENANTS_NAMESPACE), namespaces);
+    NetworkPolicy deny = Rendered.named(objects, NetworkPolicy.class, "default-deny-all");
+    assertEquals(SLIPWAY, deny.getMetadata().getNamespace());
+    assertTrue(
+        deny.getSpec().getPodSelector().getMatchLabels() == null
+            || deny.getSpec().getPodSelector().getMatchLabels().isEmpty());
+    assertEquals(Set.of("Ingress", "Egress"), Set.copyOf(deny.getSpec().getPolicyTypes()));
+    assertNull(
+        deny.getSpec().getIngress() == null || deny.getSpec().getIngress().isEmpty()
+            ? null
+            : "rules",
+        "deny-all allows nothing");
+    for (HasMetadata o : objects) {
+      if (!(o instanceof Namespace) && !(o.getKind().startsWith("Role"))) {
+        assertEquals(
+            SLIPWAY, o.getMetadata().getNamespace(), o.getKind() + " " + o.getMetadata().getName());
+      }
+    }
+    Set<String> kinds = objects.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
+    assertTrue(
+        kinds.containsAll(CUSTOM_KINDS), "PodMonitor, ServiceMonitor, PrometheusRule: " + kinds);
+    assertTrue(
+        Rendered.ofType(objects, ConfigMap.class).stream()
+            .anyMatch(c -> c.getData().containsKey("fleet-overview.json")));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.slipway.deploy.checks;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Slipway's RBAC policy as a pure function over rendered objects: namespaced Roles in the tenants
+ * namespace only, no wildcard, no cluster-scoped rights, no privilege-granting verbs, nothing bound
+ * to the API's service account. Returns one message per violation (empty: compliant).
+ */
+final class RbacRules {
+  static final String TENANTS_NAMESPACE = "tenants";
+  static final String API_SERVICE_ACCOUNT = "api-service";
+  private static final Set<String> DANGEROUS_VERBS =
+      Set.of("escalate", "bind", "impersonate", "deletecollection", "approve", "sign");
+
+  private RbacRules() {}
+
+  static List<String> violations(List<HasMetadata> objects) {
+    List<String> problems = new ArrayList<>();
+    for (HasMetadata object : objects) {
+      String id = object.getKind() + " " + object.getMetadata().getName();
+      if (object instanceof ClusterRole || object instanceof ClusterRoleBinding) {
+        problems.add(id + ": cluster-scoped RBAC is not allowed");
+      } else if (object instanceof Role role) {
+        checkNamespace(role, id, problems);
+        List<PolicyRule> rules = role.getRules() == null ? List.of() : role.getRules();
+        for (PolicyRule rule : rules) {
+          checkRule(rule, id, problems);
+        }
+      } else if (object instanceof RoleBinding binding) {
+        checkNamespace(binding, id, problems);
+        checkBinding(binding, id, problems);
+      }
+    }
+    return problems;
+  }
+
+  private static void checkNamespace(HasMetadata object, String id, List<String> problems) {
+    if (!TENANTS_NAMESPACE.equals(object.getMetadata().getNamespace())) {
+      problems.add(id + ": must live in namespace " + TENANTS_NAMESPACE);
+    }
+  }
+
+  private static void checkRule(PolicyRule rule, String id, List<String> problems) {
+    wildcards(rule.getApiGroups(), id, "apiGroups", problems);
+    wildcards(rule.getResources(), id, "resources", problems);
+    wildcards(rule.getVerbs(), id, "verbs", problems);
+    wildcards(rule.getResourceNames(), id, "resourceNames", problems);
+    if (rule.getNonResourceURLs() != null && !rule.getNonResourceURLs().isEmpty()) {
+      problems.add(id + ": nonResourceURLs are cluster-scoped");
+    }
+    if (rule.getVerbs() == null || rule.getVerbs().isEmpty()) {
+      problems.add(id + ": a rule without verbs");
+    } else {
+      rule.getVerbs().stream()
+          .filter(DANGEROUS_VERBS::contains)
+          .forEach(v -> problems.add(id + ": verb " + v + " is not allowed"));
+    }
+    if (rule.getResources() == null || rule.getResources().isEmpty()) {
+      problems.add(id + ": a rule without resources");
+    }
+  }
+
+  private static void wildcards(List<String> values, String id, String field, List<String> out) {
+    if (values != null && values.stream().anyMatch(v -> v.contains("*"))) {
+      out.add(id + ": wildcard in " + field + " " + values);
+    }
+  }
+
+  private static void checkBinding(RoleBinding binding, String id, List<String> problems) {
+    if (!"Role".equals(binding.getRoleRef().getKind())) {
+      problems.add(id + ": binds a " + binding.getRoleRef().getKind() + ", only Roles allowed");
+    }
+    List<Subject> subjects = binding.getSubjects() == null ? List.of() : binding.getSubjects();
+    for (Subject subject : subjects) {
+      if (!"ServiceAccount".equals(subject.getKind())) {
+        problems.add(id + ": subject " + subject.getKind() + " " + subject.getName());
+      } else if (API_SERVICE_ACCOUNT.equals(subject.getName())) {
+        problems.add(id + ": the api-service gets no Kubernetes rights");
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+# IAM roles for service accounts (IRSA), one per service, each with only the queue actions its
+# code calls. The reconciler makes no AWS call and gets no role.
+
+locals {
+  oidc_issuer = trimprefix(var.oidc_provider_url, "https://")
+}
+
+data "aws_iam_policy_document" "assume_worker" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = [var.oidc_provider_arn]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "${local.oidc_issuer}:sub"
+      values   = ["system:serviceaccount:${var.kubernetes_namespace}:${var.worker_service_account}"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "${local.oidc_issuer}:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "assume_api" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = [var.oidc_provider_arn]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "${local.oidc_issuer}:sub"
+      values   = ["system:serviceaccount:${var.kubernetes_namespace}:${var.api_service_account}"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "${local.oidc_issuer}:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+  }
+}
+
+# provisioner-worker: consume the command queue; read the DLQ's depth for its gauge.
+data "aws_iam_policy_document" "worker" {
+  statement {
+    sid = "ConsumeCommands"
+    actions = [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:GetQueueAttributes",
+    ]
+    resources = [aws_sqs_queue.commands.arn]
+  }
+
+  statement {
+    sid       = "DeadLetterDepth"
+    actions   = ["sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
+}
+
+resource "aws_iam_role" "worker" {
+  name               = "${var.name_prefix}-provisioner-worker"
+  assume_role_policy = data.aws_iam_policy_document.assume_worker.json
+}
+
+resource "aws_iam_role_policy" "worker" {
+  name   = "sqs-consume-commands"
+  role   = aws_iam_role.worker.id
+  policy = data.aws_iam_policy_document.worker.json
+}
+
+# api-service: the outbox relay sends (SendMessageBatch is authorized as SendMessage); the
+# queue health group reads the depth.
+data "aws_iam_policy_document" "api" {
+  statement {
+    sid       = "PublishCommands"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.commands.arn]
+  }
+}
+
+resource "aws_iam_role" "api" {
+  count              = var.api_on_fargate ? 0 : 1
+  name               = "${var.name_prefix}-api-service"
+  assume_role_policy = data.aws_iam_policy_document.assume_api.json
+}
+
+resource "aws_iam_role_policy" "api" {
+  count  = var.api_on_fargate ? 0 : 1
+  name   = "sqs-publish-commands"
+  role   = aws_iam_role.api[0].id
+  policy = data.aws_iam_policy_document.api.json
+}
+
+# Ops DLQ replay: read and delete from the DLQ, send back to the command queue (receive/send/
+# delete, or an SQS message move task).
+data "aws_iam_policy_document" "assume_ops" {
+  count = length(var.ops_principal_arns) > 0 ? 1 : 0
+
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "AWS"
+      identifiers = var.ops_principal_arns
+    }
+  }
+}
+
+data "aws_iam_policy_document" "ops" {
+  statement {
+    sid = "ReadDeadLetters"
+    actions = [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:GetQueueAttributes",
+      "sqs:StartMessageMoveTask",
+      "sqs:ListMessageMoveTasks",
+      "sqs:CancelMessageMoveTask",
+    ]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
+
+  statement {
+    sid       = "ReplayCommands"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.commands.arn]
+  }
+}
+
+resource "aws_iam_role" "ops_replay" {
+  count              = length(var.ops_principal_arns) > 0 ? 1 : 0
+  name               = "${var.name_prefix}-dlq-replay"
+  assume_role_policy = data.aws_iam_policy_document.assume_ops[0].json
+}
+
+resource "aws_iam_role_policy" "ops_replay" {
+  count  = length(var.ops_principal_arns) > 0 ? 1 : 0
+  name   = "sqs-dlq-replay"
+  role   = aws_iam_role.ops_replay[0].id
+  policy = data.aws_iam_policy_document.ops.json
+}

@@ -1,0 +1,39 @@
+output "command_queue_url" {
+  description = "SLIPWAY_API_QUEUE_URL and SLIPWAY_WORKER_QUEUE_URL."
+  value       = aws_sqs_queue.commands.id
+}
+
+output "command_queue_arn" {
+  description = "ARN of the command queue."
+  value       = aws_sqs_queue.commands.arn
+}
+
+output "dlq_url" {
+  description = "SLIPWAY_WORKER_DLQ_URL (the worker's DLQ depth gauge) and the replay source."
+  value       = aws_sqs_queue.dlq.id
+}
+
+output "dlq_arn" {
+  description = "ARN of the dead-letter queue."
+  value       = aws_sqs_queue.dlq.arn
+}
+
+output "worker_role_arn" {
+  description = "eks.amazonaws.com/role-arn of the provisioner-worker service account."
+  value       = aws_iam_role.worker.arn
+}
+
+output "api_role_arn" {
+  description = "eks.amazonaws.com/role-arn of the api-service service account (null when the API runs on Fargate)."
+  value       = var.api_on_fargate ? null : aws_iam_role.api[0].arn
+}
+
+output "ops_replay_role_arn" {
+  description = "Role the operators assume to replay the DLQ (null when ops_principal_arns is empty)."
+  value       = length(var.ops_principal_arns) > 0 ? aws_iam_role.ops_replay[0].arn : null
+}
+
+output "api_url" {
+  description = "HTTPS URL of the API on Fargate (null when it runs on EKS)."
+  value       = var.api_on_fargate ? module.api_fargate[0].url : null
+}

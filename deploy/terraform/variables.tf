@@ -1,0 +1,120 @@
+variable "region" {
+  description = "AWS region of the queue, the roles and the EKS cluster."
+  type        = string
+  default     = "eu-west-1"
+}
+
+variable "name_prefix" {
+  description = "Prefix of every name (queues, roles), e.g. slipway-prod."
+  type        = string
+  default     = "slipway"
+}
+
+variable "tags" {
+  description = "Extra tags on every resource."
+  type        = map(string)
+  default     = {}
+}
+
+# ---- queue ------------------------------------------------------------------------------------
+
+variable "max_receive_count" {
+  description = "Receives before SQS moves a command to the DLQ. Every worker shutdown release and every transient retry costs one receive, so keep it at 5 or more."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.max_receive_count >= 5
+    error_message = "max_receive_count must be at least 5: the worker's graceful shutdown releases messages with a receive each."
+  }
+}
+
+variable "visibility_timeout_seconds" {
+  description = "Default visibility of a received command. The worker extends it by 30 s every 10 s while it works (consumer.heartbeat-*); this is how soon a command held by a crashed worker is seen again. Must exceed slipway.worker.consumer.heartbeat-extension (30 s)."
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.visibility_timeout_seconds > 30 && var.visibility_timeout_seconds <= 43200
+    error_message = "visibility_timeout_seconds must be above the worker's 30 s heartbeat extension and at most 12 hours."
+  }
+}
+
+variable "message_retention_seconds" {
+  description = "How long an unconsumed command stays in the queue (default 4 days)."
+  type        = number
+  default     = 345600
+}
+
+variable "dlq_message_retention_seconds" {
+  description = "How long a dead-lettered command stays in the DLQ (default and maximum 14 days). Keep it above the queue's retention."
+  type        = number
+  default     = 1209600
+}
+
+variable "high_throughput_fifo" {
+  description = "SQS high-throughput FIFO mode: deduplication and throughput limits per message group (tenant) instead of per queue."
+  type        = bool
+  default     = false
+}
+
+# ---- IRSA -------------------------------------------------------------------------------------
+
+variable "oidc_provider_arn" {
+  description = "ARN of the EKS cluster's IAM OIDC provider (aws_iam_openid_connect_provider)."
+  type        = string
+}
+
+variable "oidc_provider_url" {
+  description = "The cluster's OIDC issuer URL, with or without https:// (e.g. oidc.eks.eu-west-1.amazonaws.com/id/ABC)."
+  type        = string
+}
+
+variable "kubernetes_namespace" {
+  description = "Namespace of Slipway's own services (deploy/k8s: slipway)."
+  type        = string
+  default     = "slipway"
+}
+
+variable "worker_service_account" {
+  description = "Service account of the provisioner-worker."
+  type        = string
+  default     = "provisioner-worker"
+}
+
+variable "api_service_account" {
+  description = "Service account of the api-service when it runs on EKS."
+  type        = string
+  default     = "api-service"
+}
+
+variable "ops_principal_arns" {
+  description = "IAM principals (roles or users) allowed to assume the DLQ replay role. Empty: no replay role."
+  type        = list(string)
+  default     = []
+}
+
+# ---- optional: the API on ECS Fargate (seed 000's split) ---------------------------------------
+
+variable "api_on_fargate" {
+  description = "Run the api-service on ECS Fargate behind an ALB (modules/api-fargate) instead of EKS."
+  type        = bool
+  default     = false
+}
+
+variable "api_fargate" {
+  description = "Settings of modules/api-fargate when api_on_fargate is true."
+  type = object({
+    image               = string
+    vpc_id              = string
+    private_subnet_ids  = list(string)
+    public_subnet_ids   = list(string)
+    certificate_arn     = string
+    database_secret_arn = string
+    domain              = string
+    jwt_issuer          = string
+    jwt_jwks_url        = string
+    desired_count       = optional(number, 2)
+  })
+  default = null
+}
