@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Tenant use cases. Every change of desired state is written together with its operation and its
@@ -24,6 +25,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TenantService {
+  private static final Logger LOG = Logger.getLogger(TenantService.class);
   private final TenantRepository tenants;
   private final OperationEnqueuer enqueuer;
   private final SlugRules slugRules;
@@ -78,7 +80,13 @@ public class TenantService {
                 enqueuer
                     .enqueue(tx, spec.id(), slug, 1, OperationType.CREATE)
                     .map(op -> new TenantCreated(row, op, token)))
-        .invoke(() -> created.increment());
+        .invoke(
+            result -> {
+              created.increment();
+              LOG.infof(
+                  "tenant %s created: id %s, plan %s, operation %s",
+                  slug, spec.id(), chosen.plan(), result.operation().id());
+            });
   }
 
   public Uni<TenantRow> get(String slug) {
