@@ -89,8 +89,29 @@ public final class MetricNames {
   public static final String RECONCILE_CLUSTER_DEPLOYMENTS =
       "slipway.reconciler.cluster.deployments";
 
-  /** Tagged with {@code kind}: missing, orphan. */
+  /**
+   * Drift found by the last pass, tagged with {@code kind}: missing, spec, status (tenants), orphan
+   * (objects), stuck (operations).
+   */
   public static final String RECONCILE_DRIFT = "slipway.reconciler.drift";
+
+  /** Repairs made, tagged with {@code kind}: reconcile (RECONCILE enqueued), status, prune. */
+  public static final String RECONCILE_REPAIRS = "slipway.reconciler.repairs";
+
+  /** Repairs left for a later pass by the per-pass budget or the cooldown (last pass). */
+  public static final String RECONCILE_REPAIRS_DEFERRED = "slipway.reconciler.repairs.deferred";
+
+  /** Repairs that failed (the pass went on). */
+  public static final String RECONCILE_REPAIR_ERRORS = "slipway.reconciler.repair.errors";
+
+  /** Managed objects without a live tenant seen by the last pass (pruned only when enabled). */
+  public static final String RECONCILE_ORPHANS = "slipway.reconciler.orphans";
+
+  /** Kubernetes API requests of the last pass (LIST pages and prunes). */
+  public static final String RECONCILE_API_CALLS = "slipway.reconciler.api.calls";
+
+  /** Unix time in seconds of the end of the last successful pass (0 before the first). */
+  public static final String RECONCILE_LAST_SUCCESS = "slipway.reconciler.last.success";
 
   // tags
   public static final String TAG_OUTCOME = "outcome";

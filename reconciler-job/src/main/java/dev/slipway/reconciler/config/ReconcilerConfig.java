@@ -1,8 +1,11 @@
 package dev.slipway.reconciler.config;
 
+import dev.slipway.common.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** All configuration of the reconciler-job, under {@code slipway.reconciler}. */
 @ConfigMapping(prefix = "slipway.reconciler")
@@ -13,9 +16,9 @@ public interface ReconcilerConfig {
   String namespace();
 
   /**
-   * Run one pass at startup and exit (exit code 0 on success, 1 on failure): the mode of the
-   * Kubernetes CronJob. When false, passes repeat every {@link #interval()} while the process
-   * serves health and metrics.
+   * Run one pass at startup and exit (exit code 0 on a completed pass or when another pass holds
+   * the lock, 1 on failure): the mode of the Kubernetes CronJob. When false, passes repeat every
+   * {@link #interval()} while the process serves health and metrics.
    */
   @WithDefault("false")
   boolean runOnce();
@@ -31,4 +34,95 @@ public interface ReconcilerConfig {
   /** Page size of LIST calls against the Kubernetes API and of database scans. */
   @WithDefault("500")
   int pageSize();
+
+  /** Detect, classify and record only: no operation, status update or delete. */
+  @WithDefault("false")
+  boolean reportOnly();
+
+  /**
+   * Delete orphans (managed objects whose tenant is gone or deleted). Off: orphans are reported
+   * only, because a wrong tenant row would otherwise take a customer's gateway down.
+   */
+  @WithDefault("false")
+  boolean prune();
+
+  /**
+   * Upper bound of RECONCILE operations enqueued plus orphans deleted in one pass, so a mass drift
+   * (a wiped namespace, a wrong config) reaches the worker as a trickle, not a flood.
+   */
+  @WithDefault("100")
+  int maxRepairsPerPass();
+
+  /** An operation QUEUED or RUNNING for longer than this is stuck (its message was lost). */
+  @WithDefault("15m")
+  Duration stuckAfter();
+
+  /**
+   * After a RECONCILE was queued for a tenant, no other is queued for it within this time: drift
+   * the worker cannot fix (a webhook mutating objects, a crash-looping image) must not loop.
+   */
+  @WithDefault("10m")
+  Duration repairCooldown();
+
+  /** A pod younger than this may still be starting: it is not yet taken as "no pod ready". */
+  @WithDefault("2m")
+  Duration statusGrace();
+
+  /** A container restarted at least this many times counts as crash-looping. */
+  @WithDefault("3")
+  int restartThreshold();
+
+  /** Key of the PostgreSQL advisory lock that keeps passes from overlapping. */
+  @WithDefault("7265636f6e63696c")
+  String lockKeyHex();
+
+  /** How desired objects are rendered: must match the worker's settings. */
+  Tenants tenants();
+
+  /** Prometheus Pushgateway for run-once mode. */
+  Pushgateway pushgateway();
+
+  /**
+   * Rendering inputs, the same keys and defaults as the worker's {@code slipway.worker.tenants}.
+   */
+  interface Tenants {
+    /**
+     * Parent domain of tenant hosts. When absent, a tenant's host is taken from its stored gateway
+     * URL (what the API promised it), so the reconciler needs no copy of the API's domain.
+     */
+    Optional<String> domain();
+
+    /** The gateway container image (the worker's default). */
+    @WithDefault("ghcr.io/slipway/gateway:latest")
+    String image();
+
+    /** Ingress class of tenant Ingresses. */
+    @WithDefault("nginx")
+    String ingressClassName();
+
+    /** cert-manager ClusterIssuer that issues tenant TLS certificates. */
+    @WithDefault("letsencrypt")
+    String clusterIssuer();
+  }
+
+  /** Where run-once passes push their metrics; nothing is pushed when the URL is absent. */
+  interface Pushgateway {
+    /** Base URL, e.g. {@code http://pushgateway.monitoring:9091}. */
+    Optional<URI> url();
+
+    /** Pushgateway job label. */
+    @WithDefault("slipway-reconciler")
+    String job();
+  }
+
+  /** Render settings for a tenant served under {@code domain}. */
+  default RenderSettings renderSettings(String domain) {
+    Tenants t = tenants();
+    return new RenderSettings(
+        namespace(), domain, t.image(), t.ingressClassName(), t.clusterIssuer());
+  }
+
+  default long lockKey() {
+    return Long.parseUnsignedLong(lockKeyHex(), 16);
+  }
 }

@@ -1,43 +1,90 @@
 package dev.slipway.reconciler.scan;
 
 import dev.slipway.common.render.GatewayDefaults;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentList;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Lists Slipway's Deployments with paginated LIST calls (limit/continue): the number of API calls
- * grows with pages, never with tenants.
+ * Lists every Slipway-managed object of the tenants namespace with paginated LIST calls
+ * (limit/continue), one kind after the other: the number of API calls grows with pages, never with
+ * tenants (no per-tenant GET).
  */
 @ApplicationScoped
 public class ClusterScanner {
+  static final List<Class<? extends HasMetadata>> KINDS =
+      List.of(
+          Deployment.class,
+          Pod.class,
+          Service.class,
+          Ingress.class,
+          Secret.class,
+          HorizontalPodAutoscaler.class);
+
   private final KubernetesClient client;
 
   ClusterScanner(KubernetesClient client) {
     this.client = client;
   }
 
-  public Set<String> managedDeploymentNames(String namespace, int pageSize) {
-    Set<String> names = new HashSet<>();
-    String continueToken = null;
-    do {
-      DeploymentList page =
-          client
-              .apps()
-              .deployments()
-              .inNamespace(namespace)
-              .withLabels(GatewayDefaults.MANAGED_SELECTOR)
-              .list(
-                  new ListOptionsBuilder()
-                      .withLimit((long) pageSize)
-                      .withContinue(continueToken)
-                      .build());
-      page.getItems().forEach(d -> names.add(d.getMetadata().getName()));
-      continueToken = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-    } while (continueToken != null && !continueToken.isEmpty());
-    return names;
+  public ClusterSnapshot scan(String namespace, int pageSize) {
+    Map<String, TenantObjects> byTenant = new HashMap<>();
+    List<HasMetadata> unlabelled = new ArrayList<>();
+    int objects = 0;
+    int calls = 0;
+    for (Class<? extends HasMetadata> kind : KINDS) {
+      String continueToken = null;
+      do {
+        KubernetesResourceList<? extends HasMetadata> page =
+            page(kind, namespace, pageSize, continueToken);
+        calls++;
+        for (HasMetadata item : page.getItems()) {
+          objects++;
+          file(item, byTenant, unlabelled);
+        }
+        continueToken = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+      } while (continueToken != null && !continueToken.isEmpty());
+    }
+    return new ClusterSnapshot(byTenant, unlabelled, objects, calls);
+  }
+
+  private KubernetesResourceList<? extends HasMetadata> page(
+      Class<? extends HasMetadata> kind, String namespace, int pageSize, String continueToken) {
+    return client
+        .resources(kind)
+        .inNamespace(namespace)
+        .withLabels(GatewayDefaults.MANAGED_SELECTOR)
+        .list(
+            new ListOptionsBuilder()
+                .withLimit((long) pageSize)
+                .withContinue(continueToken)
+                .build());
+  }
+
+  private static void file(
+      HasMetadata item, Map<String, TenantObjects> byTenant, List<HasMetadata> unlabelled) {
+    // managedFields are large on a real API server and never compared: drop them early.
+    item.getMetadata().setManagedFields(null);
+    Map<String, String> labels = item.getMetadata().getLabels();
+    String tenantId = labels == null ? null : labels.get(GatewayDefaults.LABEL_TENANT_ID);
+    if (tenantId == null) {
+      if (!(item instanceof Pod)) {
+        unlabelled.add(item);
+      }
+      return;
+    }
+    byTenant.computeIfAbsent(tenantId, id -> new TenantObjects()).add(item);
   }
 }

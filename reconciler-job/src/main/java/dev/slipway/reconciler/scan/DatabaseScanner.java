@@ -1,41 +1,136 @@
 package dev.slipway.reconciler.scan;
 
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.OperationType;
+import dev.slipway.common.model.Phase;
+import dev.slipway.common.model.TenantJson;
+import dev.slipway.common.model.TenantSpec;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
-/** Reads the slugs of every live (not deleted) tenant, page by page (keyset on slug). */
+/**
+ * Reads the database side of a pass, page by page (keyset on id), so a pass over many tenants never
+ * holds one long query or a large result in the driver.
+ */
 @ApplicationScoped
 public class DatabaseScanner {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final UUID FIRST = new UUID(0, 0);
   private final Pool pool;
 
   DatabaseScanner(Pool pool) {
     this.pool = pool;
   }
 
-  public Set<String> liveTenantSlugs(int pageSize) {
-    Set<String> slugs = new HashSet<>();
-    String after = "";
+  /**
+   * Every tenant not deleted; rows that cannot be decoded go to {@code unreadable} (id and the
+   * decoder's message, which names the field, never the token).
+   */
+  public List<TenantRow> liveTenants(int pageSize, BiConsumer<String, String> unreadable) {
+    List<TenantRow> tenants = new ArrayList<>();
+    pages(
+        "SELECT id, slug, generation, desired_state, sizing::text, image_version,"
+            + " gateway_config::text, gateway_token, gateway_url, phase, observed_generation,"
+            + " ready_replicas FROM tenants WHERE desired_state <> 'DELETED' AND id > $1"
+            + " ORDER BY id LIMIT $2",
+        pageSize,
+        row -> {
+          try {
+            tenants.add(tenant(row));
+          } catch (RuntimeException e) {
+            unreadable.accept(row.getUUID("id").toString(), e.toString());
+          }
+        });
+    return tenants;
+  }
+
+  /** Operations still QUEUED or RUNNING, of any tenant (deleted ones included). */
+  public List<OpenOperation> openOperations(int pageSize) {
+    List<OpenOperation> open = new ArrayList<>();
+    pages(
+        "SELECT o.id, o.tenant_id, t.slug, t.generation, o.type, o.status,"
+            + " coalesce(o.started_at, o.queued_at) AS since FROM operations o"
+            + " JOIN tenants t ON t.id = o.tenant_id"
+            + " WHERE o.status IN ('QUEUED', 'RUNNING') AND o.id > $1 ORDER BY o.id LIMIT $2",
+        pageSize,
+        row ->
+            open.add(
+                new OpenOperation(
+                    row.getUUID("id"),
+                    row.getUUID("tenant_id"),
+                    row.getString("slug"),
+                    row.getLong("generation"),
+                    OperationType.valueOf(row.getString("type")),
+                    row.getString("status"),
+                    row.getOffsetDateTime("since"))));
+    return open;
+  }
+
+  /** Tenants given a RECONCILE within {@code cooldown}: not to be given another yet. */
+  public Set<String> recentlyReconciled(Duration cooldown) {
+    Set<String> ids = new HashSet<>();
+    pool.preparedQuery(
+            "SELECT DISTINCT tenant_id FROM operations WHERE type = 'RECONCILE'"
+                + " AND queued_at > now() - make_interval(secs => $1)")
+        .execute(Tuple.of((double) cooldown.toMillis() / 1000))
+        .await()
+        .atMost(TIMEOUT)
+        .forEach(row -> ids.add(row.getUUID("tenant_id").toString()));
+    return ids;
+  }
+
+  private void pages(String sql, int pageSize, Consumer<Row> each) {
+    UUID after = FIRST;
     while (true) {
-      var rows =
-          pool.preparedQuery(
-                  "SELECT slug FROM tenants WHERE desired_state <> 'DELETED' AND slug > $1"
-                      + " ORDER BY slug LIMIT $2")
-              .execute(Tuple.of(after, pageSize))
-              .await()
-              .atMost(TIMEOUT);
+      RowSet<Row> rows =
+          pool.preparedQuery(sql).execute(Tuple.of(after, pageSize)).await().atMost(TIMEOUT);
       for (Row row : rows) {
-        after = row.getString("slug");
-        slugs.add(after);
+        after = row.getUUID("id");
+        each.accept(row);
       }
       if (rows.size() < pageSize) {
-        return slugs;
+        return;
       }
+    }
+  }
+
+  private static TenantRow tenant(Row row) {
+    String slug = row.getString("slug");
+    TenantSpec spec =
+        new TenantSpec(
+            row.getUUID("id"),
+            slug,
+            row.getLong("generation"),
+            DesiredState.valueOf(row.getString("desired_state")),
+            TenantJson.sizing(row.getString("sizing")),
+            row.getString("image_version"),
+            TenantJson.gatewayConfig(row.getString("gateway_config"), slug),
+            row.getString("gateway_token"));
+    return new TenantRow(
+        spec,
+        host(row.getString("gateway_url")),
+        Phase.valueOf(row.getString("phase")),
+        row.getLong("observed_generation"),
+        row.getInteger("ready_replicas"));
+  }
+
+  private static String host(String url) {
+    try {
+      return url == null ? null : URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 }

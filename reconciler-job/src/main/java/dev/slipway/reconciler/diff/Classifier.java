@@ -1,0 +1,119 @@
+package dev.slipway.reconciler.diff;
+
+import dev.slipway.common.render.DesiredObjects;
+import dev.slipway.common.render.RenderSettings;
+import dev.slipway.common.render.TenantRenderer;
+import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.scan.ClusterSnapshot;
+import dev.slipway.reconciler.scan.OpenOperation;
+import dev.slipway.reconciler.scan.TenantRow;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sorts the differences of one pass into drift classes. Pure: reads the two scans, writes nothing.
+ * A tenant with an operation in flight is left alone: the worker is converging it right now.
+ */
+public final class Classifier {
+  private final ReconcilerConfig config;
+  private final OffsetDateTime now;
+  private final StatusCheck status;
+  private final Map<String, RenderSettings> settingsByDomain = new HashMap<>();
+
+  public Classifier(ReconcilerConfig config, OffsetDateTime now) {
+    this.config = config;
+    this.now = now;
+    this.status = new StatusCheck(now.toInstant(), config.statusGrace(), config.restartThreshold());
+  }
+
+  public DriftReport classify(
+      List<TenantRow> tenants, ClusterSnapshot cluster, List<OpenOperation> open) {
+    List<OpenOperation> stuck = new ArrayList<>();
+    Set<String> busy = new HashSet<>();
+    for (OpenOperation op : open) {
+      busy.add(op.tenantId().toString());
+      if (op.stuck(now, config.stuckAfter())) {
+        stuck.add(op);
+      }
+    }
+    List<TenantDrift> drifts = new ArrayList<>();
+    Set<String> live = new HashSet<>();
+    for (TenantRow tenant : tenants) {
+      live.add(tenant.id());
+      if (!busy.contains(tenant.id())) {
+        tenant(tenant, cluster).ifPresent(drifts::add);
+      }
+    }
+    return new DriftReport(
+        tenants.size(),
+        cluster.objects(),
+        drifts,
+        orphans(cluster, live, busy),
+        stuck,
+        busy.size());
+  }
+
+  private Optional<TenantDrift> tenant(TenantRow tenant, ClusterSnapshot cluster) {
+    var live = cluster.of(tenant.id());
+    DesiredObjects desired = TenantRenderer.render(tenant.spec(), settings(tenant));
+    Set<DriftClass> classes = EnumSet.noneOf(DriftClass.class);
+    List<String> reasons = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    ObjectDiff.missing(desired, live, missing);
+    missing.forEach(kind -> reasons.add("missing:" + kind));
+    List<String> spec = new ArrayList<>();
+    ObjectDiff.spec(tenant.spec(), desired, live, spec);
+    spec.forEach(what -> reasons.add("spec:" + what));
+    StatusFix fix = live.deployment == null ? null : status.check(tenant, live.pods).orElse(null);
+    if (fix != null) {
+      reasons.add("status:" + fix.expected() + "->" + fix.target() + "(" + fix.reason() + ")");
+      classes.add(DriftClass.STATUS);
+    }
+    if (!missing.isEmpty()) {
+      classes.add(DriftClass.MISSING);
+    }
+    if (!spec.isEmpty()) {
+      classes.add(DriftClass.SPEC);
+    }
+    return classes.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new TenantDrift(tenant, classes, List.copyOf(reasons), fix));
+  }
+
+  private static List<Orphan> orphans(ClusterSnapshot cluster, Set<String> live, Set<String> busy) {
+    List<Orphan> orphans = new ArrayList<>();
+    cluster.unlabelled().forEach(o -> orphans.add(new Orphan(null, o)));
+    cluster
+        .byTenant()
+        .forEach(
+            (tenantId, objects) -> {
+              // busy: a delete in flight, or a stuck one that the STUCK repair re-enqueues
+              if (!live.contains(tenantId) && !busy.contains(tenantId)) {
+                objects.prunable().forEach(o -> orphans.add(new Orphan(tenantId, o)));
+              }
+            });
+    return orphans;
+  }
+
+  /** The tenant's host as the API promised it, unless the domain is configured. */
+  private RenderSettings settings(TenantRow tenant) {
+    String prefix = tenant.slug() + ".";
+    String domain =
+        config
+            .tenants()
+            .domain()
+            .orElseGet(
+                () ->
+                    tenant.host() != null && tenant.host().startsWith(prefix)
+                        ? tenant.host().substring(prefix.length())
+                        : "unknown.invalid");
+    return settingsByDomain.computeIfAbsent(domain, config::renderSettings);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.slipway.reconciler.repair;
+
+import dev.slipway.common.command.CommandCodec;
+import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.model.OperationType;
+import dev.slipway.reconciler.diff.StatusFix;
+import dev.slipway.reconciler.scan.OpenOperation;
+import dev.slipway.reconciler.scan.TenantRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reconciler's database writes. A RECONCILE goes through the outbox exactly as the API's
+ * commands do (operation and outbox row in one transaction, tenant row locked first so commands of
+ * one tenant keep their order); the relay publishes it and the worker stays the only writer to the
+ * cluster.
+ */
+@ApplicationScoped
+public class RepairStore {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private final Pool pool;
+
+  RepairStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Enqueues a RECONCILE for the tenant's current generation; empty if the tenant is gone. */
+  public Optional<UUID> enqueueReconcile(UUID tenantId) {
+    return pool.withTransaction(tx -> enqueue(tx, tenantId)).await().atMost(TIMEOUT);
+  }
+
+  /**
+   * Supersedes a stuck operation and enqueues a RECONCILE in its place, in one transaction. Empty
+   * when the operation finished meanwhile (the worker was only slow).
+   */
+  public Optional<UUID> replaceStuck(OpenOperation stuck) {
+    return pool.withTransaction(
+            tx ->
+                tx.preparedQuery(
+                        "UPDATE operations SET status = 'SUPERSEDED', finished_at = now(),"
+                            + " last_error = $2 WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')")
+                    .execute(
+                        Tuple.of(
+                            stuck.id(),
+                            "stuck since " + stuck.since() + ", re-enqueued by the reconciler"))
+                    .flatMap(
+                        rows ->
+                            rows.rowCount() == 1
+                                ? enqueue(tx, stuck.tenantId())
+                                : Uni.createFrom().item(Optional.<UUID>empty())))
+        .await()
+        .atMost(TIMEOUT);
+  }
+
+  /** Records the observed status, only if the phase and generation are still what was read. */
+  public boolean recordStatus(TenantRow tenant, StatusFix fix) {
+    return pool.preparedQuery(
+                "UPDATE tenants SET phase = $3, ready_replicas = $4,"
+                    + " conditions = slipway_set_condition(conditions, 'Ready', $5, $6, $7),"
+                    + " status_updated_at = now(), updated_at = now()"
+                    + " WHERE id = $1 AND generation = $2 AND phase = $8")
+            .execute(
+                Tuple.from(
+                    new Object[] {
+                      tenant.spec().id(),
+                      tenant.spec().generation(),
+                      fix.target().name(),
+                      fix.readyReplicas(),
+                      fix.ready(),
+                      fix.reason(),
+                      "reconciler: " + fix.message(),
+                      fix.expected().name()
+                    }))
+            .await()
+            .atMost(TIMEOUT)
+            .rowCount()
+        == 1;
+  }
+
+  private static Uni<Optional<UUID>> enqueue(SqlClient tx, UUID tenantId) {
+    return tx.preparedQuery("SELECT slug, generation FROM tenants WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(tenantId))
+        .flatMap(
+            rows -> {
+              if (!rows.iterator().hasNext()) {
+                return Uni.createFrom().item(Optional.<UUID>empty());
+              }
+              var row = rows.iterator().next();
+              return insert(tx, tenantId, row.getString("slug"), row.getLong("generation"));
+            });
+  }
+
+  private static Uni<Optional<UUID>> insert(
+      SqlClient tx, UUID tenantId, String slug, long generation) {
+    UUID operationId = UUID.randomUUID();
+    String body =
+        CommandCodec.encode(
+            CommandEnvelope.of(
+                operationId,
+                OperationType.RECONCILE,
+                tenantId,
+                slug,
+                generation,
+                Instant.now(),
+                Map.of()));
+    return tx.preparedQuery(
+            "INSERT INTO operations (id, tenant_id, type, generation) VALUES ($1, $2, $3, $4)")
+        .execute(Tuple.of(operationId, tenantId, OperationType.RECONCILE.name(), generation))
+        .flatMap(
+            ignored ->
+                tx.preparedQuery(
+                        "INSERT INTO outbox (operation_id, group_id, body) VALUES ($1, $2, $3)")
+                    .execute(Tuple.of(operationId, tenantId.toString(), body)))
+        .map(ignored -> Optional.of(operationId));
+  }
+}

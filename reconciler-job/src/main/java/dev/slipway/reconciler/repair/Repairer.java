@@ -1,0 +1,142 @@
+package dev.slipway.reconciler.repair;
+
+import dev.slipway.reconciler.diff.DriftReport;
+import dev.slipway.reconciler.diff.Orphan;
+import dev.slipway.reconciler.diff.TenantDrift;
+import dev.slipway.reconciler.scan.OpenOperation;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out the repairs of one pass, most urgent first: stuck operations (their tenant waits for
+ * a lost command), then tenants (missing before spec drift, in the report's order), then orphans.
+ * RECONCILE operations and deletes share the per-pass budget; status corrections are single-row
+ * updates and always made. A failing repair is counted and the pass goes on.
+ */
+@ApplicationScoped
+public class Repairer {
+  private static final Logger LOG = Logger.getLogger(Repairer.class);
+  private final RepairStore store;
+  private final OrphanPruner pruner;
+
+  Repairer(RepairStore store, OrphanPruner pruner) {
+    this.store = store;
+    this.pruner = pruner;
+  }
+
+  public RepairSummary repair(DriftReport report, PassMode mode, Set<String> coolingDown) {
+    if (mode.reportOnly()) {
+      return RepairSummary.NONE;
+    }
+    var tally = new Tally(mode.maxRepairs());
+    for (OpenOperation op : report.stuck()) {
+      tally.budgeted(
+          false,
+          () -> store.replaceStuck(op).isPresent(),
+          "re-enqueue stuck %s operation %s of tenant %s (%s)",
+          op.type(),
+          op.id(),
+          op.tenantId(),
+          op.slug());
+    }
+    for (TenantDrift drift : report.drifts()) {
+      repair(drift, coolingDown, tally);
+    }
+    if (mode.prune()) {
+      for (Orphan orphan : report.orphans()) {
+        tally.apiCalls += 2;
+        tally.budgeted(
+            true,
+            () -> pruner.delete(orphan.object()),
+            "prune orphan %s of tenant %s",
+            orphan,
+            orphan.tenantId());
+      }
+    }
+    return tally.summary();
+  }
+
+  private void repair(TenantDrift drift, Set<String> coolingDown, Tally tally) {
+    var tenant = drift.tenant();
+    if (drift.statusFix() != null) {
+      tally.unbudgeted(
+          () -> store.recordStatus(tenant, drift.statusFix()),
+          "record phase %s (%s) for tenant %s (%s)",
+          drift.statusFix().target(),
+          drift.statusFix().reason(),
+          tenant.id(),
+          tenant.slug());
+    }
+    if (!drift.needsReconcile()) {
+      return;
+    }
+    if (coolingDown.contains(tenant.id())) {
+      // A RECONCILE ran lately and the drift is back or still there: a later pass retries.
+      tally.deferred++;
+      return;
+    }
+    tally.budgeted(
+        false,
+        () -> store.enqueueReconcile(tenant.spec().id()).isPresent(),
+        "enqueue RECONCILE for tenant %s (%s): %s",
+        tenant.id(),
+        tenant.slug(),
+        drift.reasons());
+  }
+
+  /** Counts of one pass's repairs and the budget left. */
+  private static final class Tally {
+    private int budget;
+    private int enqueued;
+    private int pruned;
+    private int statusUpdates;
+    private int deferred;
+    private int errors;
+    private int apiCalls;
+
+    Tally(int budget) {
+      this.budget = budget;
+    }
+
+    void budgeted(boolean prune, BooleanSupplier action, String what, Object... args) {
+      if (budget <= 0) {
+        deferred++;
+        return;
+      }
+      budget--;
+      if (run(action, what, args)) {
+        if (prune) {
+          pruned++;
+        } else {
+          enqueued++;
+        }
+      }
+    }
+
+    void unbudgeted(BooleanSupplier action, String what, Object... args) {
+      if (run(action, what, args)) {
+        statusUpdates++;
+      }
+    }
+
+    private boolean run(BooleanSupplier action, String what, Object[] args) {
+      try {
+        boolean done = action.getAsBoolean();
+        LOG.infof(
+            "%s: %s",
+            String.format(what, args), done ? "done" : "nothing to do (changed meanwhile)");
+        return done;
+      } catch (RuntimeException e) {
+        errors++;
+        LOG.warnf("%s failed: %s", String.format(what, args), e.getMessage());
+        return false;
+      }
+    }
+
+    RepairSummary summary() {
+      return new RepairSummary(enqueued, statusUpdates, pruned, deferred, errors, apiCalls);
+    }
+  }
+}

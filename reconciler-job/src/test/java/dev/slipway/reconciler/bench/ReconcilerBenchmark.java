@@ -1,0 +1,123 @@
+package dev.slipway.reconciler.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.TenantSpec;
+import dev.slipway.reconciler.Fleet;
+import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.diff.PassResult;
+import dev.slipway.reconciler.diff.ReconcilePass;
+import dev.slipway.reconciler.repair.PassMode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Time and Kubernetes API calls of one pass over growing fleets (real embedded PostgreSQL, the
+ * emulator, every tenant in sync: Secret, Deployment, Service, Ingress and a ready pod). Not a unit
+ * test: its name does not end in Test, so the build never runs it. See docs/benchmarks.md:
+ *
+ * <pre>./mvnw -B -o -pl reconciler-job test -Dtest=ReconcilerBenchmark
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.sizes=1000,10000]</pre>
+ */
+@QuarkusTest
+class ReconcilerBenchmark {
+  private static final int REPEATS = 3;
+  private static final int THREADS = 8;
+  @Inject ReconcilePass pass;
+  @Inject Pool pool;
+  @Inject KubernetesClient kube;
+  @Inject ReconcilerConfig config;
+
+  @Test
+  void run() throws Exception {
+    Fleet fleet = new Fleet(pool, kube, config);
+    List<String> rows = new ArrayList<>();
+    rows.add("| tenants | objects listed | API calls | pass median (ms) | drifted |");
+    rows.add("|---:|---:|---:|---:|---:|");
+    int stored = 0;
+    for (int size : sizes()) {
+      fill(fleet, stored, size);
+      stored = size;
+      rows.add(measure(size));
+    }
+    System.out.println("page size " + config.pageSize() + "\n" + String.join("\n", rows));
+  }
+
+  /** Report-only, so every repeat sees the same fleet. */
+  private String measure(int size) {
+    PassMode mode = PassMode.of(config).withReportOnly(true);
+    pass.run(mode); // warm-up
+    List<Double> millis = new ArrayList<>();
+    PassResult last = null;
+    for (int r = 0; r < REPEATS; r++) {
+      long start = System.nanoTime();
+      last = pass.run(mode);
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+    Collections.sort(millis);
+    return "| %d | %d | %d | %.0f | %d |"
+        .formatted(
+            size,
+            last.report().clusterObjects(),
+            last.apiCalls(),
+            millis.get(REPEATS / 2),
+            last.report().drifts().size());
+  }
+
+  private void fill(Fleet fleet, int from, int to) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        String slug = "bench-%06d".formatted(i);
+        work.add(
+            threads.submit(
+                () -> {
+                  TenantSpec spec = Fleet.spec(slug, DesiredState.RUNNING, false);
+                  fleet.insert(spec, dev.slipway.common.model.Phase.RUNNING);
+                  fleet.desired(spec).inApplyOrder().forEach(o -> kube.resource(o).create());
+                }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    int want = to;
+    // Every tenant in sync: wait for the emulated controller's pods to be ready.
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () ->
+                kube
+                        .pods()
+                        .withLabel("app.kubernetes.io/managed-by", "slipway")
+                        .list()
+                        .getItems()
+                        .stream()
+                        .filter(Fleet::ready)
+                        .count()
+                    >= want);
+  }
+
+  private static List<Integer> sizes() {
+    return Arrays.stream(System.getProperty("bench.sizes", "1000,10000").split(","))
+        .map(String::trim)
+        .map(Integer::parseInt)
+        .toList();
+  }
+}

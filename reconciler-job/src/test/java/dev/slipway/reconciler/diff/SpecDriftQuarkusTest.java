@@ -1,0 +1,148 @@
+package dev.slipway.reconciler.diff;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.Phase;
+import dev.slipway.common.model.TenantSpec;
+import dev.slipway.reconciler.Fleet;
+import dev.slipway.reconciler.Worker;
+import dev.slipway.reconciler.config.ReconcilerConfig;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Missing objects and spec drift, made by hand in the emulator as an operator with kubectl would:
+ * each is detected and classified, repaired by a RECONCILE in the outbox, and gone on the next pass
+ * once the worker (played by the test) applied the tenant.
+ */
+@QuarkusTest
+class SpecDriftQuarkusTest {
+  @Inject ReconcilePass pass;
+  @Inject Pool pool;
+  @Inject KubernetesClient kube;
+  @Inject ReconcilerConfig config;
+  Fleet fleet;
+  Worker worker;
+
+  @BeforeEach
+  void setUp() {
+    fleet = new Fleet(pool, kube, config);
+    worker = new Worker(fleet);
+  }
+
+  @Test
+  void tenantInSyncHasNoDrift() {
+    TenantSpec tenant = converged(Fleet.spec(Fleet.slug("sync"), DesiredState.RUNNING, false));
+    assertTrue(pass.run().report().of(tenant.id().toString()).isEmpty());
+  }
+
+  @Test
+  void deletedDeploymentIsMissingAndRepaired() throws Exception {
+    TenantSpec tenant = converged(Fleet.spec(Fleet.slug("gone"), DesiredState.RUNNING, false));
+    kube.apps().deployments().withName(tenant.slug()).delete();
+    await().until(() -> kube.apps().deployments().withName(tenant.slug()).get() == null);
+
+    detectedRepairedAndGone(tenant, DriftClass.MISSING, "missing:Deployment");
+  }
+
+  @Test
+  void deploymentScaledByHandIsSpecDrift() throws Exception {
+    TenantSpec tenant = converged(Fleet.spec(Fleet.slug("scaled"), DesiredState.RUNNING, false));
+    kube.apps().deployments().withName(tenant.slug()).scale(3);
+    fleet.awaitPodsSettled(tenant);
+
+    detectedRepairedAndGone(tenant, DriftClass.SPEC, "spec:deployment.replicas");
+  }
+
+  @Test
+  void changedImageIsSpecDrift() throws Exception {
+    TenantSpec tenant = converged(Fleet.spec(Fleet.slug("image"), DesiredState.RUNNING, false));
+    editDeployment(
+        tenant,
+        d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest"));
+    fleet.awaitPodsSettled(tenant);
+
+    detectedRepairedAndGone(tenant, DriftClass.SPEC, "spec:deployment.image");
+  }
+
+  @Test
+  void secretWithAnotherTokenIsSpecDriftNamedWithoutTheToken() throws Exception {
+    TenantSpec tenant = converged(Fleet.spec(Fleet.slug("token"), DesiredState.RUNNING, false));
+    kube.secrets()
+        .withName(tenant.slug())
+        .edit(
+            s -> {
+              s.getData().put("token", "b3RoZXI=");
+              return s;
+            });
+
+    TenantDrift drift = detectedRepairedAndGone(tenant, DriftClass.SPEC, "spec:secret.token");
+    assertFalse(drift.toString().contains(tenant.gatewayToken()), "the token is never shown");
+  }
+
+  @Test
+  void replicasOwnedByTheAutoscalerAreNotDriftButItsBoundsAre() throws Exception {
+    TenantSpec tenant = converged(Fleet.spec(Fleet.slug("hpa"), DesiredState.RUNNING, true));
+    kube.apps().deployments().withName(tenant.slug()).scale(4);
+    fleet.awaitPodsSettled(tenant);
+    assertTrue(pass.run().report().of(tenant.id().toString()).isEmpty(), "the HPA owns replicas");
+
+    kube.autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .withName(tenant.slug())
+        .edit(
+            h -> {
+              h.getSpec().setMaxReplicas(40);
+              return h;
+            });
+    detectedRepairedAndGone(tenant, DriftClass.SPEC, "spec:hpa.bounds");
+  }
+
+  private TenantDrift detectedRepairedAndGone(TenantSpec tenant, DriftClass expected, String reason)
+      throws Exception {
+    PassResult first = pass.run();
+    TenantDrift drift = first.report().of(tenant.id().toString()).orElseThrow();
+    assertTrue(drift.classes().contains(expected), drift.toString());
+    assertTrue(drift.reasons().contains(reason), drift.toString());
+    worker.assertOneReconcileQueued(tenant);
+
+    worker.process(tenant);
+    fleet.awaitPodsSettled(tenant);
+    assertEquals(List.of(), reasons(pass.run(), tenant), "no drift once the worker applied");
+    return drift;
+  }
+
+  private static List<String> reasons(PassResult result, TenantSpec tenant) {
+    return result.report().of(tenant.id().toString()).map(TenantDrift::reasons).orElse(List.of());
+  }
+
+  private TenantSpec converged(TenantSpec spec) {
+    fleet.insert(spec, Phase.RUNNING);
+    fleet.converge(spec);
+    fleet.awaitPodsSettled(spec);
+    return spec;
+  }
+
+  private void editDeployment(TenantSpec tenant, Consumer<Deployment> change) {
+    kube.apps()
+        .deployments()
+        .withName(tenant.slug())
+        .edit(
+            d -> {
+              change.accept(d);
+              return d;
+            });
+  }
+}

@@ -1,0 +1,165 @@
+package dev.slipway.reconciler.repair;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.Phase;
+import dev.slipway.common.model.TenantSpec;
+import dev.slipway.reconciler.Fleet;
+import dev.slipway.reconciler.Worker;
+import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.diff.DriftClass;
+import dev.slipway.reconciler.diff.Orphan;
+import dev.slipway.reconciler.diff.PassResult;
+import dev.slipway.reconciler.diff.ReconcilePass;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Orphans, stuck operations, and what each mode (report-only, repair, prune, budget) may do. */
+@QuarkusTest
+class RepairModesQuarkusTest {
+  @Inject ReconcilePass pass;
+  @Inject Pool pool;
+  @Inject KubernetesClient kube;
+  @Inject ReconcilerConfig config;
+  Fleet fleet;
+  Worker worker;
+  PassMode repair;
+
+  @BeforeEach
+  void setUp() {
+    fleet = new Fleet(pool, kube, config);
+    worker = new Worker(fleet);
+    repair = PassMode.of(config).withReportOnly(false).withPrune(false);
+  }
+
+  @Test
+  void orphansAreReportedAndPrunedOnlyWhenPruning() {
+    TenantSpec noRow = Fleet.spec(Fleet.slug("norow"), DesiredState.RUNNING, false);
+    fleet.converge(noRow);
+    TenantSpec deleted =
+        fleet.insert(Fleet.spec(Fleet.slug("deleted"), DesiredState.DELETED, false), Phase.DELETED);
+    fleet.converge(
+        new TenantSpec(
+            deleted.id(),
+            deleted.slug(),
+            1,
+            DesiredState.RUNNING,
+            deleted.sizing(),
+            null,
+            deleted.gatewayConfig(),
+            "x"));
+
+    PassResult reported = pass.run(repair);
+    assertEquals(4, orphansOf(reported, noRow), "Secret, Deployment, Service, Ingress");
+    assertEquals(4, orphansOf(reported, deleted), "a DELETED tenant's objects are orphans");
+    assertNotNull(kube.apps().deployments().withName(noRow.slug()).get(), "not pruned");
+
+    PassResult pruned = pass.run(repair.withPrune(true));
+    assertTrue(pruned.repairs().pruned() >= 8, pruned.repairs().toString());
+    assertNull(kube.apps().deployments().withName(noRow.slug()).get());
+    assertNull(kube.secrets().withName(deleted.slug()).get());
+    assertEquals(0, orphansOf(pass.run(repair), noRow) + orphansOf(pass.run(repair), deleted));
+  }
+
+  @Test
+  void stuckOperationIsSupersededAndReEnqueued() throws Exception {
+    TenantSpec tenant =
+        fleet.insert(Fleet.spec(Fleet.slug("stuck"), DesiredState.RUNNING, false), Phase.PENDING);
+    UUID lost = queuedLongAgo(tenant);
+
+    PassResult first = pass.run(repair);
+    assertTrue(first.report().stuck().stream().anyMatch(op -> op.id().equals(lost)));
+    assertEquals("SUPERSEDED", fleet.text("SELECT status FROM operations WHERE id = $1", lost));
+    worker.assertOneReconcileQueued(tenant);
+
+    worker.process(tenant);
+    PassResult next = pass.run(repair);
+    assertTrue(next.report().stuck().stream().noneMatch(op -> op.tenantId().equals(tenant.id())));
+  }
+
+  @Test
+  void reportOnlyChangesNothing() {
+    TenantSpec orphan = Fleet.spec(Fleet.slug("ro-orphan"), DesiredState.RUNNING, false);
+    fleet.converge(orphan);
+    TenantSpec missing =
+        fleet.insert(
+            Fleet.spec(Fleet.slug("ro-missing"), DesiredState.RUNNING, false), Phase.RUNNING);
+    TenantSpec stuck =
+        fleet.insert(
+            Fleet.spec(Fleet.slug("ro-stuck"), DesiredState.RUNNING, false), Phase.PENDING);
+    UUID lost = queuedLongAgo(stuck);
+
+    PassResult result = pass.run(repair.withReportOnly(true).withPrune(true));
+
+    assertTrue(
+        result
+            .report()
+            .of(missing.id().toString())
+            .orElseThrow()
+            .classes()
+            .contains(DriftClass.MISSING));
+    assertEquals(4, orphansOf(result, orphan));
+    assertEquals(RepairSummary.NONE, result.repairs());
+    assertEquals(0, worker.openReconciles(missing.id()));
+    assertEquals("QUEUED", fleet.text("SELECT status FROM operations WHERE id = $1", lost));
+    assertNotNull(kube.apps().deployments().withName(orphan.slug()).get());
+    assertEquals(
+        "REPORT_ONLY", fleet.text("SELECT mode FROM reconcile_runs WHERE id = $1", result.runId()));
+  }
+
+  @Test
+  void repairsPerPassAreCapped() {
+    for (int i = 0; i < 3; i++) {
+      fleet.insert(Fleet.spec(Fleet.slug("cap"), DesiredState.RUNNING, false), Phase.RUNNING);
+    }
+    PassResult result = pass.run(repair.withMaxRepairs(1));
+    assertEquals(1, result.repairs().enqueued());
+    assertTrue(result.repairs().deferred() >= 2, result.repairs().toString());
+  }
+
+  @Test
+  void aTenantReconciledLatelyIsNotReconciledAgain() {
+    TenantSpec tenant =
+        fleet.insert(Fleet.spec(Fleet.slug("cool"), DesiredState.RUNNING, false), Phase.RUNNING);
+    fleet.execute(
+        "INSERT INTO operations (id, tenant_id, type, status, generation) VALUES ($1, $2, 'RECONCILE', 'SUCCEEDED', 1)",
+        UUID.randomUUID(),
+        tenant.id());
+
+    PassResult result = pass.run(repair);
+    assertTrue(result.report().of(tenant.id().toString()).isPresent(), "still drifted");
+    assertEquals(0, worker.openReconciles(tenant.id()), "but within the cooldown");
+    assertTrue(result.repairs().deferred() >= 1);
+  }
+
+  private UUID queuedLongAgo(TenantSpec tenant) {
+    UUID id = UUID.randomUUID();
+    fleet.execute(
+        "INSERT INTO operations (id, tenant_id, type, generation, queued_at)"
+            + " VALUES ($1, $2, 'CREATE', 1, now() - interval '1 hour')",
+        id,
+        tenant.id());
+    fleet.execute(
+        "INSERT INTO outbox (operation_id, group_id, body, sent_at) VALUES ($1, $2, '{}', now())",
+        id,
+        tenant.id().toString());
+    return id;
+  }
+
+  private static int orphansOf(PassResult result, TenantSpec tenant) {
+    return (int)
+        result.report().orphans().stream()
+            .map(Orphan::tenantId)
+            .filter(tenant.id().toString()::equals)
+            .count();
+  }
+}
