@@ -1,5 +1,6 @@
 package dev.slipway.reconciler.config;
 
+import dev.slipway.common.render.IngressProfile;
 import dev.slipway.common.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -100,6 +101,18 @@ public interface ReconcilerConfig {
     @WithDefault("nginx")
     String ingressClassName();
 
+    /** Ingress controller profile, {@code nginx} or {@code alb}: as the worker's. */
+    @WithDefault("nginx")
+    String ingressProfile();
+
+    /** Idle timeout of tenant streams rendered into the Ingress: as the worker's. */
+    @WithDefault("3600s")
+    java.time.Duration streamTimeout();
+
+    /** IngressGroup of the shared ALB (alb profile): as the worker's. */
+    @WithDefault(RenderSettings.DEFAULT_ALB_GROUP)
+    String albGroupName();
+
     /** cert-manager ClusterIssuer that issues tenant TLS certificates. */
     @WithDefault("letsencrypt")
     String clusterIssuer();
@@ -119,7 +132,14 @@ public interface ReconcilerConfig {
   default RenderSettings renderSettings(String domain) {
     Tenants t = tenants();
     return new RenderSettings(
-        namespace(), domain, t.image(), t.ingressClassName(), t.clusterIssuer());
+        namespace(),
+        domain,
+        t.image(),
+        t.ingressClassName(),
+        t.clusterIssuer(),
+        IngressProfile.of(t.ingressProfile()),
+        (int) t.streamTimeout().toSeconds(),
+        t.albGroupName());
   }
 
   default long lockKey() {

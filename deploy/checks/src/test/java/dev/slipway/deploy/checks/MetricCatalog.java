@@ -56,7 +56,13 @@ final class MetricCatalog {
           Map.entry("RECONCILE_PASS_DURATION", Type.TIMER),
           Map.entry("RECONCILE_DB_TENANTS", Type.GAUGE),
           Map.entry("RECONCILE_CLUSTER_DEPLOYMENTS", Type.GAUGE),
-          Map.entry("RECONCILE_DRIFT", Type.GAUGE));
+          Map.entry("RECONCILE_DRIFT", Type.GAUGE),
+          Map.entry("RECONCILE_REPAIRS", Type.COUNTER),
+          Map.entry("RECONCILE_REPAIRS_DEFERRED", Type.GAUGE),
+          Map.entry("RECONCILE_REPAIR_ERRORS", Type.COUNTER),
+          Map.entry("RECONCILE_ORPHANS", Type.GAUGE),
+          Map.entry("RECONCILE_API_CALLS", Type.GAUGE),
+          Map.entry("RECONCILE_LAST_SUCCESS", Type.GAUGE));
 
   /** Standard series of Quarkus (HTTP server, JVM, process) used by dashboards. */
   static final Set<String> STANDARD =
