@@ -12,6 +12,18 @@ public final class MetricNames {
   /** Tenants per observed phase (tag {@code phase}); the same on every API replica: use max. */
   public static final String TENANTS_BY_PHASE = "slipway.tenants";
 
+  /** CPU cores the fleet's pods request or may use, tagged {@code kind}: requested, limit. */
+  public static final String CAPACITY_CPU_CORES = "slipway.capacity.cpu.cores";
+
+  /** Memory bytes the fleet's pods request, tagged {@code kind}: requested. */
+  public static final String CAPACITY_MEMORY_BYTES = "slipway.capacity.memory.bytes";
+
+  /** Nodes of the configured type the fleet needs at least. */
+  public static final String CAPACITY_NODES = "slipway.capacity.nodes";
+
+  /** Estimated monthly cost of the platform in USD (nodes plus fixed costs). */
+  public static final String CAPACITY_MONTHLY_COST = "slipway.capacity.monthly.cost";
+
   public static final String OUTBOX_PENDING = "slipway.outbox.pending";
   public static final String OUTBOX_PUBLISHED = "slipway.outbox.published";
   public static final String OUTBOX_PUBLISH_FAILURES = "slipway.outbox.publish.failures";

@@ -29,6 +29,10 @@ final class MetricCatalog {
       Map.ofEntries(
           Map.entry("TENANTS_CREATED", Type.COUNTER),
           Map.entry("TENANTS_BY_PHASE", Type.GAUGE),
+          Map.entry("CAPACITY_CPU_CORES", Type.GAUGE),
+          Map.entry("CAPACITY_MEMORY_BYTES", Type.GAUGE),
+          Map.entry("CAPACITY_NODES", Type.GAUGE),
+          Map.entry("CAPACITY_MONTHLY_COST", Type.GAUGE),
           Map.entry("OUTBOX_PENDING", Type.GAUGE),
           Map.entry("OUTBOX_PUBLISHED", Type.COUNTER),
           Map.entry("OUTBOX_PUBLISH_FAILURES", Type.COUNTER),
