@@ -1,0 +1,267 @@
+package dev.slipway.api.ops;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.api.TestApi;
+import dev.slipway.api.TestTokens;
+import dev.slipway.api.config.ApiConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Replays: dry run, re-derive with skips, rate, interruption and a crashed process. */
+@QuarkusTest
+class DeadLetterReplayQuarkusTest {
+  @Inject DataSource db;
+  @Inject SqsClient sqs;
+  @Inject ApiConfig config;
+
+  private OpsFixture fixture() {
+    return new OpsFixture(db, sqs, config.queueUrl());
+  }
+
+  @Test
+  void dryRunReportsAndChangesNothing() throws Exception {
+    String[] t = OpsFixture.tenant("dry");
+    fixture().deadLetter(Map.of(t[0], "timeout"), 1);
+    long operations = operations(t[0]);
+    long outbox = fixture().count("SELECT count(*) FROM outbox WHERE group_id = ?", t[0]);
+
+    var plan =
+        replay("{\"filter\":{\"tenants\":[\"" + t[1] + "\"]},\"dryRun\":true,\"reason\":\"look\"}")
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(1, plan.getInt("total"));
+    assertEquals("rederive", plan.getString("items[0].action"));
+
+    assertEquals(operations, operations(t[0]));
+    assertEquals(outbox, fixture().count("SELECT count(*) FROM outbox WHERE group_id = ?", t[0]));
+    assertEquals(
+        1, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + t[0]).getList("items").size());
+    assertEquals(
+        1,
+        fixture()
+            .count(
+                "SELECT count(*) FROM ops_audit WHERE outcome = 'dry_run' AND filter::text LIKE ?",
+                "%" + t[0] + "%"));
+  }
+
+  @Test
+  void rederiveReplaysLiveTenantsAndSkipsDeletedAndSupersededOnes() throws Exception {
+    String[] live = OpsFixture.tenant("live");
+    String[] moved = OpsFixture.tenant("moved");
+    String[] gone = OpsFixture.tenant("gone");
+    fixture().deadLetter(Map.of(live[0], "a", moved[0], "b", gone[0], "c"), 1);
+    TestApi.as(TestTokens.admin()).post("/v1/tenants/" + moved[1] + "/stop").then().statusCode(202);
+    TestApi.as(TestTokens.admin()).delete("/v1/tenants/" + gone[1]).then().statusCode(202);
+    fixture().update("UPDATE tenants SET phase = 'DELETED' WHERE id = ?::uuid", gone[0]);
+
+    String location =
+        replay(
+                "{\"filter\":{\"tenants\":[\""
+                    + live[0]
+                    + "\",\""
+                    + moved[0]
+                    + "\",\""
+                    + gone[0]
+                    + "\"]},\"reason\":\"kube api was down\"}")
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    var job = fixture().awaitEnded(location);
+    assertEquals("succeeded", job.getString("status"));
+    assertEquals(3, job.getInt("total"));
+    assertEquals(1, job.getInt("done"));
+    assertEquals(2, job.getInt("skipped"));
+
+    assertEquals(1, reconciles(live[0]));
+    assertEquals(
+        1,
+        fixture()
+            .count(
+                "SELECT count(*) FROM outbox x JOIN operations o ON o.id = x.operation_id"
+                    + " WHERE o.tenant_id = ?::uuid AND o.type = 'RECONCILE'",
+                live[0]));
+    assertEquals(0, reconciles(moved[0]) + reconciles(gone[0]));
+    List<String> skips =
+        fixture()
+            .strings(
+                "SELECT detail FROM dead_letter_outcomes WHERE job_id = ?::uuid AND outcome ="
+                    + " 'SKIPPED' ORDER BY detail",
+                id(location));
+    assertTrue(skips.get(0).startsWith("deleted"), skips.toString());
+    assertTrue(skips.get(1).startsWith("superseded"), skips.toString());
+    // Replayed messages leave the DLQ; skipped ones stay for ops to purge.
+    assertEquals(
+        0, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + live[0]).getList("items").size());
+    assertEquals(
+        1, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + moved[0]).getList("items").size());
+    assertEquals(
+        List.of("replay:accepted", "replay.finished:succeeded"),
+        fixture()
+            .strings(
+                "SELECT action || ':' || outcome FROM ops_audit WHERE target = ? ORDER BY id",
+                id(location)));
+  }
+
+  @Test
+  void resendPutsTheOriginalBodyBackInItsGroup() throws Exception {
+    String[] t = OpsFixture.tenant("resend");
+    fixture().deadLetter(Map.of(t[0], "x"), 1);
+    String location =
+        replay("{\"filter\":{\"tenants\":[\"" + t[0] + "\"]},\"mode\":\"resend\",\"reason\":\"r\"}")
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    assertEquals("succeeded", fixture().awaitEnded(location).getString("status"));
+    var resent = fixture().receive(t[0]);
+    assertEquals(
+        fixture().strings("SELECT body FROM outbox WHERE group_id = ?", t[0]).get(0),
+        resent.body());
+    assertEquals(
+        0, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + t[0]).getList("items").size());
+  }
+
+  @Test
+  void theRateLimitHolds() throws Exception {
+    String[] a = OpsFixture.tenant("rate");
+    String[] b = OpsFixture.tenant("rate");
+    String[] c = OpsFixture.tenant("rate");
+    fixture().deadLetter(Map.of(a[0], "x", b[0], "x", c[0], "x"), 1);
+    String location =
+        replay(
+                "{\"filter\":{\"tenants\":[\""
+                    + a[0]
+                    + "\",\""
+                    + b[0]
+                    + "\",\""
+                    + c[0]
+                    + "\"]},\"ratePerSecond\":2,\"reason\":\"r\"}")
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    assertEquals(3, fixture().awaitEnded(location).getInt("done"));
+    List<String> times =
+        fixture()
+            .strings(
+                "SELECT recorded_at::text FROM dead_letter_outcomes WHERE job_id = ?::uuid"
+                    + " ORDER BY recorded_at",
+                id(location));
+    Duration spread =
+        Duration.between(
+            Timestamp.valueOf(times.get(0).substring(0, 26)).toInstant(),
+            Timestamp.valueOf(times.get(2).substring(0, 26)).toInstant());
+    // Three messages at 2/s: the third starts at least 1 s after the first.
+    assertTrue(spread.toMillis() >= 950, "spread " + spread);
+  }
+
+  @Test
+  void anInterruptedReplayResumesWithoutLossOrDuplication() throws Exception {
+    String[] a = OpsFixture.tenant("int");
+    String[] b = OpsFixture.tenant("int");
+    String[] c = OpsFixture.tenant("int");
+    fixture().deadLetter(Map.of(a[0], "x", b[0], "x", c[0], "x"), 1);
+    String body =
+        "{\"filter\":{\"tenants\":[\""
+            + a[0]
+            + "\",\""
+            + b[0]
+            + "\",\""
+            + c[0]
+            + "\"]},\"ratePerSecond\":0.25,\"reason\":\"r\"}";
+    String first = replay(body).statusCode(202).extract().header("Location");
+    await().atMost(OpsFixture.WAIT).until(() -> OpsFixture.job(first).getInt("done") >= 1);
+    TestApi.as(TestTokens.ops())
+        .contentType(ContentType.JSON)
+        .body("{\"reason\":\"stop for now\"}")
+        .post(first + "/cancel")
+        .then()
+        .statusCode(200);
+    var stopped = fixture().awaitEnded(first);
+    assertEquals("cancelled", stopped.getString("status"));
+    assertTrue(stopped.getInt("done") < 3, "cancelled before the end");
+
+    String second = replay(body.replace("0.25", "5")).statusCode(202).extract().header("Location");
+    assertEquals("succeeded", fixture().awaitEnded(second).getString("status"));
+    for (String[] t : List.of(a, b, c)) {
+      assertEquals(1, reconciles(t[0]), "one replacement for " + t[1]);
+    }
+    assertEquals(
+        3,
+        fixture()
+            .count(
+                "SELECT count(*) FROM dead_letter_outcomes WHERE outcome = 'REPLAYED'"
+                    + " AND job_id IN (?::uuid, ?::uuid)",
+                id(first),
+                id(second)));
+    assertEquals(
+        1,
+        fixture()
+            .count(
+                "SELECT count(*) FROM ops_audit WHERE action = 'cancel' AND target = ?",
+                id(first)));
+  }
+
+  @Test
+  void aJobLeftRunningByADeadProcessIsResumedAndReplacesNothingTwice() throws Exception {
+    String[] t = OpsFixture.tenant("crash");
+    fixture().deadLetter(Map.of(t[0], "x"), 1);
+    String messageId =
+        OpsFixture.listing("/v1/ops/dead-letters?tenant=" + t[0]).getString("items[0].messageId");
+    // The dead process committed the replacement, then died before deleting the DLQ copy.
+    String job = java.util.UUID.randomUUID().toString();
+    // One statement: the sweeper must not see the job before its ledger entry.
+    fixture()
+        .update(
+            "WITH j AS (INSERT INTO ops_jobs (id, action, mode, requested_by, reason, filter,"
+                + " max_count, rate_per_second, heartbeat_at) VALUES (?::uuid, 'REPLAY',"
+                + " 'REDERIVE', 'ops', 'crash test', ?::jsonb, 10, 5, now() - interval '1 hour')"
+                + " RETURNING id) INSERT INTO dead_letter_outcomes (job_id, message_id, outcome,"
+                + " tenant_id, operation_id) SELECT j.id, ?, 'REPLAYED', ?::uuid,"
+                + " gen_random_uuid() FROM j",
+            job,
+            "{\"tenantIds\":[\"" + t[0] + "\"],\"types\":[],\"messageIds\":[]}",
+            messageId,
+            t[0]);
+
+    var resumed = fixture().awaitEnded("/v1/ops/jobs/" + job);
+    assertEquals("succeeded", resumed.getString("status"));
+    assertEquals(1, resumed.getInt("done"));
+    assertEquals(0, reconciles(t[0]), "the committed replacement is not made again");
+    assertEquals(
+        0, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + t[0]).getList("items").size());
+  }
+
+  private long operations(String tenant) throws Exception {
+    return fixture().count("SELECT count(*) FROM operations WHERE tenant_id = ?::uuid", tenant);
+  }
+
+  private long reconciles(String tenant) throws Exception {
+    return fixture()
+        .count(
+            "SELECT count(*) FROM operations WHERE tenant_id = ?::uuid AND type = 'RECONCILE'",
+            tenant);
+  }
+
+  private static String id(String location) {
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  private static io.restassured.response.ValidatableResponse replay(String body) {
+    return TestApi.as(TestTokens.ops())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/v1/ops/dead-letters/replay")
+        .then();
+  }
+}
