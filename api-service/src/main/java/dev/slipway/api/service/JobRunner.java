@@ -75,6 +75,9 @@ public class JobRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // shutting down: left RUNNING, resumed elsewhere
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        return; // a wait cut short by shutdown, not a failure: left RUNNING, resumed elsewhere
+      }
       LOG.errorf(e, "ops job %s failed", job.id());
       end(job, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
     } finally {

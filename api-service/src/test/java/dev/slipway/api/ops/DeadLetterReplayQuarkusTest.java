@@ -106,6 +106,17 @@ class DeadLetterReplayQuarkusTest {
         0, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + live[0]).getList("items").size());
     assertEquals(
         1, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + moved[0]).getList("items").size());
+    String metrics =
+        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(
+        metrics.contains(
+            "slipway_ops_dead_letters_replayed_total{mode=\"rederive\",outcome=\"replayed\"}"),
+        "replayed counter");
+    assertTrue(
+        metrics.contains(
+            "slipway_ops_dead_letters_skipped_total{mode=\"rederive\",outcome=\"superseded\"}"),
+        "skipped counter");
+    assertTrue(metrics.contains("slipway_queue_messages{queue=\"dead-letter\""), "DLQ depth");
     assertEquals(
         List.of("replay:accepted", "replay.finished:succeeded"),
         fixture()
@@ -118,16 +129,29 @@ class DeadLetterReplayQuarkusTest {
   void resendPutsTheOriginalBodyBackInItsGroup() throws Exception {
     String[] t = OpsFixture.tenant("resend");
     fixture().deadLetter(Map.of(t[0], "x"), 1);
-    String location =
-        replay("{\"filter\":{\"tenants\":[\"" + t[0] + "\"]},\"mode\":\"resend\",\"reason\":\"r\"}")
-            .statusCode(202)
-            .extract()
-            .header("Location");
+    String messageId =
+        OpsFixture.listing("/v1/ops/dead-letters?tenant=" + t[0]).getString("items[0].messageId");
+    String body =
+        "{\"filter\":{\"tenants\":[\"" + t[0] + "\"]},\"mode\":\"resend\",\"reason\":\"r\"}";
+    String key = java.util.UUID.randomUUID().toString();
+    String location = replay(body, key).statusCode(202).extract().header("Location");
+    // A retried request with its key answers the same job and starts nothing new.
+    replay(body, key)
+        .statusCode(202)
+        .header("Location", org.hamcrest.Matchers.equalTo(location))
+        .header("Idempotent-Replayed", "true");
     assertEquals("succeeded", fixture().awaitEnded(location).getString("status"));
     var resent = fixture().receive(t[0]);
     assertEquals(
         fixture().strings("SELECT body FROM outbox WHERE group_id = ?", t[0]).get(0),
         resent.body());
+    assertEquals(
+        "replay-" + messageId,
+        resent
+            .attributes()
+            .get(
+                software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName
+                    .MESSAGE_DEDUPLICATION_ID));
     assertEquals(
         0, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + t[0]).getList("items").size());
   }
@@ -255,6 +279,15 @@ class DeadLetterReplayQuarkusTest {
 
   private static String id(String location) {
     return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  private static io.restassured.response.ValidatableResponse replay(String body, String key) {
+    return TestApi.as(TestTokens.ops())
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post("/v1/ops/dead-letters/replay")
+        .then();
   }
 
   private static io.restassured.response.ValidatableResponse replay(String body) {
