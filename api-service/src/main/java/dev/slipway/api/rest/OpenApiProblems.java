@@ -49,6 +49,9 @@ public class OpenApiProblems implements OASFilter {
       add(op, "413", "Request body too large");
       add(op, "415", "Content type not supported");
     }
+    if (path.startsWith("/v1/ops/dead-letters") || path.startsWith("/v1/ops/jobs")) {
+      add(op, "503", "No dead-letter queue is configured (slipway.api.ops.dlq-url)");
+    }
     if (mutation) {
       add(op, "409", "Conflicts with the current state (slug taken, tenant deleted)");
       add(op, "412", "If-Match does not match the tenant's current generation (ETag)");

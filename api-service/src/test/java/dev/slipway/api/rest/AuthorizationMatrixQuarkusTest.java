@@ -54,6 +54,9 @@ class AuthorizationMatrixQuarkusTest {
           Map.entry("GET /v1/plans", new int[] {401, 401, 401, 401, 200, 200, 200, 200}),
           Map.entry(
               "GET /v1/ops/reconcile-runs", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
+          Map.entry("GET /v1/ops/capacity", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
+          Map.entry("GET /v1/ops/audit", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
+          Map.entry("GET /v1/ops/dead-letters", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
           Map.entry("GET /v1/plans/{plan}", new int[] {401, 401, 401, 401, 200, 200, 200, 200}));
 
   @Test

@@ -134,5 +134,22 @@ public final class MetricNames {
   /** Command type (create, start, stop, ...; unknown for unreadable messages). */
   public static final String TAG_TYPE = "type";
 
+  // api-service: dead-letter operations (/v1/ops). DLQ depth is QUEUE_MESSAGES{queue=dead-letter}.
+
+  /** Dead letters replayed, tagged {@code mode} (rederive, resend) and {@code outcome}. */
+  public static final String DEAD_LETTERS_REPLAYED = "slipway.ops.dead.letters.replayed";
+
+  /**
+   * Dead letters a replay left in the DLQ, tagged {@code mode} and {@code outcome} (deleted,
+   * superseded, not_found, unreadable).
+   */
+  public static final String DEAD_LETTERS_SKIPPED = "slipway.ops.dead.letters.skipped";
+
+  /** Dead letters purged, tagged {@code mode} (purge) and {@code outcome}. */
+  public static final String DEAD_LETTERS_PURGED = "slipway.ops.dead.letters.purged";
+
+  /** Replay mode of an ops job (rederive, resend, purge). */
+  public static final String TAG_MODE = "mode";
+
   private MetricNames() {}
 }

@@ -14,6 +14,7 @@ final class ServiceEnv {
     Map<String, String> env = common(stack);
     sqs(env, stack);
     env.put("SLIPWAY_API_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
+    env.put("SLIPWAY_API_OPS_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
     env.put("SLIPWAY_API_DOMAIN", domain);
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + stack.get("SLIPWAY_JWT_PUBLIC_KEY"));
     return env;

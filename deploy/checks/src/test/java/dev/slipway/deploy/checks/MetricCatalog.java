@@ -66,7 +66,10 @@ final class MetricCatalog {
           Map.entry("RECONCILE_REPAIR_ERRORS", Type.COUNTER),
           Map.entry("RECONCILE_ORPHANS", Type.GAUGE),
           Map.entry("RECONCILE_API_CALLS", Type.GAUGE),
-          Map.entry("RECONCILE_LAST_SUCCESS", Type.GAUGE));
+          Map.entry("RECONCILE_LAST_SUCCESS", Type.GAUGE),
+          Map.entry("DEAD_LETTERS_REPLAYED", Type.COUNTER),
+          Map.entry("DEAD_LETTERS_SKIPPED", Type.COUNTER),
+          Map.entry("DEAD_LETTERS_PURGED", Type.COUNTER));
 
   /** Standard series of Quarkus (HTTP server, JVM, process) used by dashboards. */
   static final Set<String> STANDARD =

@@ -1,0 +1,58 @@
+package dev.slipway.api.rest;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.slipway.api.repository.OpsJobRow;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/**
+ * A replay or purge job and its progress: {@code done} (replaced or purged, DLQ copy deleted) plus
+ * {@code skipped} (left in the DLQ, see the audit) plus {@code failed} (left, retried by a later
+ * run) out of {@code total} (matching messages found when the job started or resumed).
+ *
+ * @param status running, succeeded, failed or cancelled
+ */
+public record JobView(
+    String id,
+    String action,
+    String mode,
+    String status,
+    String requestedBy,
+    String reason,
+    @JsonRawValue String filter,
+    int maxCount,
+    Double ratePerSecond,
+    int total,
+    int done,
+    int skipped,
+    int failed,
+    String lastError,
+    OffsetDateTime createdAt,
+    OffsetDateTime startedAt,
+    OffsetDateTime finishedAt) {
+
+  static JobView of(OpsJobRow j) {
+    return new JobView(
+        j.id().toString(),
+        lower(j.action()),
+        lower(j.mode()),
+        lower(j.status()),
+        j.requestedBy(),
+        j.reason(),
+        j.filter(),
+        j.maxCount(),
+        j.ratePerSecond(),
+        j.total(),
+        j.done(),
+        j.skipped(),
+        j.failed(),
+        j.lastError(),
+        j.createdAt(),
+        j.startedAt(),
+        j.finishedAt());
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.slipway.api.service;
+
+import dev.slipway.api.repository.OpsLookupRepository;
+import dev.slipway.api.repository.OpsLookupRepository.TenantState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A dry run of a replay: what a job would do with each matching dead letter right now, changing
+ * nothing (the scan releases every message it received). Blocking: call from worker threads.
+ */
+@ApplicationScoped
+public class ReplayPreview {
+  private final DeadLetterScanner scanner;
+  private final OpsLookupRepository lookups;
+
+  ReplayPreview(DeadLetterScanner scanner, OpsLookupRepository lookups) {
+    this.scanner = scanner;
+    this.lookups = lookups;
+  }
+
+  /**
+   * @param action rederive, resend, delete_only (already replaced) or skip
+   * @param reason why it is skipped, or null
+   */
+  public record Planned(DeadLetter message, String action, String reason) {}
+
+  public List<Planned> plan(DeadLetterFilter filter, String mode, int maxCount) {
+    Instant now = Instant.now();
+    List<DeadLetter> matching =
+        scanner.peek().stream().filter(m -> filter.matches(m, now)).limit(maxCount).toList();
+    Set<UUID> tenants =
+        matching.stream()
+            .map(DeadLetter::command)
+            .filter(Objects::nonNull)
+            .map(c -> c.tenantId())
+            .collect(java.util.stream.Collectors.toSet());
+    Map<UUID, TenantState> states = lookups.tenantStates(tenants).await().indefinitely();
+    Set<String> replayed =
+        lookups
+            .replayedAmong(matching.stream().map(DeadLetter::messageId).toList())
+            .await()
+            .indefinitely();
+    return matching.stream().map(m -> decide(m, mode, states, replayed)).toList();
+  }
+
+  private static Planned decide(
+      DeadLetter m, String mode, Map<UUID, TenantState> states, Set<String> replayed) {
+    if (m.command() == null) {
+      return new Planned(m, "skip", "unreadable: " + m.unreadable());
+    }
+    if (replayed.contains(m.messageId())) {
+      return new Planned(m, "delete_only", "already replaced by an earlier job");
+    }
+    if ("RESEND".equals(mode)) {
+      return new Planned(m, "resend", null);
+    }
+    String[] skip =
+        Rederive.skipReason(
+            Optional.ofNullable(states.get(m.command().tenantId())), m.command().generation());
+    return skip == null
+        ? new Planned(m, "rederive", null)
+        : new Planned(m, "skip", skip[0] + ": " + skip[1]);
+  }
+}

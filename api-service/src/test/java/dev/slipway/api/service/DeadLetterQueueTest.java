@@ -1,0 +1,38 @@
+package dev.slipway.api.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.slipway.api.config.ApiConfig;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Without a configured DLQ the dead-letter endpoints answer 503, before touching SQS. */
+class DeadLetterQueueTest {
+
+  @Test
+  void anUnsetDlqUrlIsA503Problem() {
+    DeadLetterQueue queue = new DeadLetterQueue(null, config(Optional.empty()));
+    ApiException e = assertThrows(ApiException.class, queue::url);
+    assertEquals(503, e.status());
+    assertEquals("unavailable", e.type());
+    assertThrows(
+        ApiException.class, () -> new DeadLetterQueue(null, config(Optional.of(" "))).url());
+    assertEquals(
+        "http://q/dlq", new DeadLetterQueue(null, config(Optional.of("http://q/dlq"))).url());
+  }
+
+  /** An ApiConfig whose ops().dlqUrl() is the given value; nothing else is called. */
+  private static ApiConfig config(Optional<String> dlqUrl) {
+    ApiConfig.Ops ops =
+        (ApiConfig.Ops)
+            Proxy.newProxyInstance(
+                ApiConfig.Ops.class.getClassLoader(),
+                new Class<?>[] {ApiConfig.Ops.class},
+                (p, m, a) -> dlqUrl);
+    return (ApiConfig)
+        Proxy.newProxyInstance(
+            ApiConfig.class.getClassLoader(), new Class<?>[] {ApiConfig.class}, (p, m, a) -> ops);
+  }
+}
