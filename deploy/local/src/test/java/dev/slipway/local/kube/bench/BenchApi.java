@@ -44,10 +44,12 @@ interface BenchApi {
         return version(client.resource(deployment).update());
       }
 
+      // On a resource by name (withName(..).patch(..)) fabric8 7.6.1 first GETs the object; on an
+      // item it sends the PATCH alone.
       public String patch(int i, int revision) {
         return version(
-            deployments()
-                .withName(BenchObjects.name(i))
+            client
+                .resource(BenchObjects.reference(i))
                 .patch(
                     PatchContext.of(PatchType.JSON_MERGE), BenchObjects.annotationPatch(revision)));
       }

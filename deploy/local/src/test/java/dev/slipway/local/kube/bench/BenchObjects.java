@@ -54,6 +54,16 @@ final class BenchObjects {
         .replace(REVISION_MARK, Integer.toString(revision));
   }
 
+  /** A Deployment with only name and namespace: what a patch needs to find its object. */
+  static Deployment reference(int i) {
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name(i));
+    metadata.setNamespace(NAMESPACE);
+    Deployment deployment = new Deployment();
+    deployment.setMetadata(metadata);
+    return deployment;
+  }
+
   /** A merge patch that sets one annotation to {@code revision} (what kubectl annotate sends). */
   static String annotationPatch(int revision) {
     return "{\"metadata\":{\"annotations\":{\"slipway.dev/generation\":\"" + revision + "\"}}}";

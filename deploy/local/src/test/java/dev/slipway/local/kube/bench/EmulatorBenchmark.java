@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +21,18 @@ import org.junit.jupiter.api.Test;
 class EmulatorBenchmark {
 
   private static final int WARM_UP_SIZE = 20_000;
+
+  /**
+   * Without a logging configuration the test JVM's log manager reports TRACE as enabled, and the
+   * fabric8 client then formats every request and response body for a log line nobody sees. A
+   * service configures its logging (INFO); so does the benchmark. Held here: JUL keeps loggers only
+   * weakly, and a collected logger forgets its level.
+   */
+  private static final Logger FABRIC8_HTTP_LOG = Logger.getLogger("io.fabric8.kubernetes.client");
+
+  static {
+    FABRIC8_HTTP_LOG.setLevel(Level.INFO);
+  }
 
   @Test
   void run() {
