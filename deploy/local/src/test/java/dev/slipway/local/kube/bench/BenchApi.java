@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  * The measured calls on object {@code i} of {@link BenchObjects}. Writes return the new
  * resourceVersion, which the next replace of the object sends as its precondition.
  */
-interface BenchApi {
+interface BenchApi extends AutoCloseable {
 
   String create(int i);
 
@@ -31,6 +31,10 @@ interface BenchApi {
    * {@link RawApi}, which does not parse, the body length.
    */
   int list(String group);
+
+  /** Releases what the client holds; the fabric8 client belongs to its target. */
+  @Override
+  default void close() {}
 
   static BenchApi fabric8(KubernetesClient client) {
     return new BenchApi() {

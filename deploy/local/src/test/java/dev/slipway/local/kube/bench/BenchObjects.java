@@ -45,7 +45,7 @@ final class BenchObjects {
 
   /**
    * The same object as {@link #deployment} as JSON, made by text substitution in a template: the
-   * JDK client rows measure the server, not the building and serializing of model objects.
+   * bare HTTP rows measure the server, not the building and serializing of model objects.
    */
   static String json(int i, int revision) {
     return TEMPLATE

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>./mvnw -B -o -pl deploy/local test -Dtest=EmulatorBenchmark
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.sizes=1000,10000,40000]
- *     [-Dbench.stock=1000,10000] [-Dbench.clients=fabric8,jdk] [-Dbench.repeats=5]
+ *     [-Dbench.stock=1000,10000] [-Dbench.clients=fabric8,raw] [-Dbench.repeats=5]
  *     [-Dbench.batchMillis=1500]</pre>
  */
 class EmulatorBenchmark {
@@ -38,7 +38,7 @@ class EmulatorBenchmark {
   void run() {
     int repeats = Integer.getInteger("bench.repeats", 5);
     long batchMillis = Long.getLong("bench.batchMillis", 1500);
-    List<String> clients = List.of(System.getProperty("bench.clients", "fabric8,jdk").split(","));
+    List<String> clients = List.of(System.getProperty("bench.clients", "fabric8,raw").split(","));
     List<String> rows = new ArrayList<>();
     rows.add(
         "| server, client | stored | creates/s | deletes/s | replaces/s | merge patches/s"
@@ -73,10 +73,10 @@ class EmulatorBenchmark {
     System.out.println(String.join("\n", rows));
   }
 
-  /** The two clients: fabric8 (what Slipway uses) and bare JDK HTTP (the server's own cost). */
+  /** The two clients: fabric8 (what Slipway uses) and bare HTTP/1.1 (the server's own cost). */
   private enum Clients {
     FABRIC8("fabric8", t -> BenchApi.fabric8(t.client())),
-    JDK("JDK HTTP", t -> new RawApi(t.url()));
+    RAW("bare HTTP", t -> new RawApi(t.url()));
 
     final String label;
     final Function<BenchTarget, BenchApi> api;
@@ -90,8 +90,9 @@ class EmulatorBenchmark {
   private static String measure(
       String label, BenchTarget target, int size, int repeats, long batchMillis, Clients client) {
     try (target;
-        Workload work = new Workload(batchMillis)) {
-      SizeRun run = new SizeRun(client.api.apply(target), work, size, target.serverSideApply());
+        Workload work = new Workload(batchMillis);
+        BenchApi api = client.api.apply(target)) {
+      SizeRun run = new SizeRun(api, work, size, target.serverSideApply());
       String row = "| " + label + " | " + run.measure(repeats) + " |";
       System.out.println(row);
       return row;

@@ -47,8 +47,8 @@ final class SizeRun {
     Medians all = new Medians();
     for (int r = 0; r < repeats; r++) {
       Workload.Batch created = work.timed(size, api::create);
-      creates.add(created.perSecond(), created.to() - created.from());
-      deletes.add(work.counted(created.from(), created.to(), api::delete).perSecond(), 0);
+      creates.add(created);
+      deletes.add(work.counted(created.from(), created.to(), api::delete));
       replaces.add(rewrite((i, v) -> api.replace(i, v, versions.get(i))));
       patches.add(rewrite(api::patch));
       if (applies) {
@@ -59,8 +59,18 @@ final class SizeRun {
       all.add(list(null), 0);
     }
     System.out.printf(
-        "  stored %,d: create batches of %s requests (store grows to at most %,d)%n",
-        size, creates.counts(), size + creates.maxCount());
+        "  stored %,d: create batches of %s requests (store grows to at most %,d)%n"
+            + "  CPU per request, client and server, median µs: create %.0f, delete %.0f,"
+            + " replace %.0f, patch %.0f, apply %.0f, GET %.0f%n",
+        size,
+        creates.counts(),
+        size + creates.maxCount(),
+        creates.cpuMedian(),
+        deletes.cpuMedian(),
+        replaces.cpuMedian(),
+        patches.cpuMedian(),
+        appliesPerSecond.cpuMedian(),
+        gets.cpuMedian());
     return String.format(
         "%,d | %,.0f | %,.0f | %,.0f | %,.0f | %s | %,.0f | %.1f | %.0f",
         size,
@@ -95,10 +105,11 @@ final class SizeRun {
     return (System.nanoTime() - start) / 1e6;
   }
 
-  /** Collected figures of one operation, with the request count of each batch. */
+  /** Collected figures of one operation, with the request count and CPU cost of each batch. */
   private static final class Medians {
     private final List<Double> values = new ArrayList<>();
     private final List<Integer> counts = new ArrayList<>();
+    private final List<Double> cpu = new ArrayList<>();
 
     void add(double value, int count) {
       values.add(value);
@@ -107,10 +118,15 @@ final class SizeRun {
 
     void add(Workload.Batch batch) {
       add(batch.perSecond(), batch.to() - batch.from());
+      cpu.add(batch.cpuMicros());
     }
 
     double median() {
       return Workload.median(values);
+    }
+
+    double cpuMedian() {
+      return cpu.isEmpty() ? Double.NaN : Workload.median(cpu);
     }
 
     String counts() {

@@ -1,5 +1,6 @@
 package dev.slipway.local.kube.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,10 +20,18 @@ final class Workload implements AutoCloseable {
 
   static final int THREADS = 8;
 
-  /** A finished batch: indexes {@code from} (inclusive) to {@code to} (exclusive) ran. */
-  record Batch(int from, int to, double seconds) {
+  /**
+   * A finished batch: indexes {@code from} (inclusive) to {@code to} (exclusive) ran, taking {@code
+   * seconds} of wall time and {@code cpuSeconds} of this process's CPU (client and server).
+   */
+  record Batch(int from, int to, double seconds, double cpuSeconds) {
     double perSecond() {
       return (to - from) / seconds;
+    }
+
+    /** CPU microseconds per operation, client and server together. */
+    double cpuMicros() {
+      return cpuSeconds * 1e6 / (to - from);
     }
   }
 
@@ -36,6 +45,7 @@ final class Workload implements AutoCloseable {
   /** Runs {@code operation} on indexes from {@code from} upwards until the batch time is over. */
   Batch timed(int from, IntConsumer operation) {
     AtomicInteger next = new AtomicInteger(from);
+    long cpu = cpuNanos();
     long start = System.nanoTime();
     long deadline = start + batchNanos;
     run(
@@ -44,12 +54,13 @@ final class Workload implements AutoCloseable {
             operation.accept(next.getAndIncrement());
           }
         });
-    return new Batch(from, next.get(), (System.nanoTime() - start) / 1e9);
+    return new Batch(from, next.get(), (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu) / 1e9);
   }
 
   /** Runs {@code operation} once for each index from {@code from} (inclusive) to {@code to}. */
   Batch counted(int from, int to, IntConsumer operation) {
     AtomicInteger next = new AtomicInteger(from);
+    long cpu = cpuNanos();
     long start = System.nanoTime();
     run(
         () -> {
@@ -57,7 +68,7 @@ final class Workload implements AutoCloseable {
             operation.accept(i);
           }
         });
-    return new Batch(from, to, (System.nanoTime() - start) / 1e9);
+    return new Batch(from, to, (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu) / 1e9);
   }
 
   static double median(List<Double> values) {
@@ -69,6 +80,11 @@ final class Workload implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private void run(Runnable perThread) {
