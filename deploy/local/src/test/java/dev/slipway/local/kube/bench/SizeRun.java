@@ -3,6 +3,7 @@ package dev.slipway.local.kube.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -25,6 +26,9 @@ final class SizeRun {
   private final boolean applies;
   private final AtomicReferenceArray<String> versions;
   private int revision = 2;
+  private final AtomicInteger threads = new AtomicInteger();
+  private final ThreadLocal<int[]> cursors =
+      ThreadLocal.withInitial(() -> new int[] {threads.getAndIncrement() % Workload.THREADS, 0});
 
   SizeRun(BenchApi api, Workload work, int size, boolean applies) {
     this.api = api;
@@ -92,9 +96,28 @@ final class SizeRun {
   private Workload.Batch rewrite(Rewrite write) {
     int base = revision;
     Workload.Batch batch =
-        work.timed(0, i -> versions.set(i % size, write.write(i % size, base + i)));
+        work.timed(
+            0,
+            i -> {
+              int object = nextOwnObject();
+              versions.set(object, write.write(object, base + i));
+            });
     revision += batch.to();
     return batch;
+  }
+
+  /**
+   * The next object of the calling client thread's own share (every THREADS-th one), round robin:
+   * no two threads ever write one object, so the resourceVersion each sends is the latest.
+   */
+  private int nextOwnObject() {
+    int[] cursor = cursors.get();
+    int object = cursor[0] + Workload.THREADS * cursor[1]++;
+    if (object >= size) {
+      cursor[1] = 1;
+      object = cursor[0];
+    }
+    return object;
   }
 
   private double list(String group) {
