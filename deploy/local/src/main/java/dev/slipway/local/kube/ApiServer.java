@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The emulator's HTTP front: Vert.x servers on 127.0.0.1 ({@link ApiListeners}, one per event loop)
- * that read each request, apply injected faults, and either answers it through the {@link
+ * that read each request, apply injected faults, and either answer it through the {@link
  * EmulatorDispatcher} or opens a watch (a websocket when the client asks for an upgrade, otherwise
  * a chunked HTTP stream). Handlers run on the event loop: the store never blocks for long, and
  * watch streams need no thread of their own.
