@@ -3,18 +3,14 @@ package dev.slipway.local.kube;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The emulator's HTTP front: a Vert.x server on 127.0.0.1 that reads each request, applies injected
- * faults, and either answers it through the {@link EmulatorDispatcher} or opens a watch (a
- * websocket when the client asks for an upgrade, otherwise a chunked HTTP stream). Handlers run on
- * the event loop: the store never blocks for long, and watch streams need no thread of their own.
+ * The emulator's HTTP front: Vert.x servers on 127.0.0.1 ({@link ApiListeners}, one per event loop)
+ * that read each request, apply injected faults, and either answer it through the {@link
+ * EmulatorDispatcher} or opens a watch (a websocket when the client asks for an upgrade, otherwise
+ * a chunked HTTP stream). Handlers run on the event loop: the store never blocks for long, and
+ * watch streams need no thread of their own.
  */
 final class ApiServer {
 
@@ -22,39 +18,19 @@ final class ApiServer {
   private final EmulatorDispatcher dispatcher;
   private final WatchHub watches;
   private final KubeFaults faults;
-  private HttpServer server;
+  private final ApiListeners listeners;
 
   ApiServer(Vertx vertx, EmulatorDispatcher dispatcher, WatchHub watches, KubeFaults faults) {
     this.vertx = vertx;
+    this.listeners = new ApiListeners(vertx);
     this.dispatcher = dispatcher;
     this.watches = watches;
     this.faults = faults;
   }
 
-  /** Starts listening; returns the bound port. Fails when the port is taken. */
-  int listen(int port) {
-    HttpServerOptions options =
-        new HttpServerOptions()
-            .setHost("127.0.0.1")
-            .setPort(port)
-            .setMaxInitialLineLength(64 * 1024)
-            .setMaxWebSocketFrameSize(16 * 1024 * 1024)
-            .setMaxWebSocketMessageSize(64 * 1024 * 1024);
-    try {
-      server =
-          vertx
-              .createHttpServer(options)
-              .requestHandler(this::handle)
-              .listen()
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(30, TimeUnit.SECONDS);
-      return server.actualPort();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("kube emulator cannot listen on port " + port, e.getCause());
-    } catch (InterruptedException | TimeoutException e) {
-      throw new IllegalStateException("kube emulator did not start on port " + port, e);
-    }
+  /** Starts listening on {@code port} (0: a free one) with one server per event loop. */
+  int listen(int port, int eventLoops) {
+    return listeners.listen(port, eventLoops, this::handle);
   }
 
   private void handle(HttpServerRequest request) {
@@ -132,8 +108,6 @@ final class ApiServer {
   }
 
   void close() {
-    if (server != null) {
-      server.close();
-    }
+    listeners.close();
   }
 }

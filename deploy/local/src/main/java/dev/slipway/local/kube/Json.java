@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** JSON/YAML helpers shared by the emulator; one mapper each, both thread-safe. */
@@ -26,8 +27,29 @@ final class Json {
     }
   }
 
+  /** As {@link #parse(String)}; JSON is parsed from the bytes, without a String copy first. */
   static JsonNode parse(byte[] bytes) {
-    return parse(new String(bytes, StandardCharsets.UTF_8));
+    if (!looksLikeJson(bytes)) {
+      return parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+    try {
+      return MAPPER.readTree(bytes);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("unparseable body: " + originalMessage(e), e);
+    }
+  }
+
+  private static boolean looksLikeJson(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return b == '{' || b == '[';
+      }
+    }
+    return false;
+  }
+
+  private static String originalMessage(IOException e) {
+    return e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
   }
 
   static String write(JsonNode node) {

@@ -26,6 +26,7 @@ public final class KubeEmulator implements AutoCloseable {
 
   private static final String TOKEN = "kube-emulator-token";
   private static final long BOOKMARK_INTERVAL_MS = 1_000;
+  private static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final KubeEmulatorOptions options;
   private final ObjectStore store = new ObjectStore(Clock.systemUTC());
@@ -50,7 +51,7 @@ public final class KubeEmulator implements AutoCloseable {
     this.vertx = newVertx();
     this.server = new ApiServer(vertx, new EmulatorDispatcher(store, discovery), watches, faults);
     try {
-      this.port = server.listen(options.port());
+      this.port = server.listen(options.port(), EVENT_LOOPS);
     } catch (RuntimeException e) {
       stopInfrastructure(); // e.g. port in use: leak neither threads nor the event loop
       throw e;
@@ -170,7 +171,7 @@ public final class KubeEmulator implements AutoCloseable {
   private static Vertx newVertx() {
     return Vertx.vertx(
         new VertxOptions()
-            .setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()))
+            .setEventLoopPoolSize(EVENT_LOOPS)
             .setWorkerPoolSize(1)
             .setInternalBlockingPoolSize(1)
             // No .vertx cache directory in the working directory: the emulator serves no files.

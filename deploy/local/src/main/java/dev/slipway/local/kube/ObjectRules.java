@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the API server itself owns in every written object: uid, creationTimestamp, generation,
@@ -28,7 +29,7 @@ final class ObjectRules {
     } else {
       metadata.put("namespace", ref.namespace());
     }
-    metadata.put("uid", UUID.randomUUID().toString());
+    metadata.put("uid", newUid());
     metadata.put("creationTimestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
     metadata.remove("generation");
     metadata.remove("managedFields");
@@ -87,6 +88,17 @@ final class ObjectRules {
       metadata.remove("generation");
     }
     return result;
+  }
+
+  /**
+   * A random (version 4) UUID from {@link ThreadLocalRandom}: uids need to be unique, not
+   * unguessable, and {@link UUID#randomUUID()} draws on a shared, locked SecureRandom.
+   */
+  static String newUid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(high, low).toString();
   }
 
   /** True when the client's resourceVersion precondition (if any) does not match. */

@@ -2,21 +2,17 @@ package dev.slipway.local.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The emulator's object store: one {@link TypeIndex} per resource type, a store-wide
- * resourceVersion counter, and listeners (watches, the Deployment controller) told of every change.
- * Writes are serialized by one lock, so a read-modify-write is atomic and never needs retries; GETs
- * take no lock, and LISTs a shared one so that they see one resourceVersion.
+ * The emulator's object store: {@link StoredObjects} (indexes by type, a store-wide resourceVersion
+ * counter, listeners such as watches and the Deployment controller) behind the write rules. Writes
+ * are serialized by one lock, so a read-modify-write is atomic and never needs retries; GETs take
+ * no lock, and LISTs a shared one so that they see one resourceVersion.
  */
 final class ObjectStore {
 
@@ -27,35 +23,33 @@ final class ObjectStore {
   record Written(StoredObject object, boolean created) {}
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final Map<String, TypeIndex> types = new ConcurrentHashMap<>();
-  private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+  private final StoredObjects objects = new StoredObjects();
   private final Clock clock;
-  private volatile long resourceVersion;
 
   ObjectStore(Clock clock) {
     this.clock = clock;
   }
 
   void addListener(StoreListener listener) {
-    listeners.add(listener);
+    objects.addListener(listener);
   }
 
   long resourceVersion() {
-    return resourceVersion;
+    return objects.resourceVersion();
   }
 
   StoredObject get(ObjectRef ref) {
-    TypeIndex index = types.get(ref.type());
-    return index == null ? null : index.get(ref.key());
+    return objects.get(ref);
   }
 
   int size() {
-    return types.values().stream().mapToInt(TypeIndex::size).sum();
+    return objects.size();
   }
 
   /** Matching objects of a type in a namespace ({@code ""}: all), in key order. */
   Snapshot list(String type, String namespace, LabelSelector labels, Predicate<StoredObject> also) {
-    return read(() -> new Snapshot(resourceVersion, matching(type, namespace, labels, also)));
+    return read(
+        () -> new Snapshot(objects.resourceVersion(), matching(type, namespace, labels, also)));
   }
 
   /** Runs {@code reader} while no write can happen, e.g. to register a watch without a gap. */
@@ -70,13 +64,7 @@ final class ObjectStore {
 
   List<StoredObject> matching(
       String type, String namespace, LabelSelector labels, Predicate<StoredObject> also) {
-    TypeIndex index = types.get(type);
-    if (index == null) {
-      return new ArrayList<>();
-    }
-    List<StoredObject> result = index.candidates(namespace, labels.equalities());
-    result.removeIf(o -> !labels.matches(o.labels()) || !also.test(o));
-    return result;
+    return objects.matching(type, namespace, labels, also);
   }
 
   StoredObject create(ObjectRef ref, ObjectNode object) {
@@ -87,7 +75,7 @@ final class ObjectStore {
             409, "AlreadyExists", ref.resource() + " \"" + ref.name() + "\" already exists");
       }
       ObjectNode prepared = ObjectRules.forCreate(ref, object, clock.instant());
-      return commit(StoreListener.Change.ADDED, null, ref, prepared);
+      return objects.commit(StoreListener.Change.ADDED, null, ref, prepared);
     } finally {
       lock.writeLock().unlock();
     }
@@ -96,7 +84,7 @@ final class ObjectStore {
   /**
    * Atomically replaces the object with {@code change.apply(its tree)}. Nothing is written when the
    * result equals what is stored (same resourceVersion, no event). A resourceVersion in the result
-   * is a precondition (409 when stale).
+   * is a precondition (409 when stale). {@code change} gets a tree of its own and may modify it.
    *
    * @param createIfMissing the object to create when absent; null answers 404 instead
    * @param status true for a write of the status subresource: only status changes
@@ -116,7 +104,8 @@ final class ObjectStore {
         return new Written(create(ref, createIfMissing.get()), true);
       }
       ObjectNode storedTree = stored.tree();
-      ObjectNode desired = change.apply(stored.tree());
+      // A copy is cheaper than a second parse of the stored JSON.
+      ObjectNode desired = change.apply(storedTree.deepCopy());
       if (ObjectRules.staleVersion(desired, stored.resourceVersion())) {
         throw ApiException.conflict(
             ref, "the object has been modified; please apply your changes to the latest version");
@@ -126,9 +115,9 @@ final class ObjectStore {
         return new Written(stored, false);
       }
       if (ObjectRules.finalizersDone(next)) {
-        return new Written(remove(stored), false);
+        return new Written(objects.remove(stored, storedTree), false);
       }
-      return new Written(commit(StoreListener.Change.MODIFIED, stored, ref, next), false);
+      return new Written(objects.commit(StoreListener.Change.MODIFIED, stored, ref, next), false);
     } finally {
       lock.writeLock().unlock();
     }
@@ -150,36 +139,15 @@ final class ObjectStore {
         throw ApiException.conflict(ref, "the precondition of the delete does not hold");
       }
       if (tree.path("metadata").path("finalizers").isEmpty()) {
-        return remove(stored);
+        return objects.remove(stored, tree);
       }
       if (tree.path("metadata").hasNonNull("deletionTimestamp")) {
         return stored;
       }
       Json.child(tree, "metadata").put("deletionTimestamp", clock.instant().toString());
-      return commit(StoreListener.Change.MODIFIED, stored, ref, tree);
+      return objects.commit(StoreListener.Change.MODIFIED, stored, ref, tree);
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  private StoredObject remove(StoredObject stored) {
-    ObjectNode last = stored.tree();
-    long version = ++resourceVersion;
-    Json.child(last, "metadata").put("resourceVersion", Long.toString(version));
-    StoredObject tombstone = StoredObject.of(stored.ref(), version, last);
-    types.get(stored.ref().type()).remove(stored);
-    listeners.forEach(l -> l.changed(StoreListener.Change.DELETED, stored, tombstone));
-    return tombstone;
-  }
-
-  private StoredObject commit(
-      StoreListener.Change change, StoredObject previous, ObjectRef ref, ObjectNode object) {
-    long version = resourceVersion + 1;
-    Json.child(object, "metadata").put("resourceVersion", Long.toString(version));
-    StoredObject current = StoredObject.of(ref, version, object);
-    types.computeIfAbsent(ref.type(), t -> new TypeIndex()).put(previous, current);
-    resourceVersion = version;
-    listeners.forEach(l -> l.changed(change, previous, current));
-    return current;
   }
 }

@@ -3,7 +3,6 @@ package dev.slipway.local.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
-import java.nio.charset.StandardCharsets;
 
 /**
  * PATCH of an object or its status: JSON patch (RFC 6902), merge patch (RFC 7386: lists replaced,
@@ -76,7 +75,7 @@ final class PatchHandler {
 
   static JsonNode parse(byte[] body) {
     try {
-      return Json.parse(new String(body, StandardCharsets.UTF_8));
+      return Json.parse(body);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }

@@ -30,10 +30,14 @@ final class TypeIndex {
   }
 
   void put(StoredObject previous, StoredObject current) {
+    objects.put(current.ref().key(), current);
+    // Most updates keep the labels: then the label index already holds this key.
+    if (previous != null && previous.labels().equals(current.labels())) {
+      return;
+    }
     if (previous != null) {
       unindex(previous);
     }
-    objects.put(current.ref().key(), current);
     current.labels().forEach((k, v) -> valueSet(k, v).add(current.ref().key()));
   }
 

@@ -1,87 +1,102 @@
 package dev.slipway.local.kube.bench;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
-/** The three measured calls, through the fabric8 client or through a bare JDK HTTP client. */
-interface BenchApi {
+/**
+ * The measured calls on object {@code i} of {@link BenchObjects}. Writes return the new
+ * resourceVersion, which the next replace of the object sends as its precondition.
+ */
+interface BenchApi extends AutoCloseable {
 
-  void create(int i);
+  String create(int i);
+
+  /** PUT of revision {@code revision}, conditional on {@code resourceVersion}. */
+  String replace(int i, int revision, String resourceVersion);
+
+  /** JSON merge patch of one annotation. */
+  String patch(int i, int revision);
+
+  /** Server-side apply of revision {@code revision} (field manager slipway, forced). */
+  String apply(int i, int revision);
+
+  void delete(int i);
 
   void get(int i);
 
-  /** Lists one label group, or everything when {@code group} is null; returns the item count. */
+  /**
+   * Lists one label group, or everything when {@code group} is null; returns the item count, or for
+   * {@link RawApi}, which does not parse, the body length.
+   */
   int list(String group);
+
+  /** Releases what the client holds; the fabric8 client belongs to its target. */
+  @Override
+  default void close() {}
 
   static BenchApi fabric8(KubernetesClient client) {
     return new BenchApi() {
-      public void create(int i) {
-        client.resource(BenchObjects.deployment(i)).create();
+      public String create(int i) {
+        return version(client.resource(BenchObjects.deployment(i, 1)).create());
+      }
+
+      public String replace(int i, int revision, String resourceVersion) {
+        Deployment deployment = BenchObjects.deployment(i, revision);
+        deployment.getMetadata().setResourceVersion(resourceVersion);
+        return version(client.resource(deployment).update());
+      }
+
+      // On a resource by name (withName(..).patch(..)) fabric8 7.6.1 first GETs the object; on an
+      // item it sends the PATCH alone.
+      public String patch(int i, int revision) {
+        return version(
+            client
+                .resource(BenchObjects.reference(i))
+                .patch(
+                    PatchContext.of(PatchType.JSON_MERGE), BenchObjects.annotationPatch(revision)));
+      }
+
+      public String apply(int i, int revision) {
+        return version(
+            client
+                .resource(BenchObjects.deployment(i, revision))
+                .fieldManager("slipway")
+                .forceConflicts()
+                .serverSideApply());
+      }
+
+      public void delete(int i) {
+        if (deployments().withName(BenchObjects.name(i)).delete().isEmpty()) {
+          throw new IllegalStateException("nothing deleted: " + BenchObjects.name(i));
+        }
       }
 
       public void get(int i) {
-        client
-            .apps()
-            .deployments()
-            .inNamespace(BenchObjects.NAMESPACE)
-            .withName(BenchObjects.name(i))
-            .get();
+        if (deployments().withName(BenchObjects.name(i)).get() == null) {
+          throw new IllegalStateException("missing: " + BenchObjects.name(i));
+        }
       }
 
       public int list(String group) {
-        var deployments = client.apps().deployments().inNamespace(BenchObjects.NAMESPACE);
-        return (group == null ? deployments.list() : deployments.withLabel("group", group).list())
+        return (group == null
+                ? deployments().list()
+                : deployments().withLabel("group", group).list())
             .getItems()
             .size();
       }
-    };
-  }
 
-  /**
-   * Pre-serialized JSON over {@link HttpClient}: shows what the server sustains when the client
-   * does not parse or build model objects.
-   */
-  static BenchApi raw(String url) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String collection = url + "/apis/apps/v1/namespaces/" + BenchObjects.NAMESPACE + "/deployments";
-    return new BenchApi() {
-      public void create(int i) {
-        byte[] body = Serialization.asJson(BenchObjects.deployment(i)).getBytes();
-        send(
-            HttpRequest.newBuilder(URI.create(collection))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-            201);
+      private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+              Deployment,
+              io.fabric8.kubernetes.api.model.apps.DeploymentList,
+              io.fabric8.kubernetes.client.dsl.RollableScalableResource<Deployment>>
+          deployments() {
+        return client.apps().deployments().inNamespace(BenchObjects.NAMESPACE);
       }
 
-      public void get(int i) {
-        send(
-            HttpRequest.newBuilder(URI.create(collection + "/" + BenchObjects.name(i))).GET(), 200);
-      }
-
-      public int list(String group) {
-        String query = group == null ? "" : "?labelSelector=group%3D" + group;
-        return send(HttpRequest.newBuilder(URI.create(collection + query)).GET(), 200).length;
-      }
-
-      private byte[] send(HttpRequest.Builder request, int expected) {
-        try {
-          HttpResponse<byte[]> response =
-              http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-          if (response.statusCode() != expected) {
-            throw new IllegalStateException("HTTP " + response.statusCode());
-          }
-          return response.body();
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
+      private String version(Deployment deployment) {
+        return deployment.getMetadata().getResourceVersion();
       }
     };
   }
