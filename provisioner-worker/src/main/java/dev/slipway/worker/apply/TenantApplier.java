@@ -35,10 +35,10 @@ public class TenantApplier {
       objects.inDeleteOrder().forEach(object -> results.add(log(object, applier.delete(object))));
       return results;
     }
-    objects.inApplyOrder().forEach(object -> results.add(log(object, applier.apply(object))));
-    // After the apply, so a stopped tenant is at zero replicas before its autoscaler goes: deleting
-    // the autoscaler first would leave nothing stopping the Deployment from running on.
+    // Before the apply: an autoscaler still present after the Deployment got its fixed replica
+    // count could scale it once more (to its minimum) and leave it there when it goes.
     objects.absent().forEach(object -> results.add(log(object, applier.delete(object))));
+    objects.inApplyOrder().forEach(object -> results.add(log(object, applier.apply(object))));
     return results;
   }
 

@@ -67,6 +67,21 @@ class PlanApplyQuarkusTest {
 
     HorizontalPodAutoscaler hpa = hpa(slug);
     assertEquals(2, hpa.getSpec().getMinReplicas());
+    // The emulated autoscaler raises the Deployment (rendered without replicas) to its minimum.
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "RUNNING".equals(data.phase(tenant))
+                    && Integer.valueOf(2)
+                        .equals(
+                            kube.apps()
+                                .deployments()
+                                .inNamespace(ns())
+                                .withName(slug)
+                                .get()
+                                .getStatus()
+                                .getReadyReplicas()));
     assertEquals(10, hpa.getSpec().getMaxReplicas());
     var container =
         kube.apps()

@@ -27,6 +27,7 @@ final class DeploymentController implements AutoCloseable {
   private final Duration readyDelay;
   private final ScheduledExecutorService executor;
   private final DeploymentReconciler reconciler;
+  private final AutoscalerEmulation autoscalers;
   // Touched only on the controller thread.
   private final Set<DeploymentKey> pending = new HashSet<>();
 
@@ -40,7 +41,9 @@ final class DeploymentController implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.reconciler = new DeploymentReconciler(api, this::scheduleReady, Clock.systemUTC());
+    this.autoscalers = new AutoscalerEmulation(api);
+    this.reconciler =
+        new DeploymentReconciler(api, this::scheduleReady, Clock.systemUTC(), autoscalers);
   }
 
   /**
@@ -50,8 +53,19 @@ final class DeploymentController implements AutoCloseable {
   void changed(StoreListener.Change change, StoredObject previous, StoredObject current) {
     String type = current.ref().type();
     boolean relevant = type.equals(ObjectRef.DEPLOYMENTS) || type.equals(ObjectRef.PODS);
-    if (relevant && namespaces.contains(current.namespace())) {
+    if (!namespaces.contains(current.namespace())) {
+      return;
+    }
+    if (relevant) {
       submit(() -> route(current));
+    } else if (type.equals(ObjectRef.AUTOSCALERS)) {
+      submit(
+          () -> {
+            DeploymentKey target = autoscalers.track(change, current.tree());
+            if (target != null) {
+              enqueue(target);
+            }
+          });
     }
   }
 

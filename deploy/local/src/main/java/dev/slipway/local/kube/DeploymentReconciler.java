@@ -26,13 +26,16 @@ final class DeploymentReconciler {
   private final LocalApi api;
   private final ReadyScheduler readyScheduler;
   private final Clock clock;
+  private final AutoscalerEmulation autoscalers;
   // Last known selector per Deployment: a deleted Deployment's pods are found with it.
   private final Map<DeploymentKey, String> selectors = new HashMap<>();
 
-  DeploymentReconciler(LocalApi api, ReadyScheduler readyScheduler, Clock clock) {
+  DeploymentReconciler(
+      LocalApi api, ReadyScheduler readyScheduler, Clock clock, AutoscalerEmulation autoscalers) {
     this.api = api;
     this.readyScheduler = readyScheduler;
     this.clock = clock;
+    this.autoscalers = autoscalers;
   }
 
   void reconcile(DeploymentKey key) {
@@ -40,6 +43,9 @@ final class DeploymentReconciler {
     if (deployment == null) {
       podsOf(key, selectors.remove(key)).forEach(this::delete);
       return;
+    }
+    if (autoscalers.bound(key, deployment)) {
+      return; // its new replica count is a change of its own, reconciled next
     }
     JsonNode spec = deployment.path("spec");
     // The real API rejects a selector that does not match the template; here it gets no pods.

@@ -51,6 +51,23 @@ final class LocalApi {
     }
   }
 
+  /** Sets {@code spec.replicas}, as a scale-subresource write; false when the object is gone. */
+  boolean scale(ObjectRef ref, int replicas) {
+    try {
+      store.update(
+          ref,
+          tree -> {
+            ((ObjectNode) tree.path("spec")).put("replicas", replicas);
+            return tree;
+          },
+          null,
+          false);
+      return true;
+    } catch (ApiException | ClassCastException e) {
+      return false;
+    }
+  }
+
   void delete(ObjectRef ref) {
     try {
       store.delete(ref, o -> true);

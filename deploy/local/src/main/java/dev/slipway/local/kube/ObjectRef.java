@@ -12,6 +12,7 @@ record ObjectRef(String type, String namespace, String name) {
   static final String DEPLOYMENTS = "deployments.apps";
   static final String NAMESPACES = "namespaces";
   static final String SECRETS = "secrets";
+  static final String AUTOSCALERS = "horizontalpodautoscalers.autoscaling";
 
   static String type(String group, String resource) {
     return group.isEmpty() ? resource : resource + "." + group;
@@ -19,6 +20,10 @@ record ObjectRef(String type, String namespace, String name) {
 
   static ObjectRef deployment(String namespace, String name) {
     return new ObjectRef(DEPLOYMENTS, namespace, name);
+  }
+
+  static ObjectRef autoscaler(String namespace, String name) {
+    return new ObjectRef(AUTOSCALERS, namespace, name);
   }
 
   static ObjectRef pod(String namespace, String name) {
