@@ -91,6 +91,7 @@ public class TenantItemResource {
       throw ApiException.badRequest("request body is required: {\"plan\": \"...\"}");
     }
     limiter.admit(caller.getPrincipal().getName());
+    TenantService.requireSlugShape(slug);
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
     var change = request.settings();
     var key =
@@ -157,6 +158,7 @@ public class TenantItemResource {
       String method,
       String suffix) {
     limiter.admit(caller.getPrincipal().getName());
+    TenantService.requireSlugShape(slug);
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
     // If-Match is part of the request: a retry with another precondition is another request.
     var key =

@@ -17,10 +17,12 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class TenantLifecycle {
   private final TenantRepository tenants;
+  private final TenantLocks locks;
   private final OperationEnqueuer enqueuer;
 
-  TenantLifecycle(TenantRepository tenants, OperationEnqueuer enqueuer) {
+  TenantLifecycle(TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer) {
     this.tenants = tenants;
+    this.locks = locks;
     this.enqueuer = enqueuer;
   }
 
@@ -34,11 +36,7 @@ public class TenantLifecycle {
       TenantAction action,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible) {
-    return tenants
-        .findBySlugForUpdate(tx, slug)
-        .map(row -> visible.apply(row.orElseThrow(() -> TenantService.unknown(slug))))
-        .invoke(row -> checkPrecondition(row, ifMatch))
-        .flatMap(row -> change(tx, row, action));
+    return locks.lock(tx, slug, ifMatch, visible).flatMap(row -> change(tx, row, action));
   }
 
   private Uni<TenantChanged> change(SqlClient tx, TenantRow row, TenantAction action) {
@@ -63,18 +61,5 @@ public class TenantLifecycle {
                         updated.generation(),
                         action.operationType())
                     .map(op -> new TenantChanged(updated, op, token)));
-  }
-
-  static void checkPrecondition(TenantRow row, OptionalLong ifMatch) {
-    if (ifMatch.isPresent() && ifMatch.getAsLong() != row.generation()) {
-      throw new ApiException(
-          412,
-          "precondition-failed",
-          "Precondition failed",
-          "If-Match generation "
-              + ifMatch.getAsLong()
-              + " does not match the tenant's current generation "
-              + row.generation());
-    }
   }
 }

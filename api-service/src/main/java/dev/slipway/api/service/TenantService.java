@@ -89,6 +89,16 @@ public class TenantService {
             });
   }
 
+  /**
+   * A 404 for a path slug that cannot name a tenant, before it reaches the database or the
+   * idempotency store (PostgreSQL refuses text with NUL characters, which would be a 500).
+   */
+  public static void requireSlugShape(String slug) {
+    if (!Slugs.isValid(slug)) {
+      throw unknown(slug);
+    }
+  }
+
   public Uni<TenantRow> get(String slug) {
     if (!Slugs.isValid(slug)) {
       // An invalid slug can never name a tenant; answer as for any unknown tenant.

@@ -19,11 +19,14 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class TenantUpdates {
   private final TenantRepository tenants;
+  private final TenantLocks locks;
   private final OperationEnqueuer enqueuer;
   private final PlanCatalog plans;
 
-  TenantUpdates(TenantRepository tenants, OperationEnqueuer enqueuer, PlanCatalog plans) {
+  TenantUpdates(
+      TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer, PlanCatalog plans) {
     this.tenants = tenants;
+    this.locks = locks;
     this.enqueuer = enqueuer;
     this.plans = plans;
   }
@@ -38,11 +41,7 @@ public class TenantUpdates {
       throw ApiException.validation(
           "nothing to update: give at least one of plan, imageVersion, gatewayConfig");
     }
-    return tenants
-        .findBySlugForUpdate(tx, slug)
-        .map(row -> visible.apply(row.orElseThrow(() -> TenantService.unknown(slug))))
-        .invoke(row -> TenantLifecycle.checkPrecondition(row, ifMatch))
-        .flatMap(row -> change(tx, row, change));
+    return locks.lock(tx, slug, ifMatch, visible).flatMap(row -> change(tx, row, change));
   }
 
   private Uni<TenantChanged> change(SqlClient tx, TenantRow row, SettingsChange change) {
