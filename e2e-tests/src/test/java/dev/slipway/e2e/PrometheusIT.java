@@ -1,0 +1,145 @@
+package dev.slipway.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.slipway.local.LocalStack;
+import dev.slipway.local.LocalStackOptions;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Prometheus (Debian's package) scraping the local stack with Slipway's own alert rules:
+ * every Slipway target is up and every rule loads and evaluates without error. Skipped, saying so,
+ * where no {@code prometheus} binary is installed.
+ */
+class PrometheusIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  @TempDir static Path stateDir;
+  static LocalStack stack;
+  static Process prometheus;
+  static String prometheusUrl;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Optional<Path> binary = onPath("prometheus");
+    assumeTrue(binary.isPresent(), "prometheus not on PATH (apt-get install prometheus): skipped");
+    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
+    Path dir = Files.createDirectories(stateDir.resolve("prometheus"));
+    writeRules(
+        root.resolve("deploy/observability/prometheus-rule.yaml"), dir.resolve("rules.yaml"));
+    Files.writeString(dir.resolve("prometheus.yml"), config(stack.env()));
+    int port = freePort();
+    prometheusUrl = "http://127.0.0.1:" + port;
+    prometheus =
+        new ProcessBuilder(
+                binary.get().toString(),
+                "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("prometheus.log").toFile())
+            .start();
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (prometheus != null) {
+      prometheus.destroy();
+      prometheus.waitFor(10, TimeUnit.SECONDS);
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void everySlipwayTargetIsUpAndEveryRuleEvaluates() {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              JsonPath targets = api("/api/v1/targets");
+              List<String> health = targets.getList("data.activeTargets.health");
+              assertEquals(List.of("up", "up", "up"), health, "targets " + targets.prettify());
+            });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              JsonPath rules = api("/api/v1/rules");
+              List<String> health = rules.getList("data.groups.rules.flatten().health");
+              assertTrue(health.size() >= 10, "rules loaded: " + health.size());
+              assertTrue(health.stream().allMatch("ok"::equals), "rule health " + health);
+            });
+  }
+
+  private static JsonPath api(String path) {
+    return given().baseUri(prometheusUrl).get(path).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** The PrometheusRule's spec is a plain rule file (groups). */
+  private static void writeRules(Path crd, Path target) throws IOException {
+    YAMLMapper yaml = new YAMLMapper();
+    JsonNode spec = yaml.readTree(crd.toFile()).path("spec");
+    Files.writeString(target, yaml.writeValueAsString(spec));
+  }
+
+  private static String config(Map<String, String> env) {
+    StringBuilder config =
+        new StringBuilder(
+            "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+                + "rule_files: [rules.yaml]\nscrape_configs:\n");
+    job(config, "api-service", env.get("SLIPWAY_API_METRICS_URL"));
+    job(config, "provisioner-worker", env.get("SLIPWAY_WORKER_METRICS_URL"));
+    job(config, "reconciler-job", env.get("SLIPWAY_RECONCILER_METRICS_URL"));
+    return config.toString();
+  }
+
+  private static void job(StringBuilder config, String name, String metricsUrl) {
+    URI uri = URI.create(metricsUrl);
+    config
+        .append("  - job_name: ")
+        .append(name)
+        .append("\n    metrics_path: ")
+        .append(uri.getPath())
+        .append("\n    static_configs: [{targets: ['")
+        .append(uri.getHost())
+        .append(':')
+        .append(uri.getPort())
+        .append("']}]\n");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Optional<Path> onPath(String name) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .map(dir -> Path.of(dir, name))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+}
