@@ -1,6 +1,7 @@
 package dev.slipway.api.outbox;
 
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.config.OutboxConfig;
 import dev.slipway.common.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -33,7 +34,7 @@ class OutboxMaintenance {
   private static final int MAX_BATCHES_PER_RUN = 100;
 
   private final DataSource dataSource;
-  private final ApiConfig.Outbox config;
+  private final OutboxConfig config;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong oldestAgeMillis = new AtomicLong();
   private final Counter cleaned;

@@ -1,6 +1,7 @@
 package dev.slipway.api.outbox;
 
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.config.OutboxConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-  private final ApiConfig.Outbox config;
+  private final OutboxConfig config;
   private final SqsPublisher publisher;
   private final RelayRound round;
   private final RelayMetrics metrics;

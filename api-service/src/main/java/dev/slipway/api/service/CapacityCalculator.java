@@ -1,6 +1,6 @@
 package dev.slipway.api.service;
 
-import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.config.CapacityConfig;
 import dev.slipway.api.service.CapacityReport.Cost;
 import dev.slipway.api.service.CapacityReport.Nodes;
 import dev.slipway.api.service.CapacityReport.PlanPhaseCount;
@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * memory and pod slots; a lower bound, since real packing wastes some room) and prices the result.
  */
 public final class CapacityCalculator {
-  private final ApiConfig.Capacity config;
+  private final CapacityConfig config;
 
-  public CapacityCalculator(ApiConfig.Capacity config) {
+  public CapacityCalculator(CapacityConfig config) {
     this.config = config;
   }
 

@@ -1,6 +1,8 @@
 package dev.slipway.api.service;
 
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.config.PlanConfig;
+import dev.slipway.api.config.PlanGatewayConfig;
 import dev.slipway.common.model.Autoscaling;
 import dev.slipway.common.model.GatewayConfig;
 import dev.slipway.common.model.Resources;
@@ -58,7 +60,7 @@ public class PlanCatalog {
     return plan;
   }
 
-  private static Plan toPlan(String name, ApiConfig.Plan config) {
+  private static Plan toPlan(String name, PlanConfig config) {
     try {
       Resources resources =
           new Resources(
@@ -68,7 +70,7 @@ public class PlanCatalog {
               .autoscaling()
               .map(a -> new Autoscaling(a.minReplicas(), a.maxReplicas(), a.cpuTargetPercent()))
               .orElse(null);
-      ApiConfig.PlanGateway g = config.gateway();
+      PlanGatewayConfig g = config.gateway();
       GatewayConfig gateway =
           new GatewayConfig(
               "", g.maxConnections(), g.requestsPerSecond(), g.burst(), g.maxQueueSize());

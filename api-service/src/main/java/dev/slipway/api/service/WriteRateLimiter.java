@@ -1,6 +1,7 @@
 package dev.slipway.api.service;
 
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.config.RateLimitConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class WriteRateLimiter {
   private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final ApiConfig.RateLimit config;
+  private final RateLimitConfig config;
 
   WriteRateLimiter(ApiConfig config) {
     this.config = config.rateLimit();

@@ -2,7 +2,7 @@ package dev.slipway.api.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.config.CapacityConfig;
 import dev.slipway.common.model.Autoscaling;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
@@ -17,8 +17,8 @@ class CapacityCalculatorTest {
   private static final Sizing LARGE =
       new Sizing("large", 2, new Resources("500m", "1Gi", "1", "2Gi"), new Autoscaling(2, 10, 70));
 
-  private static final ApiConfig.Capacity SEED_000 =
-      new ApiConfig.Capacity() {
+  private static final CapacityConfig SEED_000 =
+      new CapacityConfig() {
         public String nodeType() {
           return "t3.small";
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.config.OpsConfig;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,11 @@ class DeadLetterQueueTest {
 
   /** An ApiConfig whose ops().dlqUrl() is the given value; nothing else is called. */
   private static ApiConfig config(Optional<String> dlqUrl) {
-    ApiConfig.Ops ops =
-        (ApiConfig.Ops)
+    OpsConfig ops =
+        (OpsConfig)
             Proxy.newProxyInstance(
-                ApiConfig.Ops.class.getClassLoader(),
-                new Class<?>[] {ApiConfig.Ops.class},
+                OpsConfig.class.getClassLoader(),
+                new Class<?>[] {OpsConfig.class},
                 (p, m, a) -> dlqUrl);
     return (ApiConfig)
         Proxy.newProxyInstance(
