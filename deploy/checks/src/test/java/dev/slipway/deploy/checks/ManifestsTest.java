@@ -29,7 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManifestsTest {
   private static final String SLIPWAY = "slipway";
   private static final Set<String> CUSTOM_KINDS =
-      Set.of("PodMonitor", "ServiceMonitor", "PrometheusRule");
+      Set.of(
+          "PodMonitor",
+          "ServiceMonitor",
+          "PrometheusRule",
+          "ScaledObject",
+          "TriggerAuthentication");
   private static final String IRSA = "eks.amazonaws.com/role-arn";
 
   @ParameterizedTest
@@ -268,7 +273,8 @@ class ManifestsTest {
     }
     Set<String> kinds = objects.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
     assertTrue(
-        kinds.containsAll(CUSTOM_KINDS), "PodMonitor, ServiceMonitor, PrometheusRule: " + kinds);
+        kinds.containsAll(Set.of("PodMonitor", "ServiceMonitor", "PrometheusRule")),
+        "PodMonitor, ServiceMonitor, PrometheusRule: " + kinds);
     assertTrue(
         Rendered.ofType(objects, ConfigMap.class).stream()
             .anyMatch(c -> c.getData().containsKey("fleet-overview.json")));
