@@ -94,6 +94,38 @@ class PrometheusIT {
             });
   }
 
+  /**
+   * The reconciler's series that rules and dashboards use exist in what Prometheus scraped from the
+   * real process (the API's and the worker's are checked by their own scraping tests).
+   */
+  @Test
+  void everyReconcilerSeriesTheRulesAndDashboardsUseIsScraped() throws IOException {
+    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    try (Stream<Path> files =
+        Stream.concat(
+            Stream.of(root.resolve("deploy/observability/prometheus-rule.yaml")),
+            Files.list(root.resolve("deploy/observability/dashboards")))) {
+      for (Path file : files.toList()) {
+        var names =
+            java.util.regex.Pattern.compile("slipway_reconciler_[a-z_]+")
+                .matcher(Files.readString(file));
+        while (names.find()) {
+          used.add(names.group());
+        }
+      }
+    }
+    assertTrue(used.size() >= 3, "rules and dashboards use reconciler series: " + used);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              List<String> scraped = api("/api/v1/label/__name__/values").getList("data");
+              List<String> missing = used.stream().filter(n -> !scraped.contains(n)).toList();
+              assertEquals(List.of(), missing, "used but never scraped");
+            });
+  }
+
   private static JsonPath api(String path) {
     return given().baseUri(prometheusUrl).get(path).then().statusCode(200).extract().jsonPath();
   }
