@@ -5,14 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.slipway.local.LocalStack;
-import dev.slipway.local.LocalStackOptions;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,26 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
 class DriftRepairIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   @TempDir static Path stateDir;
-  static LocalStack stack;
+  static RunningStack running;
   static Map<String, String> env;
   static KubernetesClient kube;
 
   @BeforeAll
   static void startStack() throws Exception {
-    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
-    stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
-    env = stack.env();
-    Config config = Config.fromKubeconfig(Files.readString(Path.of(env.get("KUBECONFIG"))));
-    kube = new KubernetesClientBuilder().withConfig(config).build();
+    running = RunningStack.start(stateDir);
+    env = running.env();
+    kube = running.kube();
   }
 
   @AfterAll
   static void stopStack() {
-    if (kube != null) {
-      kube.close();
-    }
-    if (stack != null) {
-      stack.close();
+    if (running != null) {
+      running.close();
     }
   }
 

@@ -43,7 +43,7 @@ class PrometheusIT {
   static void start() throws Exception {
     Optional<Path> binary = onPath("prometheus");
     assumeTrue(binary.isPresent(), "prometheus not on PATH (apt-get install prometheus): skipped");
-    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    Path root = RunningStack.repoRoot();
     stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
     Path dir = Files.createDirectories(stateDir.resolve("prometheus"));
     writeRules(
@@ -100,7 +100,7 @@ class PrometheusIT {
    */
   @Test
   void everyReconcilerSeriesTheRulesAndDashboardsUseIsScraped() throws IOException {
-    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    Path root = RunningStack.repoRoot();
     java.util.Set<String> used = new java.util.TreeSet<>();
     try (Stream<Path> files =
         Stream.concat(

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slipway.local.LocalStack;
-import dev.slipway.local.LocalStackOptions;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,26 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TenantLifecycleIT {
   @TempDir static Path stateDir;
-  static LocalStack stack;
+  static RunningStack running;
   static Map<String, String> env;
   static KubernetesClient kube;
 
   @BeforeAll
   static void startStack() throws Exception {
-    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
-    stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
-    env = stack.env();
-    Config config = Config.fromKubeconfig(Files.readString(Path.of(env.get("KUBECONFIG"))));
-    kube = new KubernetesClientBuilder().withConfig(config).build();
+    running = RunningStack.start(stateDir);
+    env = running.env();
+    kube = running.kube();
   }
 
   @AfterAll
   static void stopStack() {
-    if (kube != null) {
-      kube.close();
-    }
-    if (stack != null) {
-      stack.close();
+    if (running != null) {
+      running.close();
     }
   }
 
@@ -171,7 +162,7 @@ class TenantLifecycleIT {
   }
 
   private static String mint(String role, String tenantId) throws Exception {
-    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    Path root = RunningStack.repoRoot();
     ProcessBuilder builder =
         new ProcessBuilder(root.resolve("deploy/local/mint-token.sh").toString(), role, tenantId);
     builder.environment().putAll(env);

@@ -1,0 +1,51 @@
+package dev.slipway.e2e;
+
+import dev.slipway.local.LocalStack;
+import dev.slipway.local.LocalStackOptions;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The whole local stack (embedded infrastructure and the three packaged services, each its own
+ * process) as the end-to-end tests use it, with a Kubernetes client on its emulator.
+ */
+final class RunningStack implements AutoCloseable {
+  private final LocalStack stack;
+  private final KubernetesClient kube;
+
+  private RunningStack(LocalStack stack, KubernetesClient kube) {
+    this.stack = stack;
+    this.kube = kube;
+  }
+
+  /** Starts everything with the test options (fast pod readiness and reconcile interval). */
+  static RunningStack start(Path stateDir) throws Exception {
+    Path root = repoRoot();
+    LocalStack stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
+    Config config = Config.fromKubeconfig(Files.readString(Path.of(stack.env().get("KUBECONFIG"))));
+    return new RunningStack(stack, new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  static Path repoRoot() {
+    return Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+  }
+
+  /** What {@code .slipway/local.env} exports: URLs, tokens, KUBECONFIG... */
+  Map<String, String> env() {
+    return stack.env();
+  }
+
+  KubernetesClient kube() {
+    return kube;
+  }
+
+  @Override
+  public void close() {
+    kube.close();
+    stack.close();
+  }
+}
