@@ -4,12 +4,14 @@ import dev.slipway.api.idempotency.IdempotencyKey;
 import dev.slipway.api.idempotency.Mutations;
 import dev.slipway.api.service.ApiException;
 import dev.slipway.api.service.TenantAction;
+import dev.slipway.api.service.TenantChanged;
 import dev.slipway.api.service.TenantLifecycle;
 import dev.slipway.api.service.TenantService;
 import dev.slipway.api.service.TenantUpdates;
 import dev.slipway.api.service.WriteRateLimiter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 
 /**
  * One tenant: read, update, lifecycle actions and delete. Thin HTTP mapping over {@link
@@ -90,19 +93,15 @@ public class TenantItemResource {
     if (request == null) {
       throw ApiException.badRequest("request body is required: {\"plan\": \"...\"}");
     }
-    limiter.admit(caller.getPrincipal().getName());
-    TenantService.requireSlugShape(slug);
-    OptionalLong generation = Preconditions.ifMatch(ifMatch);
     var change = request.settings();
-    var key =
-        responses.key(
-            caller, idempotencyKey, "PATCH", "/v1/tenants/" + slug, List.of(change, str(ifMatch)));
-    return mutations
-        .run(
-            key,
-            tx ->
-                updates.update(tx, slug, change, generation, access::check).map(responses::changed))
-        .map(MutationResponses::toResponse);
+    return mutate(
+        slug,
+        ifMatch,
+        idempotencyKey,
+        "PATCH",
+        "",
+        List.of(change, str(ifMatch)),
+        (tx, generation) -> updates.update(tx, slug, change, generation, access::check));
   }
 
   private static String str(String value) {
@@ -157,19 +156,36 @@ public class TenantItemResource {
       String idempotencyKey,
       String method,
       String suffix) {
+    // If-Match is part of the request: a retry with another precondition is another request.
+    return mutate(
+        slug,
+        ifMatch,
+        idempotencyKey,
+        method,
+        suffix,
+        ifMatch,
+        (tx, generation) -> lifecycle.apply(tx, slug, action, generation, access::check));
+  }
+
+  /**
+   * The path every write to one tenant takes: the caller's rate limit, the slug's shape, the
+   * If-Match precondition, the Idempotency-Key over {@code keyed}, then {@code change} in one
+   * transaction with the response stored beside it.
+   */
+  private Uni<Response> mutate(
+      String slug,
+      String ifMatch,
+      String idempotencyKey,
+      String method,
+      String suffix,
+      Object keyed,
+      BiFunction<SqlClient, OptionalLong, Uni<TenantChanged>> change) {
     limiter.admit(caller.getPrincipal().getName());
     TenantService.requireSlugShape(slug);
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
-    // If-Match is part of the request: a retry with another precondition is another request.
-    var key =
-        responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, ifMatch);
+    var key = responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, keyed);
     return mutations
-        .run(
-            key,
-            tx ->
-                lifecycle
-                    .apply(tx, slug, action, generation, access::check)
-                    .map(responses::changed))
+        .run(key, tx -> change.apply(tx, generation).map(responses::changed))
         .map(MutationResponses::toResponse);
   }
 }
