@@ -38,7 +38,7 @@ class DeadLetterRecoveryQuarkusTest {
     String[] c = OpsFixture.tenant("rate");
     fixture().deadLetter(Map.of(a[0], "x", b[0], "x", c[0], "x"), 1);
     String location =
-        replay(
+        OpsFixture.replay(
                 "{\"filter\":{\"tenants\":[\""
                     + a[0]
                     + "\",\""
@@ -55,7 +55,7 @@ class DeadLetterRecoveryQuarkusTest {
             .strings(
                 "SELECT (extract(epoch FROM recorded_at) * 1000)::bigint::text"
                     + " FROM dead_letter_outcomes WHERE job_id = ?::uuid ORDER BY recorded_at",
-                id(location));
+                OpsFixture.jobId(location));
     // Epoch milliseconds from the database: its text form drops trailing zeros of the fraction.
     Duration spread =
         Duration.ofMillis(Long.parseLong(times.get(2)) - Long.parseLong(times.get(0)));
@@ -77,7 +77,7 @@ class DeadLetterRecoveryQuarkusTest {
             + "\",\""
             + c[0]
             + "\"]},\"ratePerSecond\":0.25,\"reason\":\"r\"}";
-    String first = replay(body).statusCode(202).extract().header("Location");
+    String first = OpsFixture.replay(body).statusCode(202).extract().header("Location");
     await().atMost(OpsFixture.WAIT).until(() -> OpsFixture.job(first).getInt("done") >= 1);
     TestApi.as(TestTokens.ops())
         .contentType(ContentType.JSON)
@@ -89,10 +89,11 @@ class DeadLetterRecoveryQuarkusTest {
     assertEquals("cancelled", stopped.getString("status"));
     assertTrue(stopped.getInt("done") < 3, "cancelled before the end");
 
-    String second = replay(body.replace("0.25", "5")).statusCode(202).extract().header("Location");
+    String second =
+        OpsFixture.replay(body.replace("0.25", "5")).statusCode(202).extract().header("Location");
     assertEquals("succeeded", fixture().awaitEnded(second).getString("status"));
     for (String[] t : List.of(a, b, c)) {
-      assertEquals(1, reconciles(t[0]), "one replacement for " + t[1]);
+      assertEquals(1, fixture().reconciles(t[0]), "one replacement for " + t[1]);
     }
     assertEquals(
         3,
@@ -100,14 +101,14 @@ class DeadLetterRecoveryQuarkusTest {
             .count(
                 "SELECT count(*) FROM dead_letter_outcomes WHERE outcome = 'REPLAYED'"
                     + " AND job_id IN (?::uuid, ?::uuid)",
-                id(first),
-                id(second)));
+                OpsFixture.jobId(first),
+                OpsFixture.jobId(second)));
     assertEquals(
         1,
         fixture()
             .count(
                 "SELECT count(*) FROM ops_audit WHERE action = 'cancel' AND target = ?",
-                id(first)));
+                OpsFixture.jobId(first)));
   }
 
   @Test
@@ -135,27 +136,8 @@ class DeadLetterRecoveryQuarkusTest {
     var resumed = fixture().awaitEnded("/v1/ops/jobs/" + job);
     assertEquals("succeeded", resumed.getString("status"));
     assertEquals(1, resumed.getInt("done"));
-    assertEquals(0, reconciles(t[0]), "the committed replacement is not made again");
+    assertEquals(0, fixture().reconciles(t[0]), "the committed replacement is not made again");
     assertEquals(
         0, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + t[0]).getList("items").size());
-  }
-
-  private long reconciles(String tenant) throws Exception {
-    return fixture()
-        .count(
-            "SELECT count(*) FROM operations WHERE tenant_id = ?::uuid AND type = 'RECONCILE'",
-            tenant);
-  }
-
-  private static String id(String location) {
-    return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  private static io.restassured.response.ValidatableResponse replay(String body) {
-    return TestApi.as(TestTokens.ops())
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/v1/ops/dead-letters/replay")
-        .then();
   }
 }

@@ -7,7 +7,6 @@ import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import dev.slipway.api.config.ApiConfig;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,8 @@ class DeadLetterReplayQuarkusTest {
     long outbox = fixture().count("SELECT count(*) FROM outbox WHERE group_id = ?", t[0]);
 
     var plan =
-        replay("{\"filter\":{\"tenants\":[\"" + t[1] + "\"]},\"dryRun\":true,\"reason\":\"look\"}")
+        OpsFixture.replay(
+                "{\"filter\":{\"tenants\":[\"" + t[1] + "\"]},\"dryRun\":true,\"reason\":\"look\"}")
             .statusCode(200)
             .extract()
             .jsonPath();
@@ -66,7 +66,7 @@ class DeadLetterReplayQuarkusTest {
     fixture().update("UPDATE tenants SET phase = 'DELETED' WHERE id = ?::uuid", gone[0]);
 
     String location =
-        replay(
+        OpsFixture.replay(
                 "{\"filter\":{\"tenants\":[\""
                     + live[0]
                     + "\",\""
@@ -83,7 +83,7 @@ class DeadLetterReplayQuarkusTest {
     assertEquals(1, job.getInt("done"));
     assertEquals(2, job.getInt("skipped"));
 
-    assertEquals(1, reconciles(live[0]));
+    assertEquals(1, fixture().reconciles(live[0]));
     assertEquals(
         1,
         fixture()
@@ -91,13 +91,13 @@ class DeadLetterReplayQuarkusTest {
                 "SELECT count(*) FROM outbox x JOIN operations o ON o.id = x.operation_id"
                     + " WHERE o.tenant_id = ?::uuid AND o.type = 'RECONCILE'",
                 live[0]));
-    assertEquals(0, reconciles(moved[0]) + reconciles(gone[0]));
+    assertEquals(0, fixture().reconciles(moved[0]) + fixture().reconciles(gone[0]));
     List<String> skips =
         fixture()
             .strings(
                 "SELECT detail FROM dead_letter_outcomes WHERE job_id = ?::uuid AND outcome ="
                     + " 'SKIPPED' ORDER BY detail",
-                id(location));
+                OpsFixture.jobId(location));
     assertTrue(skips.get(0).startsWith("deleted"), skips.toString());
     assertTrue(skips.get(1).startsWith("superseded"), skips.toString());
     // Replayed messages leave the DLQ; skipped ones stay for ops to purge.
@@ -121,7 +121,7 @@ class DeadLetterReplayQuarkusTest {
         fixture()
             .strings(
                 "SELECT action || ':' || outcome FROM ops_audit WHERE target = ? ORDER BY id",
-                id(location)));
+                OpsFixture.jobId(location)));
   }
 
   @Test
@@ -133,9 +133,9 @@ class DeadLetterReplayQuarkusTest {
     String body =
         "{\"filter\":{\"tenants\":[\"" + t[0] + "\"]},\"mode\":\"resend\",\"reason\":\"r\"}";
     String key = java.util.UUID.randomUUID().toString();
-    String location = replay(body, key).statusCode(202).extract().header("Location");
+    String location = OpsFixture.replay(body, key).statusCode(202).extract().header("Location");
     // A retried request with its key answers the same job and starts nothing new.
-    replay(body, key)
+    OpsFixture.replay(body, key)
         .statusCode(202)
         .header("Location", org.hamcrest.Matchers.equalTo(location))
         .header("Idempotent-Replayed", "true");
@@ -157,33 +157,5 @@ class DeadLetterReplayQuarkusTest {
 
   private long operations(String tenant) throws Exception {
     return fixture().count("SELECT count(*) FROM operations WHERE tenant_id = ?::uuid", tenant);
-  }
-
-  private long reconciles(String tenant) throws Exception {
-    return fixture()
-        .count(
-            "SELECT count(*) FROM operations WHERE tenant_id = ?::uuid AND type = 'RECONCILE'",
-            tenant);
-  }
-
-  private static String id(String location) {
-    return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  private static io.restassured.response.ValidatableResponse replay(String body, String key) {
-    return TestApi.as(TestTokens.ops())
-        .contentType(ContentType.JSON)
-        .header("Idempotency-Key", key)
-        .body(body)
-        .post("/v1/ops/dead-letters/replay")
-        .then();
-  }
-
-  private static io.restassured.response.ValidatableResponse replay(String body) {
-    return TestApi.as(TestTokens.ops())
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/v1/ops/dead-letters/replay")
-        .then();
   }
 }

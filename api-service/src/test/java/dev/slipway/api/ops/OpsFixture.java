@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,6 +113,30 @@ final class OpsFixture {
 
   private static String commandId(String body) {
     return JsonPath.from(body).getString("commandId");
+  }
+
+  /** POSTs to the replay endpoint as ops; {@code key} is an Idempotency-Key, or null for none. */
+  static ValidatableResponse replay(String body, String key) {
+    var request = TestApi.as(TestTokens.ops()).contentType(ContentType.JSON).body(body);
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return request.post("/v1/ops/dead-letters/replay").then();
+  }
+
+  static ValidatableResponse replay(String body) {
+    return replay(body, null);
+  }
+
+  /** The job id at the end of a job's Location. */
+  static String jobId(String location) {
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /** RECONCILE operations of a tenant: the replacements a rederive replay made. */
+  long reconciles(String tenant) throws Exception {
+    return count(
+        "SELECT count(*) FROM operations WHERE tenant_id = ?::uuid AND type = 'RECONCILE'", tenant);
   }
 
   long count(String sql, Object... args) throws Exception {
