@@ -3,6 +3,7 @@ package dev.slipway.worker.repository;
 import dev.slipway.common.model.OperationStatus;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,13 +22,13 @@ public class OperationStore {
    * How long ago the first operation of this tenant generation was queued: the start of the wait a
    * client sees until the tenant is Ready.
    */
-  public Optional<java.time.Duration> sinceQueued(UUID tenantId, long generation) {
+  public Optional<Duration> sinceQueued(UUID tenantId, long generation) {
     return db.first(
             "SELECT (extract(epoch FROM now() - min(queued_at)) * 1000)::bigint AS ms"
                 + " FROM operations WHERE tenant_id = $1 AND generation = $2",
-            io.vertx.mutiny.sqlclient.Tuple.of(tenantId, generation))
+            Tuple.of(tenantId, generation))
         .map(row -> row.getLong("ms"))
-        .map(java.time.Duration::ofMillis);
+        .map(Duration::ofMillis);
   }
 
   public Optional<OperationStatus> status(UUID id) {

@@ -1,11 +1,13 @@
 package dev.slipway.worker.repository;
 
+import dev.slipway.common.model.Condition;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,7 +97,7 @@ public class TenantStore {
                   generation,
                   phase.name(),
                   readyReplicas,
-                  phase == Phase.RUNNING ? "True" : "False",
+                  phase == Phase.RUNNING ? Condition.TRUE : Condition.FALSE,
                   reason(phase),
                   readyReplicas + " replica(s) ready"
                 }))
@@ -105,6 +107,6 @@ public class TenantStore {
   /** The Ready condition's reason for a phase: the phase in CamelCase, as Kubernetes reasons. */
   static String reason(Phase phase) {
     String name = phase.name();
-    return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 }
