@@ -27,6 +27,14 @@ public interface ApiConfig {
   @WithDefault("30s")
   java.time.Duration phaseMetricsInterval();
 
+  /**
+   * Writes one API process runs at once (all callers together). One more answers 503 with
+   * Retry-After at once instead of queueing for a database connection until the client times out.
+   * Keep it a small multiple of {@code quarkus.datasource.reactive.max-size}; 0 turns it off.
+   */
+  @WithDefault("100")
+  int maxConcurrentWrites();
+
   /** Largest request body accepted, in bytes; larger ones answer 413 before being read. */
   @WithDefault("65536")
   long maxBodyBytes();

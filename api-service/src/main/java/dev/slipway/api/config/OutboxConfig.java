@@ -16,6 +16,14 @@ public interface OutboxConfig {
   @WithDefault("500ms")
   Duration pollInterval();
 
+  /**
+   * How long the relay waits after a commit woke it before it claims rows, so that one round
+   * carries the commands of that window (SQS batches of up to 10) instead of one round per commit.
+   * Adds at most this much to a command's publish delay; 0 publishes each commit at once.
+   */
+  @WithDefault("5ms")
+  Duration linger();
+
   /** Rows claimed per relay transaction (sent in SQS batches of 10). */
   @WithDefault("100")
   int batchSize();

@@ -2,6 +2,7 @@ package dev.slipway.api.idempotency;
 
 import dev.slipway.api.service.ApiException;
 import dev.slipway.api.service.OperationEnqueuer;
+import dev.slipway.api.service.WriteConcurrency;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,11 +21,17 @@ public class Mutations {
   private final Pool pool;
   private final IdempotencyRepository keys;
   private final OperationEnqueuer enqueuer;
+  private final WriteConcurrency concurrency;
 
-  Mutations(Pool pool, IdempotencyRepository keys, OperationEnqueuer enqueuer) {
+  Mutations(
+      Pool pool,
+      IdempotencyRepository keys,
+      OperationEnqueuer enqueuer,
+      WriteConcurrency concurrency) {
     this.pool = pool;
     this.keys = keys;
     this.enqueuer = enqueuer;
+    this.concurrency = concurrency;
   }
 
   /**
@@ -33,7 +40,9 @@ public class Mutations {
   public Uni<StoredResponse> run(
       IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
     Uni<StoredResponse> result =
-        pool.withTransaction(tx -> key == null ? work.apply(tx) : runOnce(tx, key, work));
+        concurrency.admit(
+            () ->
+                pool.withTransaction(tx -> key == null ? work.apply(tx) : runOnce(tx, key, work)));
     // Commands written by this transaction go out now rather than at the next relay poll.
     return result.invoke(
         response -> {

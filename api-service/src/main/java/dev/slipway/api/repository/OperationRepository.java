@@ -21,13 +21,21 @@ public class OperationRepository {
     this.pool = pool;
   }
 
-  public Uni<OperationRow> insert(
-      SqlClient tx, UUID id, UUID tenantId, OperationType type, long generation) {
+  /**
+   * Records an operation and its outbox command in one statement: one round trip instead of two on
+   * every mutation (a create's transaction is otherwise five round trips long). The command's group
+   * is the tenant, so the relay keeps one tenant's commands in order.
+   */
+  public Uni<OperationRow> insertWithCommand(
+      SqlClient tx, UUID id, UUID tenantId, OperationType type, long generation, String body) {
     return tx.preparedQuery(
-            "INSERT INTO operations (id, tenant_id, type, generation) VALUES ($1, $2, $3, $4)"
-                + " RETURNING "
-                + OperationRow.COLUMNS)
-        .execute(Tuple.of(id, tenantId, type.name(), generation))
+            "WITH op AS (INSERT INTO operations (id, tenant_id, type, generation)"
+                + " VALUES ($1, $2, $3, $4) RETURNING "
+                + OperationRow.COLUMNS
+                + "), cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
+                + " SELECT id, tenant_id::text, $5 FROM op)"
+                + " SELECT * FROM op")
+        .execute(Tuple.of(id, tenantId, type.name(), generation, body))
         .map(rows -> OperationRow.from(rows.iterator().next()));
   }
 

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * Adds the problem+json error responses to every operation of the generated document, so clients
  * see which errors each endpoint can answer without us repeating annotations on every method. The
  * rules mirror {@link ProblemMappers} and the services: every endpoint may answer 401/403/500; one
- * with a path parameter 404; one with a body 400/413/415/422; a mutation 409, 412 and 422.
+ * with a path parameter 404; one with a body 400/413/415/422; a mutation 409, 412, 422, 429 and
+ * 503.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiProblems implements OASFilter {
@@ -49,10 +50,19 @@ public class OpenApiProblems implements OASFilter {
       add(op, "413", "Request body too large");
       add(op, "415", "Content type not supported");
     }
-    if (path.startsWith("/v1/ops/dead-letters") || path.startsWith("/v1/ops/jobs")) {
-      add(op, "503", "No dead-letter queue is configured (slipway.api.ops.dlq-url)");
+    boolean needsDlq = path.startsWith("/v1/ops/dead-letters") || path.startsWith("/v1/ops/jobs");
+    if (needsDlq) {
+      add(
+          op,
+          "503",
+          mutation
+              ? "No dead-letter queue is configured (slipway.api.ops.dlq-url), or this replica runs"
+                  + " its limit of concurrent writes (Retry-After)"
+              : "No dead-letter queue is configured (slipway.api.ops.dlq-url)");
     }
     if (mutation) {
+      add(op, "429", "The caller's write rate limit is exceeded (Retry-After)");
+      add(op, "503", "This replica runs its limit of concurrent writes (Retry-After)");
       add(op, "409", "Conflicts with the current state (slug taken, tenant deleted)");
       add(op, "412", "If-Match does not match the tenant's current generation (ETag)");
       add(op, "422", "Invalid field values, or an Idempotency-Key reused with another request");

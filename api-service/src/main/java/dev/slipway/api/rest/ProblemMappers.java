@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.slipway.api.service.ApiException;
+import dev.slipway.api.service.OverloadedException;
 import dev.slipway.api.service.RateLimitedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -32,6 +33,14 @@ public class ProblemMappers {
   /** 429 tells the client when to come back, so well-behaved clients back off precisely. */
   @ServerExceptionMapper
   public Response rateLimited(RateLimitedException e) {
+    return Response.fromResponse(api(e))
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .build();
+  }
+
+  /** 503 when this replica is at its write limit: the client retries here or on another one. */
+  @ServerExceptionMapper
+  public Response overloaded(OverloadedException e) {
     return Response.fromResponse(api(e))
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
         .build();

@@ -3,7 +3,6 @@ package dev.slipway.api.service;
 import dev.slipway.api.outbox.OutboxRelay;
 import dev.slipway.api.repository.OperationRepository;
 import dev.slipway.api.repository.OperationRow;
-import dev.slipway.api.repository.OutboxRepository;
 import dev.slipway.common.command.CommandCodec;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
@@ -21,12 +20,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class OperationEnqueuer {
   private final OperationRepository operations;
-  private final OutboxRepository outbox;
   private final OutboxRelay relay;
 
-  OperationEnqueuer(OperationRepository operations, OutboxRepository outbox, OutboxRelay relay) {
+  OperationEnqueuer(OperationRepository operations, OutboxRelay relay) {
     this.operations = operations;
-    this.outbox = outbox;
     this.relay = relay;
   }
 
@@ -37,9 +34,7 @@ public class OperationEnqueuer {
         CommandCodec.encode(
             CommandEnvelope.of(
                 operationId, type, tenantId, slug, generation, Instant.now(), Map.of()));
-    return operations
-        .insert(tx, operationId, tenantId, type, generation)
-        .call(() -> outbox.insert(tx, operationId, tenantId, body));
+    return operations.insertWithCommand(tx, operationId, tenantId, type, generation, body);
   }
 
   /** Call once the transaction committed: publish now rather than at the next poll. */

@@ -56,10 +56,42 @@ class EnqueueBenchmark {
     System.out.printf(
         "API / raw = %.0f %% (medians of %d rounds of %d s)%n",
         100 * apiMedian.perSecond() / rawMedian.perSecond(), ROUNDS, SECONDS);
+    if (Boolean.parseBoolean(System.getProperty("bench.breakdown", "true"))) {
+      breakdown(http, token);
+    }
+  }
+
+  /**
+   * Where a create's time goes: the same client and concurrency on a request without the database
+   * (plans: HTTP, JSON and the JWT check) and on one read, so the create's extra is the write.
+   */
+  private void breakdown(HttpClient http, String token) throws Exception {
+    URI plans = tenants.resolve("/v1/plans");
+    String slug = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    create(http, token, slug);
+    URI one = tenants.resolve("/v1/tenants/" + slug);
+    Duration time = Duration.ofSeconds(SECONDS);
+    Load.Result plansResult = Load.run(CONCURRENCY, time, () -> get(http, token, plans), 0);
+    Load.Result readResult = Load.run(CONCURRENCY, time, () -> get(http, token, one), 0);
+    URI live = tenants.resolve("/q/health/live");
+    Load.Result liveResult = Load.run(CONCURRENCY, time, () -> get(http, token, live), 0);
+    System.out.println(liveResult.row("GET /q/health/live (no token, no database)", CONCURRENCY));
+    System.out.println(plansResult.row("API GET /v1/plans (no database)", CONCURRENCY));
+    System.out.println(readResult.row("API GET /v1/tenants/{slug} (one read)", CONCURRENCY));
+  }
+
+  private static boolean get(HttpClient http, String token, URI uri) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
   }
 
   private boolean create(HttpClient http, String token) throws Exception {
-    String slug = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    return create(
+        http, token, "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+  }
+
+  private boolean create(HttpClient http, String token, String slug) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(tenants)
             .header("Authorization", "Bearer " + token)

@@ -1,0 +1,161 @@
+package dev.slipway.e2e.bench;
+
+import dev.slipway.local.LocalStack;
+import dev.slipway.local.LocalStackOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * P5 (issue 8): each service's start time and resident memory, idle and under load, as the local
+ * stack runs them (packaged jars, {@code -Xmx256m}, one process each). Start time is what Quarkus
+ * reports ("started in"); memory is the process's VmRSS from /proc, sampled every 200 ms while a
+ * closed loop of creates (16 threads, as P1) runs against the API and the worker and reconciler
+ * process what it queues. Not a test: run with {@code -Dit.test=FootprintBenchmark}.
+ */
+class FootprintBenchmark {
+  private static final List<String> SERVICES =
+      List.of("api-service", "provisioner-worker", "reconciler-job");
+  private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+  private static final int LOAD_SECONDS = Integer.getInteger("bench.seconds", 20);
+  private static final int THREADS = Integer.getInteger("bench.concurrency", 16);
+
+  @Test
+  void startTimeAndMemory() throws Exception {
+    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    Path state = Files.createTempDirectory("slipway-p5");
+    try (LocalStack stack = LocalStack.start(LocalStackOptions.test(root, state), false)) {
+      Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+      for (String service : SERVICES) {
+        processes.put(service, serviceProcess(service));
+      }
+      Map<String, Long> idle = new LinkedHashMap<>();
+      awaitQuiet(Duration.ofSeconds(10));
+      processes.forEach((name, p) -> idle.put(name, rssKib(p)));
+      Map<String, AtomicLong> peak = new LinkedHashMap<>();
+      processes.keySet().forEach(name -> peak.put(name, new AtomicLong()));
+      var sampler = Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(
+          () ->
+              processes.forEach((name, p) -> peak.get(name).accumulateAndGet(rssKib(p), Math::max)),
+          0,
+          200,
+          TimeUnit.MILLISECONDS);
+      long created = load(stack.env());
+      sampler.shutdown();
+      sampler.awaitTermination(5, TimeUnit.SECONDS);
+      System.out.printf(
+          "%n| service | Quarkus started in (s) | RSS idle (MiB) | RSS peak under load (MiB) |%n"
+              + "|---|---:|---:|---:|%n");
+      for (String service : SERVICES) {
+        System.out.printf(
+            "| %s | %s | %.0f | %.0f |%n",
+            service,
+            startedIn(state, service).orElse("?"),
+            idle.get(service) / 1024.0,
+            peak.get(service).get() / 1024.0);
+      }
+      System.out.printf(
+          "load: %d creates in %d s from %d threads%n", created, LOAD_SECONDS, THREADS);
+    }
+  }
+
+  /** The child process running the service's packaged jar. */
+  private static ProcessHandle serviceProcess(String service) {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains(service + "/target/quarkus-app"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no process for " + service));
+  }
+
+  private static long rssKib(ProcessHandle process) {
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (Exception e) {
+      // the process ended; report nothing rather than fail the sampler
+    }
+    return 0;
+  }
+
+  private static Optional<String> startedIn(Path state, String service) {
+    try (var files = Files.walk(state)) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        if (!log.getFileName().toString().contains(service.split("-")[0])) {
+          continue;
+        }
+        Matcher m = STARTED.matcher(Files.readString(log));
+        if (m.find()) {
+          return Optional.of(m.group(1));
+        }
+      }
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** An idle period to measure (the services' own timers still run), not a wait for a condition. */
+  private static void awaitQuiet(Duration duration) throws InterruptedException {
+    Thread.sleep(duration.toMillis());
+  }
+
+  /** Closed-loop creates for LOAD_SECONDS; returns how many were accepted. */
+  private static long load(Map<String, String> env) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI tenants = URI.create(env.get("SLIPWAY_API_URL") + "/v1/tenants");
+    String token = env.get("SLIPWAY_ADMIN_TOKEN");
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
+    AtomicLong accepted = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> futures = new java.util.ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  String slug =
+                      "f" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+                  HttpRequest request =
+                      HttpRequest.newBuilder(tenants)
+                          .header("Authorization", "Bearer " + token)
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"" + slug + "\"}"))
+                          .build();
+                  if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()
+                      == 202) {
+                    accepted.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    return accepted.get();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.slipway.e2e.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.local.LocalStack;
+import dev.slipway.local.LocalStackOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * P2 (issue 8): from POST to objects applied and the tenant Running, at a steady rate, through the
+ * whole local stack (each service its own process, as `./mvnw -Plocal` runs them) with the
+ * emulator's pod-ready delay set to zero. The wait of each tenant is measured by the database, from
+ * its operation's {@code queued_at} (the API's transaction) to its {@code status_updated_at} (the
+ * worker's write of the Running phase), so the client's polling adds nothing. Not a test: run with
+ * {@code -Dit.test=PipelineLatencyBenchmark}; see docs/benchmarks.md.
+ */
+class PipelineLatencyBenchmark {
+  private static final int RATE = Integer.getInteger("bench.rate", 20);
+  private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+  @Test
+  void postToRunning() throws Exception {
+    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
+    Path state = Files.createTempDirectory("slipway-p2");
+    var options =
+        new LocalStackOptions(root, state, false, Duration.ZERO, true, Duration.ofMinutes(5));
+    try (LocalStack stack = LocalStack.start(options, false)) {
+      Map<String, String> env = stack.env();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      try (Connection db =
+          DriverManager.getConnection(
+              env.get("SLIPWAY_JDBC_URL"),
+              env.get("SLIPWAY_DB_USER"),
+              env.get("SLIPWAY_DB_PASSWORD"))) {
+        round("warm", env, http, db, 5);
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+          rows.add(round("p" + r, env, http, db, SECONDS));
+        }
+        System.out.printf(
+            "%n| round | tenants | POST p50 ms | POST p99 ms | queued to Running p50 ms | p99 ms | max ms |%n"
+                + "|---|---:|---:|---:|---:|---:|---:|%n");
+        rows.forEach(System.out::println);
+      }
+    }
+  }
+
+  /** Creates RATE tenants a second for {@code seconds}, waits for all to run, returns a row. */
+  private static String round(
+      String prefix, Map<String, String> env, HttpClient http, Connection db, int seconds)
+      throws Exception {
+    String run = prefix + UUID.randomUUID().toString().substring(0, 6);
+    int count = RATE * seconds;
+    long[] postNanos = new long[count];
+    ScheduledExecutorService pacer = Executors.newScheduledThreadPool(4);
+    long periodMicros = 1_000_000L / RATE;
+    for (int i = 0; i < count; i++) {
+      int n = i;
+      pacer.schedule(
+          () -> postNanos[n] = post(http, env, run + "-" + n),
+          i * periodMicros,
+          TimeUnit.MICROSECONDS);
+    }
+    pacer.shutdown();
+    if (!pacer.awaitTermination(seconds + 60L, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("posts did not finish");
+    }
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> running(db, run) == count);
+    double[] waits = waits(db, run);
+    Arrays.sort(postNanos);
+    return String.format(
+        "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |",
+        prefix,
+        count,
+        postNanos[count / 2] / 1e6,
+        postNanos[(int) Math.ceil(0.99 * count) - 1] / 1e6,
+        waits[waits.length / 2],
+        waits[(int) Math.ceil(0.99 * waits.length) - 1],
+        waits[waits.length - 1]);
+  }
+
+  private static long post(HttpClient http, Map<String, String> env, String slug) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(env.get("SLIPWAY_API_URL") + "/v1/tenants"))
+            .header("Authorization", "Bearer " + env.get("SLIPWAY_ADMIN_TOKEN"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"" + slug + "\"}"))
+            .build();
+    long start = System.nanoTime();
+    try {
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 202) {
+        throw new IllegalStateException("create " + slug + " answered " + status);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return System.nanoTime() - start;
+  }
+
+  private static long running(Connection db, String run) throws Exception {
+    try (PreparedStatement s =
+        db.prepareStatement(
+            "SELECT count(*) FROM tenants WHERE slug LIKE ? AND phase = 'RUNNING'")) {
+      s.setString(1, run + "-%");
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Milliseconds from each create's operation queued to its tenant's Running write, sorted. */
+  private static double[] waits(Connection db, String run) throws Exception {
+    try (PreparedStatement s =
+        db.prepareStatement(
+            "SELECT extract(epoch FROM t.status_updated_at - o.queued_at) * 1000"
+                + " FROM tenants t JOIN operations o ON o.tenant_id = t.id AND o.type = 'CREATE'"
+                + " WHERE t.slug LIKE ? ORDER BY 1")) {
+      s.setString(1, run + "-%");
+      List<Double> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getDouble(1));
+        }
+      }
+      return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+  }
+}

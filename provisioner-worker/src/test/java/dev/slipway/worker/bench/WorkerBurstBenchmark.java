@@ -1,0 +1,251 @@
+package dev.slipway.worker.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.common.command.CommandCodec;
+import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.OperationType;
+import dev.slipway.common.model.TenantSpec;
+import dev.slipway.common.render.TenantRenderer;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.worker.config.WorkerConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * P3 (issue 8): a burst of queued creates drained by the worker, side by side with {@code kubectl
+ * apply --server-side} of the same rendered manifests and with a bare apply loop (fabric8, no
+ * database, no queue: the emulator's own limit for this work). Not a test (the name does not end in
+ * Test): run with {@code -Dtest=WorkerBurstBenchmark}; see docs/benchmarks.md for the options.
+ */
+@QuarkusTest
+class WorkerBurstBenchmark {
+  private static final int TENANTS = Integer.getInteger("bench.tenants", 2000);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+  private static final int RAW_THREADS = Integer.getInteger("bench.rawThreads", 8);
+
+  @Inject Pool pool;
+  @Inject SqsClient sqs;
+  @Inject WorkerConfig config;
+  @Inject io.fabric8.kubernetes.client.KubernetesClient kube;
+
+  @Test
+  void drainAgainstKubectlAndRawLoop() throws Exception {
+    worker("warm", WARMUP);
+    rawLoop("warm", WARMUP);
+    List<Double> worker = new ArrayList<>();
+    List<Double> kubectl = new ArrayList<>();
+    List<Double> raw = new ArrayList<>();
+    boolean withKubectl = Files.isExecutable(Path.of(KUBECTL));
+    for (int round = 0; round < ROUNDS; round++) {
+      worker.add(worker("w" + round, TENANTS));
+      raw.add(rawLoop("r" + round, TENANTS));
+      if (withKubectl) {
+        kubectl.add(kubectl("k" + round, Math.min(TENANTS, KUBECTL_TENANTS)));
+      }
+    }
+    double w = median(worker);
+    double r = median(raw);
+    System.out.printf(
+        "%n| path | tenants | tenants/s (median of %d) | all rounds |%n|---|---:|---:|---|%n",
+        ROUNDS);
+    System.out.printf(
+        "| worker (queue, database, apply) | %d | %,.0f | %s |%n", TENANTS, w, worker);
+    System.out.printf(
+        "| bare apply loop (%d threads) | %d | %,.0f | %s |%n", RAW_THREADS, TENANTS, r, raw);
+    if (withKubectl) {
+      double k = median(kubectl);
+      System.out.printf(
+          "| kubectl apply --server-side | %d | %,.1f | %s |%n",
+          Math.min(TENANTS, KUBECTL_TENANTS), k, kubectl);
+      System.out.printf("worker / kubectl = %.1fx%n", w / k);
+    }
+    System.out.printf("worker / bare loop = %.0f %%%n", 100 * w / r);
+  }
+
+  private static final String KUBECTL = System.getProperty("bench.kubectl", "/usr/bin/kubectl");
+  private static final int KUBECTL_TENANTS = Integer.getInteger("bench.kubectlTenants", 500);
+
+  /**
+   * Queues {@code count} creates (rows as the API writes them, commands as the relay sends them)
+   * and returns tenants/s from the first operation started to the last finished: the drain rate of
+   * the backlog, since sending runs far ahead of the worker.
+   */
+  private double worker(String prefix, int count) {
+    String run = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+    List<UUID> tenants = new ArrayList<>();
+    List<UUID> operations = new ArrayList<>();
+    List<String> slugs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tenants.add(UUID.randomUUID());
+      operations.add(UUID.randomUUID());
+      slugs.add(run + "-" + i);
+    }
+    insertRows(tenants, operations, slugs);
+    List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      CommandEnvelope command =
+          CommandEnvelope.of(
+              operations.get(i),
+              OperationType.CREATE,
+              tenants.get(i),
+              slugs.get(i),
+              1,
+              Instant.now(),
+              Map.of());
+      batch.add(
+          SendMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i % 10))
+              .messageGroupId(tenants.get(i).toString())
+              .messageDeduplicationId(operations.get(i).toString())
+              .messageBody(CommandCodec.encode(command))
+              .build());
+      if (batch.size() == 10 || i == count - 1) {
+        List<SendMessageBatchRequestEntry> entries = List.copyOf(batch);
+        sqs.sendMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
+        batch.clear();
+      }
+    }
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> finished(run) == count);
+    return rate(run, count);
+  }
+
+  private void insertRows(List<UUID> tenants, List<UUID> operations, List<String> slugs) {
+    pool.preparedQuery(
+            "INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token, gateway_url)"
+                + " SELECT t, s, 'RUNNING', 1, 'token-' || s, 'wss://' || s || '.example.com'"
+                + " FROM unnest($1::uuid[], $2::text[]) AS u(t, s)")
+        .execute(Tuple.of(tenants.toArray(new UUID[0]), slugs.toArray(new String[0])))
+        .await()
+        .indefinitely();
+    pool.preparedQuery(
+            "INSERT INTO operations (id, tenant_id, type, generation)"
+                + " SELECT o, t, 'CREATE', 1 FROM unnest($1::uuid[], $2::uuid[]) AS u(o, t)")
+        .execute(Tuple.of(operations.toArray(new UUID[0]), tenants.toArray(new UUID[0])))
+        .await()
+        .indefinitely();
+  }
+
+  private long finished(String run) {
+    return pool.preparedQuery(
+            "SELECT count(*) FROM operations o JOIN tenants t ON t.id = o.tenant_id"
+                + " WHERE t.slug LIKE $1 AND o.status = 'SUCCEEDED'")
+        .execute(Tuple.of(run + "-%"))
+        .await()
+        .indefinitely()
+        .iterator()
+        .next()
+        .getLong(0);
+  }
+
+  private double rate(String run, int count) {
+    var row =
+        pool.preparedQuery(
+                "SELECT extract(epoch FROM max(o.finished_at) - min(o.started_at))"
+                    + " FROM operations o JOIN tenants t ON t.id = o.tenant_id"
+                    + " WHERE t.slug LIKE $1")
+            .execute(Tuple.of(run + "-%"))
+            .await()
+            .indefinitely()
+            .iterator()
+            .next();
+    return count / row.getDouble(0);
+  }
+
+  /** The same four objects per tenant applied by fabric8 from a few threads: no GET, no DB. */
+  private double rawLoop(String prefix, int count) throws Exception {
+    List<HasMetadata> objects = rendered(prefix, count);
+    long start = System.nanoTime();
+    Thread[] threads = new Thread[RAW_THREADS];
+    for (int t = 0; t < RAW_THREADS; t++) {
+      int first = t;
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = first; i < objects.size(); i += RAW_THREADS) {
+                  kube.resource(objects.get(i))
+                      .fieldManager("slipway")
+                      .forceConflicts()
+                      .serverSideApply();
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return count / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** {@code kubectl apply --server-side} of the rendered manifests in one file, timed. */
+  private double kubectl(String prefix, int count) throws Exception {
+    Path dir = Files.createTempDirectory("slipway-kubectl");
+    Path kubeconfig =
+        KubeEmulatorTestResource.emulator().writeKubeconfig(dir.resolve("kubeconfig"));
+    Path manifests = dir.resolve("tenants.yaml");
+    StringBuilder yaml = new StringBuilder();
+    for (HasMetadata object : rendered(prefix, count)) {
+      yaml.append("---\n").append(io.fabric8.kubernetes.client.utils.Serialization.asYaml(object));
+    }
+    Files.writeString(manifests, yaml);
+    long start = System.nanoTime();
+    Process process =
+        new ProcessBuilder(
+                KUBECTL,
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "apply",
+                "--server-side",
+                "--force-conflicts",
+                "--field-manager=slipway",
+                "--validate=false",
+                "-f",
+                manifests.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("kubectl.log").toFile())
+            .start();
+    int exit = process.waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (exit != 0) {
+      throw new IllegalStateException(
+          "kubectl failed: " + Files.readString(dir.resolve("kubectl.log")));
+    }
+    return count / seconds;
+  }
+
+  private List<HasMetadata> rendered(String prefix, int count) {
+    String run = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+    List<HasMetadata> objects = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String slug = run + "-" + i;
+      TenantSpec spec =
+          new TenantSpec(UUID.randomUUID(), slug, 1, DesiredState.RUNNING, 1, "token-" + slug);
+      objects.addAll(TenantRenderer.render(spec, config.tenants().renderSettings()).inApplyOrder());
+    }
+    return objects;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+}
