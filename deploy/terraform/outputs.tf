@@ -37,3 +37,13 @@ output "api_url" {
   description = "HTTPS URL of the API on Fargate (null when it runs on EKS)."
   value       = var.api_on_fargate ? module.api_fargate[0].url : null
 }
+
+output "api_dns_target" {
+  description = "Where the API's DNS name points: the ALB, or the API Gateway custom domain's target (null on EKS, or on API Gateway without api_domain_name)."
+  value       = var.api_on_fargate ? try(coalesce(module.api_fargate[0].alb_dns_name, module.api_fargate[0].api_gateway_target_domain_name), null) : null
+}
+
+output "api_log_group" {
+  description = "CloudWatch log group of the API on Fargate (null on EKS)."
+  value       = var.api_on_fargate ? module.api_fargate[0].log_group_name : null
+}

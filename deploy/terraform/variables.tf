@@ -10,6 +10,37 @@ variable "name_prefix" {
   default     = "slipway"
 }
 
+variable "environment" {
+  description = "dev, staging or prod: picks the per-environment defaults (log retention). prod keeps the settings this module had before environments existed."
+  type        = string
+  default     = "prod"
+
+  validation {
+    condition     = contains(["dev", "staging", "prod"], var.environment)
+    error_message = "environment must be dev, staging or prod."
+  }
+}
+
+variable "log_retention_days" {
+  description = "CloudWatch Logs retention in days by environment (dev 7 and prod 30 as seed 003, staging 14 as seed 002's single production). Values CloudWatch accepts only."
+  type        = map(number)
+  default = {
+    dev     = 7
+    staging = 14
+    prod    = 30
+  }
+
+  validation {
+    condition     = alltrue([for e in ["dev", "staging", "prod"] : contains(keys(var.log_retention_days), e)])
+    error_message = "log_retention_days needs a value for each of dev, staging and prod."
+  }
+
+  validation {
+    condition     = alltrue([for d in values(var.log_retention_days) : contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], d)])
+    error_message = "log_retention_days values must be ones CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653."
+  }
+}
+
 variable "tags" {
   description = "Extra tags on every resource."
   type        = map(string)
@@ -103,18 +134,31 @@ variable "api_on_fargate" {
 }
 
 variable "api_fargate" {
-  description = "Settings of modules/api-fargate when api_on_fargate is true."
+  description = "Settings of modules/api-fargate when api_on_fargate is true; its variables.tf documents each. The optional ones default to the original setup: ALB, on-demand X86_64, 0.5 vCPU / 1 GiB, Secrets Manager."
   type = object({
-    image               = string
-    vpc_id              = string
-    private_subnet_ids  = list(string)
-    public_subnet_ids   = list(string)
-    certificate_arn     = string
-    database_secret_arn = string
-    domain              = string
-    jwt_issuer          = string
-    jwt_jwks_url        = string
-    desired_count       = optional(number, 2)
+    image                   = string
+    vpc_id                  = string
+    private_subnet_ids      = list(string)
+    public_subnet_ids       = optional(list(string), [])
+    certificate_arn         = optional(string)
+    domain                  = string
+    jwt_issuer              = string
+    jwt_jwks_url            = string
+    desired_count           = optional(number, 2)
+    cpu                     = optional(number, 512)
+    memory                  = optional(number, 1024)
+    ingress                 = optional(string, "alb")
+    api_domain_name         = optional(string)
+    api_gateway_throttle    = optional(object({ rate_limit = number, burst_limit = number }), { rate_limit = 100, burst_limit = 200 })
+    health_check_command    = optional(list(string))
+    cpu_architecture        = optional(string, "X86_64")
+    fargate_spot            = optional(bool, false)
+    fargate_on_demand_base  = optional(number, 0)
+    assign_public_ip        = optional(bool, false)
+    secret_store            = optional(string, "secrets_manager")
+    database_secret_arn     = optional(string)
+    database_parameter_path = optional(string)
+    secrets_kms_key_arn     = optional(string)
   })
   default = null
 }

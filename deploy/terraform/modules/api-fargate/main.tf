@@ -1,93 +1,23 @@
-# api-service on ECS Fargate behind an internet-facing ALB (seed 000's split). Port 8080,
-# health from /q/health/ready, logs to CloudWatch, secrets from Secrets Manager.
+# api-service on ECS Fargate (seed 000's split). Port 8080, logs to CloudWatch, database settings
+# from Secrets Manager or SSM Parameter Store (secrets.tf). In front of it either an
+# internet-facing ALB (alb.tf, the default) or an API Gateway HTTP API with a VPC link and Cloud
+# Map (api_gateway.tf, seed 002's cost-minimal choice). Capacity: on-demand Fargate (default) or
+# Fargate Spot, X86_64 (default) or ARM64.
 
 locals {
-  name      = "${var.name_prefix}-api"
-  container = "api-service"
-  db_keys = {
-    QUARKUS_DATASOURCE_JDBC_URL     = "jdbc-url"
-    QUARKUS_DATASOURCE_REACTIVE_URL = "reactive-url"
-    QUARKUS_DATASOURCE_USERNAME     = "username"
-    QUARKUS_DATASOURCE_PASSWORD     = "password"
-  }
-}
+  name        = "${var.name_prefix}-api"
+  container   = "api-service"
+  alb         = var.ingress == "alb"
+  api_gateway = var.ingress == "api_gateway"
 
-resource "aws_ecs_cluster" "this" {
-  name = local.name
+  # Spot: the first fargate_on_demand_base tasks on on-demand Fargate, every further one on Spot.
+  # Fargate Spot never falls back to on-demand by itself.
+  capacity_strategy = concat(
+    var.fargate_on_demand_base > 0 ? [{ capacity_provider = "FARGATE", base = var.fargate_on_demand_base, weight = 0 }] : [],
+    [{ capacity_provider = "FARGATE_SPOT", base = 0, weight = 1 }],
+  )
 
-  setting {
-    name  = "containerInsights"
-    value = "enabled"
-  }
-}
-
-resource "aws_cloudwatch_log_group" "api" {
-  name              = "/ecs/${local.name}"
-  retention_in_days = 30
-}
-
-data "aws_iam_policy_document" "ecs_tasks_assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["ecs-tasks.amazonaws.com"]
-    }
-  }
-}
-
-# Execution role: pull the image, write logs, read the database secret.
-resource "aws_iam_role" "execution" {
-  name               = "${local.name}-execution"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
-}
-
-resource "aws_iam_role_policy_attachment" "execution" {
-  role       = aws_iam_role.execution.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
-}
-
-data "aws_iam_policy_document" "execution_secrets" {
-  statement {
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.database_secret_arn]
-  }
-}
-
-resource "aws_iam_role_policy" "execution_secrets" {
-  name   = "database-secret"
-  role   = aws_iam_role.execution.id
-  policy = data.aws_iam_policy_document.execution_secrets.json
-}
-
-# Task role: what the application itself calls (the command queue only).
-resource "aws_iam_role" "task" {
-  name               = "${local.name}-task"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
-}
-
-resource "aws_iam_role_policy" "task" {
-  name   = "sqs-publish-commands"
-  role   = aws_iam_role.task.id
-  policy = var.queue_policy_json
-}
-
-resource "aws_ecs_task_definition" "api" {
-  family                   = local.name
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = var.cpu
-  memory                   = var.memory
-  execution_role_arn       = aws_iam_role.execution.arn
-  task_role_arn            = aws_iam_role.task.arn
-
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = "X86_64"
-  }
-
-  container_definitions = jsonencode([
+  container_definition = merge(
     {
       name                   = local.container
       image                  = var.image
@@ -103,9 +33,7 @@ resource "aws_ecs_task_definition" "api" {
         { name = "MP_JWT_VERIFY_PUBLICKEY_LOCATION", value = var.jwt_jwks_url },
         { name = "JAVA_OPTS_APPEND", value = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError" },
       ]
-      secrets = [
-        for env, key in local.db_keys : { name = env, valueFrom = "${var.database_secret_arn}:${key}::" }
-      ]
+      secrets     = local.database_secrets
       mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
       logConfiguration = {
         logDriver = "awslogs"
@@ -115,103 +43,70 @@ resource "aws_ecs_task_definition" "api" {
           awslogs-stream-prefix = "api"
         }
       }
-    }
-  ])
+    },
+    # Without an ALB nothing else tells ECS (and through it Cloud Map) that a task is ready.
+    var.health_check_command == null ? {} : {
+      healthCheck = {
+        command     = var.health_check_command
+        interval    = 10
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  )
+}
+
+resource "aws_ecs_cluster" "this" {
+  name = local.name
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+# Only with Spot: the default (launch type FARGATE) needs no association.
+resource "aws_ecs_cluster_capacity_providers" "this" {
+  count              = var.fargate_spot ? 1 : 0
+  cluster_name       = aws_ecs_cluster.this.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+}
+
+resource "aws_cloudwatch_log_group" "api" {
+  name              = "/ecs/${local.name}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_ecs_task_definition" "api" {
+  family                   = local.name
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.cpu
+  memory                   = var.memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = var.cpu_architecture
+  }
+
+  container_definitions = jsonencode([local.container_definition])
 
   volume {
     name = "tmp"
   }
-}
 
-resource "aws_security_group" "alb" {
-  name        = "${local.name}-alb"
-  description = "HTTPS from the internet to the Slipway API load balancer"
-  vpc_id      = var.vpc_id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "alb_https" {
-  security_group_id = aws_security_group.alb.id
-  cidr_ipv4         = "0.0.0.0/0"
-  from_port         = 443
-  to_port           = 443
-  ip_protocol       = "tcp"
-}
-
-resource "aws_vpc_security_group_egress_rule" "alb_to_tasks" {
-  security_group_id            = aws_security_group.alb.id
-  referenced_security_group_id = aws_security_group.tasks.id
-  from_port                    = 8080
-  to_port                      = 8080
-  ip_protocol                  = "tcp"
-}
-
-resource "aws_security_group" "tasks" {
-  name        = "${local.name}-tasks"
-  description = "Slipway API tasks: port 8080 from the ALB only"
-  vpc_id      = var.vpc_id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "tasks_from_alb" {
-  security_group_id            = aws_security_group.tasks.id
-  referenced_security_group_id = aws_security_group.alb.id
-  from_port                    = 8080
-  to_port                      = 8080
-  ip_protocol                  = "tcp"
-}
-
-# HTTPS (SQS, Secrets Manager, ECR, the JWKS URL) and PostgreSQL.
-resource "aws_vpc_security_group_egress_rule" "tasks_https" {
-  security_group_id = aws_security_group.tasks.id
-  cidr_ipv4         = "0.0.0.0/0"
-  from_port         = 443
-  to_port           = 443
-  ip_protocol       = "tcp"
-}
-
-resource "aws_vpc_security_group_egress_rule" "tasks_postgres" {
-  security_group_id = aws_security_group.tasks.id
-  cidr_ipv4         = "0.0.0.0/0"
-  from_port         = 5432
-  to_port           = 5432
-  ip_protocol       = "tcp"
-}
-
-resource "aws_lb" "api" {
-  name                       = local.name
-  load_balancer_type         = "application"
-  internal                   = false
-  security_groups            = [aws_security_group.alb.id]
-  subnets                    = var.public_subnet_ids
-  drop_invalid_header_fields = true
-}
-
-resource "aws_lb_target_group" "api" {
-  name                 = local.name
-  port                 = 8080
-  protocol             = "HTTP"
-  target_type          = "ip"
-  vpc_id               = var.vpc_id
-  deregistration_delay = 15
-
-  health_check {
-    path                = "/q/health/ready"
-    matcher             = "200"
-    interval            = 10
-    healthy_threshold   = 2
-    unhealthy_threshold = 3
-  }
-}
-
-resource "aws_lb_listener" "https" {
-  load_balancer_arn = aws_lb.api.arn
-  port              = 443
-  protocol          = "HTTPS"
-  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
-  certificate_arn   = var.certificate_arn
-
-  default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.api.arn
+  lifecycle {
+    precondition {
+      condition     = var.secret_store != "secrets_manager" || var.database_secret_arn != null
+      error_message = "secret_store \"secrets_manager\" needs database_secret_arn."
+    }
+    precondition {
+      condition     = var.secret_store != "ssm" || var.database_parameter_path != null
+      error_message = "secret_store \"ssm\" needs database_parameter_path."
+    }
   }
 }
 
@@ -220,27 +115,51 @@ resource "aws_ecs_service" "api" {
   cluster                            = aws_ecs_cluster.this.id
   task_definition                    = aws_ecs_task_definition.api.arn
   desired_count                      = var.desired_count
-  launch_type                        = "FARGATE"
+  launch_type                        = var.fargate_spot ? null : "FARGATE"
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
-  health_check_grace_period_seconds  = 60
+  # A grace period only means something with load balancer health checks.
+  health_check_grace_period_seconds = local.alb ? 60 : null
 
+  # A deployment whose tasks keep failing (to start, or their health checks) stops and rolls
+  # back to the last steady task definition instead of retrying for ever (seed 003's gap).
   deployment_circuit_breaker {
     enable   = true
     rollback = true
   }
 
+  dynamic "capacity_provider_strategy" {
+    for_each = var.fargate_spot ? local.capacity_strategy : []
+    content {
+      capacity_provider = capacity_provider_strategy.value.capacity_provider
+      base              = capacity_provider_strategy.value.base
+      weight            = capacity_provider_strategy.value.weight
+    }
+  }
+
   network_configuration {
     subnets          = var.private_subnet_ids
     security_groups  = [aws_security_group.tasks.id]
-    assign_public_ip = false
+    assign_public_ip = var.assign_public_ip
   }
 
-  load_balancer {
-    target_group_arn = aws_lb_target_group.api.arn
-    container_name   = local.container
-    container_port   = 8080
+  dynamic "load_balancer" {
+    for_each = local.alb ? [1] : []
+    content {
+      target_group_arn = aws_lb_target_group.api[0].arn
+      container_name   = local.container
+      container_port   = 8080
+    }
   }
 
-  depends_on = [aws_lb_listener.https]
+  dynamic "service_registries" {
+    for_each = local.api_gateway ? [1] : []
+    content {
+      registry_arn   = aws_service_discovery_service.api[0].arn
+      container_name = local.container
+      container_port = 8080
+    }
+  }
+
+  depends_on = [aws_lb_listener.https, aws_ecs_cluster_capacity_providers.this]
 }

@@ -23,9 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every overlay, rendered by kubectl kustomize and parsed into typed objects, checked. */
+/**
+ * Every overlay under deploy/k8s/overlays, rendered by kubectl kustomize and parsed into typed
+ * objects, checked. Dev alone may let the reconciler delete.
+ */
 class ManifestsTest {
   private static final String SLIPWAY = "slipway";
   private static final Set<String> CUSTOM_KINDS =
@@ -38,24 +41,37 @@ class ManifestsTest {
   private static final String IRSA = "eks.amazonaws.com/role-arn";
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void everyObjectParsesIntoItsTypedModel(String overlay) {
     for (HasMetadata o : Rendered.overlay(overlay)) {
       if (!CUSTOM_KINDS.contains(o.getKind())) {
         assertFalse(o instanceof GenericKubernetesResource, o.getKind() + " is not typed");
       }
       assertNotNull(o.getMetadata().getName(), o.getKind() + " without a name");
+      assertEquals(Map.of(), unknownFields(o), o.getKind() + " " + o.getMetadata().getName());
+    }
+  }
+
+  /** Fields the typed model does not know: a mis-indented patch line lands here. */
+  private static Map<?, ?> unknownFields(HasMetadata o) {
+    if (o instanceof GenericKubernetesResource) {
+      return Map.of();
+    }
+    try {
+      return (Map<?, ?>) o.getClass().getMethod("getAdditionalProperties").invoke(o);
+    } catch (ReflectiveOperationException e) {
+      return Map.of();
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void rbacIsLeastPrivilegeAndNamespaced(String overlay) {
     assertEquals(List.of(), RbacRules.violations(Rendered.overlay(overlay)));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void theWorkerGetsExactlyItsRightsOnTheTenantKinds(String overlay) {
     Map<String, Set<String>> rights = Rights.of(Rendered.overlay(overlay), "provisioner-worker");
     Set<String> apply = Set.of("get", "create", "patch", "delete");
@@ -71,7 +87,7 @@ class ManifestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void theReconcilerOnlyReadsAndNeverSecretsByDefault(String overlay) {
     Map<String, Set<String>> rights = Rights.of(Rendered.overlay(overlay), "reconciler-job");
     Set<String> read = Set.of("get", "list", "watch");
@@ -89,13 +105,13 @@ class ManifestsTest {
         "the reconciler must not read Secrets (tokens): " + rights.get("/secrets"));
     Set<String> allowed = Set.of("get", "list", "watch", "delete");
     rights.forEach((k, v) -> assertTrue(allowed.containsAll(v), k + " " + v));
-    if ("prod".equals(overlay)) {
-      rights.forEach((k, v) -> assertEquals(read, v, "prod reconciler is read-only: " + k));
+    if (!"dev".equals(overlay)) {
+      rights.forEach((k, v) -> assertEquals(read, v, overlay + " reconciler is read-only: " + k));
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void theApiHasNoKubernetesAccess(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     ServiceAccount sa = Rendered.named(objects, ServiceAccount.class, "api-service");
@@ -109,7 +125,7 @@ class ManifestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void awsCallersCarryAnIrsaRoleFromTheOverlay(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     for (String name : List.of("provisioner-worker", "api-service")) {
@@ -130,7 +146,7 @@ class ManifestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void podsAreHardenedAndProbed(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     for (Deployment d : Rendered.ofType(objects, Deployment.class)) {
@@ -169,7 +185,7 @@ class ManifestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void workerGracePeriodExceedsItsDrainBound(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     Deployment worker = Rendered.named(objects, Deployment.class, "provisioner-worker");
@@ -185,7 +201,7 @@ class ManifestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void servicesGetTheEnvironmentTheyNeed(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     Map<String, List<String>> required =
@@ -231,7 +247,7 @@ class ManifestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void reconcilerCronJobNeverOverlapsAndCleansUp(String overlay) {
     CronJob cj = Rendered.named(Rendered.overlay(overlay), CronJob.class, "reconciler");
     assertEquals("Forbid", cj.getSpec().getConcurrencyPolicy());
@@ -246,7 +262,7 @@ class ManifestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void namespacesNetworkPoliciesAndMonitors(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     Set<String> namespaces =

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -27,15 +28,21 @@ final class Tools {
   }
 
   static Result run(Path workDir, List<String> command) {
+    return run(workDir, command, Map.of());
+  }
+
+  /** Runs with {@code env} added to this process's environment. */
+  static Result run(Path workDir, List<String> command, Map<String, String> env) {
     try {
       Path out = Files.createTempFile("slipway-tool", ".out");
       try {
-        Process process =
+        ProcessBuilder builder =
             new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
+                .redirectOutput(out.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
           process.destroyForcibly();
           throw new IllegalStateException("timed out: " + command);

@@ -1,0 +1,64 @@
+# The root module planned offline with the real AWS provider: EKS only (the default), the API on
+# Fargate per environment, and the root variables' validations.
+
+provider "aws" {
+  region                      = "eu-west-1"
+  access_key                  = "offline"
+  secret_key                  = "offline"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
+
+variables {
+  name_prefix       = "slipway-test"
+  oidc_provider_arn = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"
+  oidc_provider_url = "oidc.eks.eu-west-1.amazonaws.com/id/ABC"
+}
+
+run "eks_only_by_default" {
+  command = plan
+
+  assert {
+    condition     = output.api_url == null && output.api_log_group == null && length(aws_iam_role.api) == 1
+    error_message = "default: the API on EKS with its IRSA role, no Fargate"
+  }
+}
+
+run "fargate_log_retention_follows_the_environment" {
+  command = plan
+
+  variables {
+    environment    = "dev"
+    api_on_fargate = true
+    api_fargate = {
+      image               = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/slipway/api-service:0.1.0"
+      vpc_id              = "vpc-0123456789abcdef0"
+      private_subnet_ids  = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
+      public_subnet_ids   = ["subnet-0000000000000000c", "subnet-0000000000000000d"]
+      certificate_arn     = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+      database_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slipway-db-AbCdEf"
+      domain              = "gw.example.com"
+      jwt_issuer          = "https://login.example.com/"
+      jwt_jwks_url        = "https://login.example.com/.well-known/jwks.json"
+    }
+  }
+
+  assert {
+    condition     = module.api_fargate[0].log_retention_days == 7
+    error_message = "dev keeps 7 days of API logs"
+  }
+  assert {
+    condition     = output.api_log_group == "/ecs/slipway-test-api" && length(aws_iam_role.api) == 0
+    error_message = "the API on Fargate: its log group, and no IRSA role"
+  }
+}
+
+run "rejects_an_unknown_environment_and_bad_retentions" {
+  command = plan
+  variables {
+    environment        = "qa"
+    log_retention_days = { dev = 10, prod = 30 }
+  }
+  expect_failures = [var.environment, var.log_retention_days]
+}
