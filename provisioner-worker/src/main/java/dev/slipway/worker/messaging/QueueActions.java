@@ -4,6 +4,7 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,20 +23,27 @@ class QueueActions {
   private final String queueUrl;
   private final Counter released;
 
+  private final DeleteBatcher deletes;
+
   QueueActions(SqsClient sqs, HeldMessages held, WorkerConfig config, MeterRegistry registry) {
     this.sqs = sqs;
     this.held = held;
     this.queueUrl = config.queueUrl();
     this.released = registry.counter(MetricNames.MESSAGES_RELEASED);
+    this.deletes = new DeleteBatcher(sqs, queueUrl);
   }
 
-  /** Done with: delete it. */
+  /** Done with: delete it (batched with other finished messages). */
   void delete(Received message) {
     if (held.settle(message)) {
-      call(
-          "delete",
-          () -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(handle(message))));
+      deletes.delete(handle(message));
     }
+  }
+
+  /** Bean destruction comes after the consumer's drain: its last deletes still go out. */
+  @PreDestroy
+  void stop() {
+    deletes.stop();
   }
 
   /** Hand it back to the queue after {@code seconds} (a retry, or an unreadable message). */
