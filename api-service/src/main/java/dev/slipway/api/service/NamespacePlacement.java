@@ -57,9 +57,4 @@ public class NamespacePlacement {
               return counts.takeLeastFilled();
             });
   }
-
-  /** The configured namespaces, the default first. */
-  public List<String> namespaces() {
-    return namespaces;
-  }
 }

@@ -26,11 +26,6 @@ public record ClusterSnapshot(
     return byNamespace.getOrDefault(namespace, Map.of()).getOrDefault(tenantId, NONE);
   }
 
-  /** Whether {@code namespace} was listed. */
-  public boolean listed(String namespace) {
-    return byNamespace.containsKey(namespace);
-  }
-
   /** Deployments listed, across namespaces. */
   public int deployments() {
     return (int)
