@@ -46,7 +46,7 @@ class DriftRepairIT {
   @Test
   void aDeletedDeploymentIsRecreated() {
     String slug = created("gone");
-    kube.apps().deployments().inNamespace("tenants").withName(slug).delete();
+    kube.apps().deployments().inNamespace(namespaceOf(slug)).withName(slug).delete();
     await().atMost(WAIT).until(() -> readyReplicas(slug) == 1);
     await()
         .atMost(WAIT)
@@ -64,14 +64,15 @@ class DriftRepairIT {
   @Test
   void aDeploymentScaledByHandIsScaledBack() {
     String slug = created("scaled");
-    kube.apps().deployments().inNamespace("tenants").withName(slug).scale(4);
+    String namespace = namespaceOf(slug);
+    kube.apps().deployments().inNamespace(namespace).withName(slug).scale(4);
     await()
         .atMost(WAIT)
         .until(
             () ->
                 kube.apps()
                         .deployments()
-                        .inNamespace("tenants")
+                        .inNamespace(namespace)
                         .withName(slug)
                         .get()
                         .getSpec()
@@ -110,10 +111,15 @@ class DriftRepairIT {
   }
 
   private static int readyReplicas(String slug) {
-    var d = kube.apps().deployments().inNamespace("tenants").withName(slug).get();
+    var d = kube.apps().deployments().inNamespace(namespaceOf(slug)).withName(slug).get();
     return d == null || d.getStatus() == null || d.getStatus().getReadyReplicas() == null
         ? 0
         : d.getStatus().getReadyReplicas();
+  }
+
+  /** The namespace the API placed the tenant in (the stack has two). */
+  private static String namespaceOf(String slug) {
+    return api().get("/v1/tenants/" + slug).then().statusCode(200).extract().path("namespace");
   }
 
   private static RequestSpecification api() {

@@ -3,17 +3,23 @@ package dev.slipway.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,11 +80,12 @@ class TenantLifecycleIT {
                     .body("observedGeneration", equalTo(1))
                     .body("readyReplicas", equalTo(1)));
 
-    assertNotNull(kube.secrets().inNamespace("tenants").withName(slug).get());
-    assertNotNull(kube.apps().deployments().inNamespace("tenants").withName(slug).get());
-    assertNotNull(kube.services().inNamespace("tenants").withName(slug).get());
-    assertNotNull(kube.network().v1().ingresses().inNamespace("tenants").withName(slug).get());
-    var pods = kube.pods().inNamespace("tenants").withLabel("tenant", slug).list().getItems();
+    String namespace = namespaceOf(slug);
+    assertNotNull(kube.secrets().inNamespace(namespace).withName(slug).get());
+    assertNotNull(kube.apps().deployments().inNamespace(namespace).withName(slug).get());
+    assertNotNull(kube.services().inNamespace(namespace).withName(slug).get());
+    assertNotNull(kube.network().v1().ingresses().inNamespace(namespace).withName(slug).get());
+    var pods = kube.pods().inNamespace(namespace).withLabel("tenant", slug).list().getItems();
     assertEquals(1, pods.size());
     assertTrue(isReady(pods.get(0)), "pod of " + slug + " is Ready");
 
@@ -99,6 +106,80 @@ class TenantLifecycleIT {
                   metrics.contains("slipway_reconciler_drift{kind=\"missing\"} 0.0"),
                   "no missing deployment reported");
             });
+  }
+
+  /**
+   * Namespace sharding (issue 10): the stack runs with two tenant namespaces. Tenants spread over
+   * both are provisioned in their own, reconciled there (a Deployment deleted by hand comes back),
+   * stopped and removed, by the three services as separate processes.
+   */
+  @Test
+  void tenantsSpreadOverSeveralNamespacesAreProvisionedReconciledStoppedAndRemoved() {
+    List<String> namespaces = List.of(env.get("SLIPWAY_TENANT_NAMESPACES").split(","));
+    assertEquals(List.of("tenants", "tenants-2"), namespaces);
+    Map<String, String> namespaceOf = new LinkedHashMap<>();
+    for (int i = 0; i < 4; i++) {
+      String slug = "shard-" + UUID.randomUUID().toString().substring(0, 8);
+      namespaceOf.put(
+          slug,
+          admin()
+              .contentType(ContentType.JSON)
+              .body("{\"slug\":\"" + slug + "\"}")
+              .post("/v1/tenants")
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("tenant.namespace"));
+    }
+    // Every create goes through the API, which keeps the two level: four reach both.
+    assertEquals(Set.copyOf(namespaces), Set.copyOf(namespaceOf.values()), namespaceOf.toString());
+    namespaceOf.forEach(
+        (slug, namespace) -> {
+          awaitPhase(slug, "RUNNING");
+          for (String other : namespaces) {
+            boolean home = other.equals(namespace);
+            assertEquals(home, deployment(other, slug) != null, slug + " in " + other);
+            assertEquals(home, kube.secrets().inNamespace(other).withName(slug).get() != null);
+          }
+        });
+
+    String drifted =
+        namespaceOf.entrySet().stream()
+            .filter(e -> e.getValue().equals("tenants-2"))
+            .findFirst()
+            .orElseThrow()
+            .getKey();
+    kube.apps().deployments().inNamespace("tenants-2").withName(drifted).delete();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              var d = deployment("tenants-2", drifted);
+              return d != null
+                  && d.getStatus() != null
+                  && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas());
+            });
+    admin()
+        .get("/v1/tenants/" + drifted + "/operations")
+        .then()
+        .body("items.type", hasItem("RECONCILE"));
+
+    namespaceOf.keySet().forEach(slug -> admin().post("/v1/tenants/" + slug + "/stop"));
+    namespaceOf.forEach(
+        (slug, namespace) -> {
+          awaitPhase(slug, "STOPPED");
+          assertEquals(0, deployment(namespace, slug).getSpec().getReplicas());
+        });
+
+    namespaceOf.keySet().forEach(slug -> admin().delete("/v1/tenants/" + slug));
+    namespaceOf.forEach(
+        (slug, namespace) -> {
+          awaitPhase(slug, "DELETED");
+          assertNull(deployment(namespace, slug));
+          assertNull(kube.secrets().inNamespace(namespace).withName(slug).get());
+          assertNull(kube.services().inNamespace(namespace).withName(slug).get());
+          assertNull(kube.network().v1().ingresses().inNamespace(namespace).withName(slug).get());
+        });
   }
 
   @Test
@@ -170,6 +251,34 @@ class TenantLifecycleIT {
     String token = new String(process.getInputStream().readAllBytes()).trim();
     assertEquals(0, process.waitFor(), "mint-token.sh exit code");
     return token;
+  }
+
+  private static io.restassured.specification.RequestSpecification admin() {
+    return given()
+        .baseUri(env.get("SLIPWAY_API_URL"))
+        .auth()
+        .oauth2(env.get("SLIPWAY_ADMIN_TOKEN"));
+  }
+
+  /** The namespace the API placed the tenant in, as its view shows. */
+  private static String namespaceOf(String slug) {
+    return admin().get("/v1/tenants/" + slug).then().statusCode(200).extract().path("namespace");
+  }
+
+  private static Deployment deployment(String namespace, String slug) {
+    return kube.apps().deployments().inNamespace(namespace).withName(slug).get();
+  }
+
+  private static void awaitPhase(String slug, String phase) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                admin()
+                    .get("/v1/tenants/" + slug)
+                    .then()
+                    .statusCode(200)
+                    .body("phase", equalTo(phase)));
   }
 
   private static boolean isReady(Pod pod) {

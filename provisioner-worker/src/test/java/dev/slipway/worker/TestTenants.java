@@ -31,12 +31,23 @@ public final class TestTenants {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** A tenant in the default namespace: the row as an API from before sharding inserted it. */
   public UUID insertTenant(String slug) {
     UUID id = UUID.randomUUID();
     run(
         "INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token, gateway_url)"
             + " VALUES ($1, $2, 'RUNNING', 1, $3, $4)",
         Tuple.of(id, slug, "token-" + slug, "wss://" + slug + ".example.com"));
+    return id;
+  }
+
+  /** A tenant the API placed in {@code namespace}. */
+  public UUID insertTenant(String slug, String namespace) {
+    UUID id = UUID.randomUUID();
+    run(
+        "INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token, gateway_url,"
+            + " namespace) VALUES ($1, $2, 'RUNNING', 1, $3, $4, $5)",
+        Tuple.of(id, slug, "token-" + slug, "wss://" + slug + ".example.com", namespace));
     return id;
   }
 

@@ -18,7 +18,15 @@ import io.quarkus.test.common.ResourceArg;
       // Short, so a message whose visibility is not kept extended would visibly come back.
       @ResourceArg(name = "visibility-timeout-seconds", value = "2")
     })
-@QuarkusTestResource(value = KubeEmulatorTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KubeEmulatorTestResource.class,
+    restrictToAnnotatedClass = false,
+    // Every tenant namespace of slipway.worker.tenants.namespaces (test profile), plus one the
+    // worker does not serve.
+    initArgs =
+        @ResourceArg(
+            name = KubeEmulatorTestResource.NAMESPACES_ARG,
+            value = "tenants,tenants-2,tenants-3,elsewhere"))
 public final class WorkerTestResources {
   private WorkerTestResources() {}
 }

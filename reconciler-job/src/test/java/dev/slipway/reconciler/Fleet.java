@@ -61,12 +61,17 @@ public final class Fleet {
         "tok-" + slug);
   }
 
-  /** Inserts the tenant with the given observed phase, generation 1 already applied. */
+  /**
+   * Inserts the tenant with the given observed phase, generation 1 already applied, in its own
+   * namespace or, when it names none, the default (the column's default, as for rows from before
+   * namespace sharding).
+   */
   public TenantSpec insert(TenantSpec spec, Phase phase) {
     pool.preparedQuery(
             "INSERT INTO tenants (id, slug, desired_state, gateway_token, gateway_url, sizing,"
-                + " gateway_config, phase, observed_generation, generation)"
-                + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, 1, 1)")
+                + " gateway_config, phase, observed_generation, generation, namespace)"
+                + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, 1, 1,"
+                + " coalesce($9, 'tenants'))")
         .execute(
             Tuple.from(
                 new Object[] {
@@ -77,7 +82,8 @@ public final class Fleet {
                   TenantRenderer.gatewayUrl(spec.slug(), DOMAIN),
                   TenantJson.write(spec.sizing()),
                   TenantJson.write(spec.gatewayConfig()),
-                  phase.name()
+                  phase.name(),
+                  spec.namespace()
                 }))
         .await()
         .atMost(TIMEOUT);
@@ -86,6 +92,11 @@ public final class Fleet {
 
   public DesiredObjects desired(TenantSpec spec) {
     return TenantRenderer.render(spec, config.renderSettings(DOMAIN));
+  }
+
+  /** The namespace the tenant's objects are rendered into. */
+  public String namespaceOf(TenantSpec spec) {
+    return config.renderSettings(DOMAIN).namespaceOf(spec);
   }
 
   /** What the worker does for any command: apply the desired objects, delete what must not be. */
@@ -108,10 +119,17 @@ public final class Fleet {
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
-              var deployment = kube.apps().deployments().withName(spec.slug()).get();
+              String namespace = namespaceOf(spec);
+              var deployment =
+                  kube.apps().deployments().inNamespace(namespace).withName(spec.slug()).get();
               Integer replicas = deployment == null ? null : deployment.getSpec().getReplicas();
               int want = deployment == null ? 0 : replicas == null ? 1 : replicas;
-              var pods = kube.pods().withLabel("tenant", spec.slug()).list().getItems();
+              var pods =
+                  kube.pods()
+                      .inNamespace(namespace)
+                      .withLabel("tenant", spec.slug())
+                      .list()
+                      .getItems();
               return pods.size() == want && pods.stream().allMatch(Fleet::ready);
             });
   }

@@ -3,10 +3,18 @@ package dev.slipway.reconciler;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.postgres.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
 /** The real embedded PostgreSQL and Kubernetes emulator every reconciler test runs on. */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KubeEmulatorTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KubeEmulatorTestResource.class,
+    restrictToAnnotatedClass = false,
+    // Every namespace of slipway.reconciler.namespaces (test profile), plus one it does not list.
+    initArgs =
+        @ResourceArg(
+            name = KubeEmulatorTestResource.NAMESPACES_ARG,
+            value = "tenants,tenants-2,tenants-3,elsewhere"))
 public final class ReconcilerTestResources {
   private ReconcilerTestResources() {}
 }

@@ -12,7 +12,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,8 +34,9 @@ public class TenantRepository {
   public Uni<Optional<TenantRow>> insert(SqlClient tx, TenantSpec spec, String gatewayUrl) {
     return tx.preparedQuery(
             "INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token, generation,"
-                + " gateway_url, plan, sizing, image_version, gateway_config)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::text::jsonb)"
+                + " gateway_url, plan, sizing, image_version, gateway_config, namespace)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::text::jsonb,"
+                + " $12)"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS)
         .execute(
@@ -49,9 +52,28 @@ public class TenantRepository {
                   spec.sizing().plan(),
                   TenantJson.write(spec.sizing()),
                   spec.imageVersion(),
-                  TenantJson.write(spec.gatewayConfig())
+                  TenantJson.write(spec.gatewayConfig()),
+                  spec.namespace()
                 }))
         .map(TenantRepository::first);
+  }
+
+  /**
+   * Tenants whose objects exist or are still being removed (not DELETED), per namespace; a
+   * namespace without any is absent. In the caller's transaction, so a create waiting for it never
+   * needs a second connection.
+   */
+  public Uni<Map<String, Long>> liveCountsByNamespace(SqlClient tx) {
+    return tx.query(
+            "SELECT namespace, count(*) AS live FROM tenants WHERE phase <> 'DELETED'"
+                + " GROUP BY namespace")
+        .execute()
+        .map(
+            rows -> {
+              Map<String, Long> counts = new HashMap<>();
+              rows.forEach(r -> counts.put(r.getString("namespace"), r.getLong("live")));
+              return counts;
+            });
   }
 
   /** Records new settings (plan, image, gateway limits) and bumps the generation. */

@@ -29,14 +29,15 @@ public record TenantRow(
     String lastError,
     List<Condition> conditions,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    String namespace) {
 
   /** Columns to select for {@link #from(Row)}. */
   static final String COLUMNS =
       "id, slug, desired_state, replicas, sizing::text AS sizing, image_version,"
           + " gateway_config::text AS gateway_config, generation, phase, observed_generation,"
           + " ready_replicas, gateway_url, last_error, conditions::text AS conditions, created_at,"
-          + " updated_at";
+          + " updated_at, namespace";
 
   /** The settings an update may change. */
   public TenantSettings settings() {
@@ -64,6 +65,7 @@ public record TenantRow(
         row.getString("last_error"),
         TenantJson.conditions(row.getString("conditions")),
         row.getOffsetDateTime("created_at"),
-        row.getOffsetDateTime("updated_at"));
+        row.getOffsetDateTime("updated_at"),
+        row.getString("namespace"));
   }
 }

@@ -17,10 +17,13 @@ import java.util.UUID;
  *
  * @param replicas replicas while started (the autoscaler's minimum when there is one)
  * @param imageVersion pinned gateway image tag; null runs the platform's image
+ * @param namespace the Kubernetes namespace holding the tenant's objects: chosen by the API when
+ *     the tenant was created, never changed, and not settable by clients
  */
 public record TenantView(
     UUID id,
     String slug,
+    String namespace,
     String plan,
     DesiredState desiredState,
     int replicas,
@@ -42,6 +45,7 @@ public record TenantView(
     return new TenantView(
         row.id(),
         row.slug(),
+        row.namespace(),
         row.plan(),
         row.desiredState(),
         row.sizing().startedReplicas(),

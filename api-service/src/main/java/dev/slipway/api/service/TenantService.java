@@ -30,6 +30,7 @@ public class TenantService {
   private final OperationEnqueuer enqueuer;
   private final SlugRules slugRules;
   private final PlanCatalog plans;
+  private final NamespacePlacement placement;
   private final ApiConfig config;
   private final Counter created;
 
@@ -38,19 +39,21 @@ public class TenantService {
       OperationEnqueuer enqueuer,
       SlugRules slugRules,
       PlanCatalog plans,
+      NamespacePlacement placement,
       ApiConfig config,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
     this.slugRules = slugRules;
     this.plans = plans;
+    this.placement = placement;
     this.config = config;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
   /**
-   * Creates a tenant and queues its provisioning, in the caller's transaction. Fails with 409 when
-   * the slug is taken.
+   * Creates a tenant in the namespace {@link NamespacePlacement} chooses and queues its
+   * provisioning, in the caller's transaction. Fails with 409 when the slug is taken.
    */
   public Uni<TenantCreated> create(SqlClient tx, String slug, SettingsChange settings) {
     slugRules
@@ -61,16 +64,28 @@ public class TenantService {
             });
     TenantSettings chosen = settings.forNewTenant(slug, plans);
     String token = Tokens.newGatewayToken();
-    TenantSpec spec =
-        new TenantSpec(
-            UUID.randomUUID(),
-            slug,
-            1,
-            DesiredState.RUNNING,
-            chosen.sizing(),
-            chosen.imageVersion(),
-            chosen.gatewayConfig(),
-            token);
+    return placement
+        .choose(tx)
+        .flatMap(
+            namespace ->
+                insert(
+                    tx,
+                    new TenantSpec(
+                        UUID.randomUUID(),
+                        slug,
+                        1,
+                        DesiredState.RUNNING,
+                        chosen.sizing(),
+                        chosen.imageVersion(),
+                        chosen.gatewayConfig(),
+                        token,
+                        namespace),
+                    chosen));
+  }
+
+  private Uni<TenantCreated> insert(SqlClient tx, TenantSpec spec, TenantSettings chosen) {
+    String slug = spec.slug();
+    String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + config.domain();
     return tenants
         .insert(tx, spec, gatewayUrl)
@@ -84,8 +99,8 @@ public class TenantService {
             result -> {
               created.increment();
               LOG.infof(
-                  "tenant %s created: id %s, plan %s, operation %s",
-                  slug, spec.id(), chosen.plan(), result.operation().id());
+                  "tenant %s created: id %s, plan %s, namespace %s, operation %s",
+                  slug, spec.id(), chosen.plan(), spec.namespace(), result.operation().id());
             });
   }
 

@@ -2,6 +2,7 @@ package dev.slipway.api.outbox;
 
 import dev.slipway.local.postgres.EmbeddedPostgresServer;
 import dev.slipway.local.postgres.PostgresTestResource;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,7 +23,12 @@ final class IsolatedOutboxDb implements AutoCloseable {
     dataSource.setURL(server.jdbcUrl(name));
     dataSource.setUser(server.username());
     dataSource.setPassword(server.password());
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("tenant_namespaces", "tenants"))
+        .load()
+        .migrate();
   }
 
   DataSource dataSource() {

@@ -15,6 +15,9 @@ import java.util.UUID;
  * @param imageVersion gateway image tag pinned for this tenant, or {@code null} for the platform's
  * @param gatewayConfig capacity and rate limits handed to the gateway
  * @param gatewayToken the gateway token fed to the pod through the tenant Secret; never logged
+ * @param namespace the namespace holding the tenant's objects, recorded on its row when it was
+ *     created and never changed; {@code null} means the renderer's default namespace ({@link
+ *     dev.slipway.common.render.RenderSettings#namespace()})
  */
 public record TenantSpec(
     UUID id,
@@ -24,7 +27,8 @@ public record TenantSpec(
     Sizing sizing,
     String imageVersion,
     GatewayConfig gatewayConfig,
-    String gatewayToken) {
+    String gatewayToken,
+    String namespace) {
 
   public TenantSpec {
     Objects.requireNonNull(id, "id");
@@ -38,6 +42,49 @@ public record TenantSpec(
             p -> {
               throw new IllegalArgumentException(p);
             });
+    if (namespace != null) {
+      Namespaces.problem(namespace)
+          .ifPresent(
+              p -> {
+                throw new IllegalArgumentException(p);
+              });
+    }
+  }
+
+  /** A tenant in the default namespace: what every tenant was before namespace sharding. */
+  public TenantSpec(
+      UUID id,
+      String slug,
+      long generation,
+      DesiredState desiredState,
+      Sizing sizing,
+      String imageVersion,
+      GatewayConfig gatewayConfig,
+      String gatewayToken) {
+    this(
+        id,
+        slug,
+        generation,
+        desiredState,
+        sizing,
+        imageVersion,
+        gatewayConfig,
+        gatewayToken,
+        null);
+  }
+
+  /** The same tenant in {@code namespace}. */
+  public TenantSpec inNamespace(String namespace) {
+    return new TenantSpec(
+        id,
+        slug,
+        generation,
+        desiredState,
+        sizing,
+        imageVersion,
+        gatewayConfig,
+        gatewayToken,
+        namespace);
   }
 
   /**
@@ -80,7 +127,8 @@ public record TenantSpec(
   @Override
   public String toString() {
     // The token is a secret: keep it out of logs and exception messages.
-    return "TenantSpec[id=%s, slug=%s, generation=%d, desiredState=%s, plan=%s, imageVersion=%s]"
-        .formatted(id, slug, generation, desiredState, sizing.plan(), imageVersion);
+    return ("TenantSpec[id=%s, slug=%s, generation=%d, desiredState=%s, plan=%s, imageVersion=%s,"
+            + " namespace=%s]")
+        .formatted(id, slug, generation, desiredState, sizing.plan(), imageVersion, namespace);
   }
 }

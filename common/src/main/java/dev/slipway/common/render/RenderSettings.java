@@ -1,12 +1,14 @@
 package dev.slipway.common.render;
 
+import dev.slipway.common.model.TenantSpec;
 import java.util.Objects;
 
 /**
  * Cluster-wide inputs of rendering that are not part of a tenant: where tenants live and how they
  * are exposed. Comes from configuration of the service that renders.
  *
- * @param namespace namespace holding every tenant's objects
+ * @param namespace the default namespace: holds the objects of a tenant that names none of its own
+ *     ({@link TenantSpec#namespace()} null); with namespace sharding every stored tenant names one
  * @param domain parent domain; a tenant is served at {@code {slug}.{domain}}
  * @param image gateway container image
  * @param ingressClassName ingress class of the tenant Ingress
@@ -61,6 +63,11 @@ public record RenderSettings(
         IngressProfile.NGINX,
         DEFAULT_STREAM_TIMEOUT_SECONDS,
         DEFAULT_ALB_GROUP);
+  }
+
+  /** The namespace the tenant's objects are rendered into: its own, else the default. */
+  public String namespaceOf(TenantSpec tenant) {
+    return tenant.namespace() == null ? namespace : tenant.namespace();
   }
 
   /** Values matching the seed manifests, with a neutral domain; for tests and local runs. */

@@ -71,7 +71,7 @@ public final class TenantLabels {
   static ObjectMeta objectMeta(TenantSpec tenant, RenderSettings settings) {
     return new ObjectMetaBuilder()
         .withName(tenant.slug())
-        .withNamespace(settings.namespace())
+        .withNamespace(settings.namespaceOf(tenant))
         .withLabels(forTenant(tenant))
         .withAnnotations(objectAnnotations(tenant))
         .build();

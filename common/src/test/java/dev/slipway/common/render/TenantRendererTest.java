@@ -29,6 +29,26 @@ class TenantRendererTest {
     assertEquals(3, TenantFixtures.render(three).deployment().getSpec().getReplicas());
   }
 
+  /** Namespace sharding: a tenant's own namespace, and nothing else, differs from the default. */
+  @Test
+  void aTenantWithItsOwnNamespaceIsRenderedThereAndOtherwiseAlike() {
+    TenantSpec tenant = TenantFixtures.large();
+    DesiredObjects inDefault = TenantFixtures.render(tenant);
+    DesiredObjects inShard = TenantFixtures.render(tenant.inNamespace("tenants-2"));
+    List<HasMetadata> shard = inShard.inDeleteOrder();
+    List<HasMetadata> defaults = inDefault.inDeleteOrder();
+    assertEquals(defaults.size(), shard.size());
+    for (int i = 0; i < shard.size(); i++) {
+      assertEquals("tenants-2", shard.get(i).getMetadata().getNamespace(), shard.get(i).getKind());
+      assertEquals("tenants", defaults.get(i).getMetadata().getNamespace());
+      shard.get(i).getMetadata().setNamespace("tenants");
+      assertEquals(defaults.get(i), shard.get(i), shard.get(i).getKind());
+    }
+    assertEquals(
+        "tenants",
+        TenantFixtures.render(tenant.inNamespace("tenants")).secret().getMetadata().getNamespace());
+  }
+
   @Test
   void stoppedScalesToZero() {
     Deployment d = TenantFixtures.render(TenantFixtures.with(DesiredState.STOPPED)).deployment();

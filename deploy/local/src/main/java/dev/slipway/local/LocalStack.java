@@ -69,7 +69,8 @@ public final class LocalStack implements AutoCloseable {
             KubeEmulator.start(
                 KubeEmulatorOptions.defaults()
                     .withPort(FreePorts.choose(fixed, LocalStackOptions.KUBE_PORT, "Kubernetes"))
-                    .withPodReadyDelay(options.podReadyDelay())));
+                    .withPodReadyDelay(options.podReadyDelay())
+                    .withNamespaces(options.tenantNamespaces().toArray(String[]::new))));
     Path kubeconfig = kube.writeKubeconfig(options.stateDir().resolve("kubeconfig"));
     JwtKeys keys = JwtKeys.generate();
     Path publicKey = keys.writePublicKey(options.stateDir().resolve("jwt-public.pem"));
@@ -87,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_SECRET_ACCESS_KEY", "slipway-local");
     env.put("AWS_REGION", ElasticMqServer.REGION);
     env.put("KUBECONFIG", kubeconfig.toString());
+    env.put("SLIPWAY_TENANT_NAMESPACES", String.join(",", options.tenantNamespaces()));
     env.put("SLIPWAY_JWT_PUBLIC_KEY", publicKey.toString());
     env.put("SLIPWAY_ADMIN_TOKEN", keys.token("local-admin", Set.of("admin"), Duration.ofDays(30)));
     env.put("SLIPWAY_OPS_TOKEN", keys.token("local-ops", Set.of("ops"), Duration.ofDays(30)));

@@ -2,6 +2,7 @@ package dev.slipway.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How to start the local stack.
@@ -12,6 +13,9 @@ import java.time.Duration;
  * @param podReadyDelay how long the emulated kubelet takes to report a new pod Ready
  * @param startServices also start api-service, provisioner-worker and reconciler-job
  * @param reconcileInterval time between the reconciler's passes
+ * @param tenantNamespaces the tenant namespaces (namespace sharding): created in the emulator,
+ *     whose Deployment controller acts in them, and given to all three services; the first is the
+ *     default
  */
 public record LocalStackOptions(
     Path repoRoot,
@@ -19,7 +23,15 @@ public record LocalStackOptions(
     boolean fixedPorts,
     Duration podReadyDelay,
     boolean startServices,
-    Duration reconcileInterval) {
+    Duration reconcileInterval,
+    List<String> tenantNamespaces) {
+
+  public LocalStackOptions {
+    tenantNamespaces = List.copyOf(tenantNamespaces);
+    if (tenantNamespaces.isEmpty()) {
+      throw new IllegalArgumentException("at least one tenant namespace is required");
+    }
+  }
 
   /** Well-known ports of the developer stack (see README). */
   public static final int API_PORT = 8080;
@@ -30,6 +42,7 @@ public record LocalStackOptions(
   public static final int SQS_PORT = 9324;
   public static final int KUBE_PORT = 16443;
 
+  /** The developer stack: every tenant in {@code tenants}, as the README's commands assume. */
   public static LocalStackOptions developer(Path repoRoot) {
     return new LocalStackOptions(
         repoRoot,
@@ -37,11 +50,19 @@ public record LocalStackOptions(
         true,
         Duration.ofSeconds(1),
         true,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        List.of("tenants"));
   }
 
+  /** The end-to-end tests' stack: free ports, fast pods and passes, two tenant namespaces. */
   public static LocalStackOptions test(Path repoRoot, Path stateDir) {
     return new LocalStackOptions(
-        repoRoot, stateDir, false, Duration.ofMillis(200), true, Duration.ofSeconds(2));
+        repoRoot,
+        stateDir,
+        false,
+        Duration.ofMillis(200),
+        true,
+        Duration.ofSeconds(2),
+        List.of("tenants", "tenants-2"));
   }
 }

@@ -16,6 +16,7 @@ final class ServiceEnv {
     env.put("SLIPWAY_API_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
     env.put("SLIPWAY_API_OPS_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
     env.put("SLIPWAY_API_DOMAIN", domain);
+    env.put("SLIPWAY_API_TENANT_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + stack.get("SLIPWAY_JWT_PUBLIC_KEY"));
     return env;
   }
@@ -27,6 +28,7 @@ final class ServiceEnv {
     env.put("SLIPWAY_WORKER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
     env.put("SLIPWAY_WORKER_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
     env.put("SLIPWAY_WORKER_TENANTS_DOMAIN", domain);
+    env.put("SLIPWAY_WORKER_TENANTS_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
     return env;
   }
 
@@ -35,6 +37,7 @@ final class ServiceEnv {
     env.put("KUBECONFIG", stack.get("KUBECONFIG"));
     env.put("SLIPWAY_RECONCILER_INTERVAL", interval.toMillis() + "ms");
     env.put("SLIPWAY_RECONCILER_INITIAL_DELAY", "1s");
+    env.put("SLIPWAY_RECONCILER_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
     return env;
   }
 

@@ -3,7 +3,9 @@ package dev.slipway.worker.apply;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.DesiredObjects;
+import dev.slipway.common.render.RenderSettings;
 import dev.slipway.common.render.TenantRenderer;
+import dev.slipway.worker.config.TenantNamespaces;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,15 +22,19 @@ import org.jboss.logging.Logger;
 public class TenantApplier {
   private static final Logger LOG = Logger.getLogger(TenantApplier.class);
   private final ResourceApplier applier;
-  private final WorkerConfig config;
+  private final RenderSettings settings;
+  private final TenantNamespaces namespaces;
 
-  TenantApplier(ResourceApplier applier, WorkerConfig config) {
+  TenantApplier(ResourceApplier applier, WorkerConfig config, TenantNamespaces namespaces) {
     this.applier = applier;
-    this.config = config;
+    this.settings = config.tenants().renderSettings();
+    this.namespaces = namespaces;
   }
 
+  /** Converges the tenant in the namespace recorded on its row (the default when none is). */
   public List<Applied> converge(TenantSpec tenant) {
-    DesiredObjects objects = TenantRenderer.render(tenant, config.tenants().renderSettings());
+    namespaces.requireServed(settings.namespaceOf(tenant));
+    DesiredObjects objects = TenantRenderer.render(tenant, settings);
     boolean delete = tenant.desiredState() == DesiredState.DELETED;
     List<Applied> results = new ArrayList<>();
     if (delete) {

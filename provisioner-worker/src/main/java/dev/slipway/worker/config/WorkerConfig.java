@@ -1,10 +1,13 @@
 package dev.slipway.worker.config;
 
+import dev.slipway.common.model.Namespaces;
 import dev.slipway.common.render.IngressProfile;
 import dev.slipway.common.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** All configuration of the provisioner-worker, under {@code slipway.worker}. */
 @ConfigMapping(prefix = "slipway.worker")
@@ -14,7 +17,7 @@ public interface WorkerConfig {
   String queueUrl();
 
   /** URL of the command queue's dead-letter queue, for its depth metric; none: not reported. */
-  java.util.Optional<String> dlqUrl();
+  Optional<String> dlqUrl();
 
   /** How often queue depths are read (GetQueueAttributes) for the queue metrics. */
   @WithDefault("15s")
@@ -47,9 +50,20 @@ public interface WorkerConfig {
   Duration dbTimeout();
 
   interface Tenants {
-    /** Namespace holding every tenant's objects. */
+    /**
+     * The tenant namespace of a setup with just one (the key from before namespace sharding); not
+     * used when {@link #namespaces()} is set.
+     */
     @WithDefault("tenants")
     String namespace();
+
+    /**
+     * Every tenant namespace, comma-separated (namespace sharding): must list each namespace in the
+     * API's {@code slipway.api.tenant-namespaces}, in the same order (the first is the default).
+     * The worker applies a tenant into the namespace recorded on its row, only if listed here, and
+     * watches the Deployments of each. Default: just {@link #namespace()}.
+     */
+    Optional<List<String>> namespaces();
 
     /** Tenant host names are {@code {slug}.{domain}}. */
     @WithDefault("example.com")
@@ -83,9 +97,15 @@ public interface WorkerConfig {
     @WithDefault(RenderSettings.DEFAULT_ALB_GROUP)
     String albGroupName();
 
+    /** {@link #namespaces()}, or the one {@link #namespace()}, checked; the default first. */
+    default List<String> allNamespaces() {
+      return Namespaces.checked(
+          "slipway.worker.tenants.namespaces", namespaces().orElse(List.of(namespace())));
+    }
+
     default RenderSettings renderSettings() {
       return new RenderSettings(
-          namespace(),
+          allNamespaces().get(0),
           domain(),
           image(),
           ingressClassName(),

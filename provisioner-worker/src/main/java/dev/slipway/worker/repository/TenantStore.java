@@ -26,7 +26,7 @@ public class TenantStore {
   public Optional<TenantSpec> load(UUID id) {
     return db.first(
             "SELECT id, slug, generation, desired_state, sizing::text, image_version,"
-                + " gateway_config::text, gateway_token FROM tenants WHERE id = $1",
+                + " gateway_config::text, gateway_token, namespace FROM tenants WHERE id = $1",
             Tuple.of(id))
         .map(
             row ->
@@ -39,7 +39,8 @@ public class TenantStore {
                     row.getString("image_version"),
                     TenantJson.gatewayConfig(
                         row.getString("gateway_config"), row.getString("slug")),
-                    row.getString("gateway_token")));
+                    row.getString("gateway_token"),
+                    row.getString("namespace")));
   }
 
   /**

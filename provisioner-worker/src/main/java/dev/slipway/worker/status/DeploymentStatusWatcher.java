@@ -4,6 +4,7 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.render.GatewayDefaults;
 import dev.slipway.common.render.TenantLabels;
+import dev.slipway.worker.config.TenantNamespaces;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.repository.TenantStore;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -16,16 +17,19 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Watches Slipway's Deployments and writes the readiness they report (phase, ready replicas) to the
- * tenant rows. It is the only writer of RUNNING / PROVISIONING / STOPPED, so events, which arrive
- * in order per object, cannot be overtaken by a stale read. The periodic resync repairs a missed
- * write.
+ * Watches Slipway's Deployments in every tenant namespace (one informer each: the worker's RBAC is
+ * per namespace, never cluster-wide) and writes the readiness they report (phase, ready replicas)
+ * to the tenant rows. It is the only writer of RUNNING / PROVISIONING / STOPPED, so events, which
+ * arrive in order per object, cannot be overtaken by a stale read. The periodic resync repairs a
+ * missed write.
  */
 @ApplicationScoped
 public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment> {
@@ -33,19 +37,22 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
   private final KubernetesClient client;
   private final TenantStore tenants;
   private final WorkerConfig config;
+  private final TenantNamespaces namespaces;
   private final Counter updates;
   private final ReadyLatency readyLatency;
-  private SharedIndexInformer<Deployment> informer;
+  private final List<SharedIndexInformer<Deployment>> informers = new ArrayList<>();
 
   DeploymentStatusWatcher(
       KubernetesClient client,
       TenantStore tenants,
       WorkerConfig config,
+      TenantNamespaces namespaces,
       MeterRegistry registry,
       ReadyLatency readyLatency) {
     this.client = client;
     this.tenants = tenants;
     this.config = config;
+    this.namespaces = namespaces;
     this.updates = registry.counter(MetricNames.STATUS_UPDATES);
     this.readyLatency = readyLatency;
   }
@@ -54,19 +61,19 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
     if (!config.status().enabled()) {
       return;
     }
-    informer =
-        client
-            .apps()
-            .deployments()
-            .inNamespace(config.tenants().namespace())
-            .withLabels(GatewayDefaults.MANAGED_SELECTOR)
-            .inform(this, config.status().resync().toMillis());
+    for (String namespace : namespaces.all()) {
+      informers.add(
+          client
+              .apps()
+              .deployments()
+              .inNamespace(namespace)
+              .withLabels(GatewayDefaults.MANAGED_SELECTOR)
+              .inform(this, config.status().resync().toMillis()));
+    }
   }
 
   void stop(@Observes ShutdownEvent event) {
-    if (informer != null) {
-      informer.close();
-    }
+    informers.forEach(SharedIndexInformer::close);
   }
 
   @Override

@@ -1,20 +1,34 @@
 package dev.slipway.reconciler.config;
 
+import dev.slipway.common.model.Namespaces;
 import dev.slipway.common.render.IngressProfile;
 import dev.slipway.common.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** All configuration of the reconciler-job, under {@code slipway.reconciler}. */
 @ConfigMapping(prefix = "slipway.reconciler")
 public interface ReconcilerConfig {
 
-  /** Namespace holding every tenant's objects. */
+  /**
+   * The tenant namespace of a setup with just one (the key from before namespace sharding); not
+   * used when {@link #namespaces()} is set.
+   */
   @WithDefault("tenants")
   String namespace();
+
+  /**
+   * Every tenant namespace, comma-separated (namespace sharding): the API's {@code
+   * slipway.api.tenant-namespaces}, in the same order (the first is the default). A pass LISTs each
+   * kind in each of them, so its API calls grow with namespaces times kinds times pages, never with
+   * tenants; a tenant recorded in a namespace not listed here is not checked (an error of the
+   * pass). Default: just {@link #namespace()}.
+   */
+  Optional<List<String>> namespaces();
 
   /**
    * Run one pass at startup and exit (exit code 0 on a completed pass or when another pass holds
@@ -128,11 +142,17 @@ public interface ReconcilerConfig {
     String job();
   }
 
+  /** {@link #namespaces()}, or the one {@link #namespace()}, checked; the default first. */
+  default List<String> tenantNamespaces() {
+    return Namespaces.checked(
+        "slipway.reconciler.namespaces", namespaces().orElse(List.of(namespace())));
+  }
+
   /** Render settings for a tenant served under {@code domain}. */
   default RenderSettings renderSettings(String domain) {
     Tenants t = tenants();
     return new RenderSettings(
-        namespace(),
+        tenantNamespaces().get(0),
         domain,
         t.image(),
         t.ingressClassName(),

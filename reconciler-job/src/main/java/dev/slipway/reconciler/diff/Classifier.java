@@ -44,9 +44,9 @@ public final class Classifier {
       }
     }
     List<TenantDrift> drifts = new ArrayList<>();
-    Set<String> live = new HashSet<>();
+    Map<String, String> live = new HashMap<>(); // tenant id to the namespace on its row
     for (TenantRow tenant : tenants) {
-      live.add(tenant.id());
+      live.put(tenant.id(), namespace(tenant));
       if (!busy.contains(tenant.id())) {
         tenant(tenant, cluster).ifPresent(drifts::add);
       }
@@ -61,7 +61,7 @@ public final class Classifier {
   }
 
   private Optional<TenantDrift> tenant(TenantRow tenant, ClusterSnapshot cluster) {
-    var live = cluster.of(tenant.id());
+    var live = cluster.of(namespace(tenant), tenant.id());
     DesiredObjects desired = TenantRenderer.render(tenant.spec(), settings(tenant));
     Set<DriftClass> classes = EnumSet.noneOf(DriftClass.class);
     List<String> reasons = new ArrayList<>();
@@ -87,19 +87,32 @@ public final class Classifier {
         : Optional.of(new TenantDrift(tenant, classes, List.copyOf(reasons), fix));
   }
 
-  private static List<Orphan> orphans(ClusterSnapshot cluster, Set<String> live, Set<String> busy) {
+  /**
+   * Objects of tenants that are gone, and objects of live tenants in a namespace other than the one
+   * on their row. Busy tenants are left alone: a delete in flight, or a stuck one that the STUCK
+   * repair re-enqueues.
+   */
+  private static List<Orphan> orphans(
+      ClusterSnapshot cluster, Map<String, String> live, Set<String> busy) {
     List<Orphan> orphans = new ArrayList<>();
     cluster.unlabelled().forEach(o -> orphans.add(new Orphan(null, o)));
     cluster
-        .byTenant()
+        .byNamespace()
         .forEach(
-            (tenantId, objects) -> {
-              // busy: a delete in flight, or a stuck one that the STUCK repair re-enqueues
-              if (!live.contains(tenantId) && !busy.contains(tenantId)) {
-                objects.prunable().forEach(o -> orphans.add(new Orphan(tenantId, o)));
-              }
-            });
+            (namespace, tenants) ->
+                tenants.forEach(
+                    (tenantId, objects) -> {
+                      boolean home = namespace.equals(live.get(tenantId));
+                      if (!home && !busy.contains(tenantId)) {
+                        objects.prunable().forEach(o -> orphans.add(new Orphan(tenantId, o)));
+                      }
+                    }));
     return orphans;
+  }
+
+  /** The namespace the tenant's objects belong in: the one on its row. */
+  private String namespace(TenantRow tenant) {
+    return settings(tenant).namespaceOf(tenant.spec());
   }
 
   /** The tenant's host as the API promised it, unless the domain is configured. */

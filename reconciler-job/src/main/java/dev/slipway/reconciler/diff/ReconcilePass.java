@@ -10,11 +10,14 @@ import dev.slipway.reconciler.run.PassMetrics;
 import dev.slipway.reconciler.run.RunRecorder;
 import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.DatabaseScanner;
+import dev.slipway.reconciler.scan.TenantRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -100,19 +103,42 @@ public class ReconcilePass {
               LOG.warnf("tenant %s: stored desired state unreadable, skipped: %s", id, problem);
             });
     var open = database.openOperations(config.pageSize());
-    var snapshot = cluster.scan(config.namespace(), config.pageSize());
-    DriftReport report = new Classifier(config, now).classify(tenants, snapshot, open);
+    List<String> namespaces = config.tenantNamespaces();
+    var checked = inListedNamespaces(tenants, namespaces, unreadable);
+    var snapshot = cluster.scan(namespaces, config.pageSize());
+    DriftReport report = new Classifier(config, now).classify(checked, snapshot, open);
     Set<String> coolingDown =
         mode.reportOnly() ? Set.of() : database.recentlyReconciled(config.repairCooldown());
     RepairSummary repairs = repairer.repair(report, mode, coolingDown);
     repairs = withErrors(repairs, unreadable[0]);
     int calls = snapshot.apiCalls() + repairs.apiCalls();
     runs.succeeded(runId, report, repairs, calls);
-    int deployments =
-        (int) snapshot.byTenant().values().stream().filter(o -> o.deployment != null).count();
-    metrics.completed(report, deployments, repairs, calls, clock);
+    metrics.completed(report, snapshot.deployments(), repairs, calls, clock);
     PassLog.summary(runId, mode, report, repairs, calls);
     return new PassResult(runId, report, repairs, calls);
+  }
+
+  /**
+   * The tenants recorded in a namespace this reconciler lists. One recorded elsewhere cannot be
+   * compared (its objects were not listed; it would look missing and be reconciled in a loop): it
+   * is logged and counted as an error of the pass, so the configuration gets fixed.
+   */
+  private List<TenantRow> inListedNamespaces(
+      List<TenantRow> tenants, List<String> namespaces, int[] errors) {
+    List<TenantRow> listed = new ArrayList<>(tenants.size());
+    for (TenantRow tenant : tenants) {
+      String namespace = tenant.namespace() == null ? namespaces.get(0) : tenant.namespace();
+      if (namespaces.contains(namespace)) {
+        listed.add(tenant);
+      } else {
+        errors[0]++;
+        LOG.warnf(
+            "tenant %s (%s) is recorded in namespace %s, which slipway.reconciler.namespaces does"
+                + " not list: not checked",
+            tenant.id(), tenant.slug(), namespace);
+      }
+    }
+    return listed;
   }
 
   private static RepairSummary withErrors(RepairSummary r, int more) {

@@ -14,13 +14,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lists every Slipway-managed object of the tenants namespace with paginated LIST calls
- * (limit/continue), one kind after the other: the number of API calls grows with pages, never with
- * tenants (no per-tenant GET).
+ * Lists every Slipway-managed object of the tenant namespaces with paginated LIST calls
+ * (limit/continue), one namespace and kind after the other: the number of API calls is namespaces
+ * times kinds times pages, never growing with tenants (no per-tenant GET). Namespaced LISTs, not
+ * one across all namespaces, because the reconciler's RBAC is a Role per tenant namespace.
  */
 @ApplicationScoped
 public class ClusterScanner {
@@ -39,25 +41,29 @@ public class ClusterScanner {
     this.client = client;
   }
 
-  public ClusterSnapshot scan(String namespace, int pageSize) {
-    Map<String, TenantObjects> byTenant = new HashMap<>();
+  public ClusterSnapshot scan(List<String> namespaces, int pageSize) {
+    Map<String, Map<String, TenantObjects>> byNamespace = new LinkedHashMap<>();
     List<HasMetadata> unlabelled = new ArrayList<>();
     int objects = 0;
     int calls = 0;
-    for (Class<? extends HasMetadata> kind : KINDS) {
-      String continueToken = null;
-      do {
-        KubernetesResourceList<? extends HasMetadata> page =
-            page(kind, namespace, pageSize, continueToken);
-        calls++;
-        for (HasMetadata item : page.getItems()) {
-          objects++;
-          file(item, byTenant, unlabelled);
-        }
-        continueToken = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-      } while (continueToken != null && !continueToken.isEmpty());
+    for (String namespace : namespaces) {
+      Map<String, TenantObjects> byTenant = new HashMap<>();
+      byNamespace.put(namespace, byTenant);
+      for (Class<? extends HasMetadata> kind : KINDS) {
+        String continueToken = null;
+        do {
+          KubernetesResourceList<? extends HasMetadata> page =
+              page(kind, namespace, pageSize, continueToken);
+          calls++;
+          for (HasMetadata item : page.getItems()) {
+            objects++;
+            file(item, byTenant, unlabelled);
+          }
+          continueToken = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+        } while (continueToken != null && !continueToken.isEmpty());
+      }
     }
-    return new ClusterSnapshot(byTenant, unlabelled, objects, calls);
+    return new ClusterSnapshot(byNamespace, unlabelled, objects, calls);
   }
 
   private KubernetesResourceList<? extends HasMetadata> page(

@@ -5,20 +5,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every Slipway-managed object of the tenants namespace, grouped by the tenant-id label.
+ * Every Slipway-managed object of the tenant namespaces, grouped by namespace, then by the
+ * tenant-id label: a tenant's objects count only in the namespace recorded on its row.
  *
- * @param byTenant objects per tenant id
+ * @param byNamespace per listed namespace, objects per tenant id
  * @param unlabelled managed objects without a tenant-id label (no tenant can own them)
  * @param objects how many objects were listed, pods included
  * @param apiCalls LIST requests made
  */
 public record ClusterSnapshot(
-    Map<String, TenantObjects> byTenant, List<HasMetadata> unlabelled, int objects, int apiCalls) {
+    Map<String, Map<String, TenantObjects>> byNamespace,
+    List<HasMetadata> unlabelled,
+    int objects,
+    int apiCalls) {
 
   private static final TenantObjects NONE = new TenantObjects();
 
-  /** The tenant's objects; an empty holder when it has none. */
-  public TenantObjects of(String tenantId) {
-    return byTenant.getOrDefault(tenantId, NONE);
+  /** The tenant's objects in {@code namespace}; an empty holder when it has none there. */
+  public TenantObjects of(String namespace, String tenantId) {
+    return byNamespace.getOrDefault(namespace, Map.of()).getOrDefault(tenantId, NONE);
+  }
+
+  /** Deployments listed, across namespaces. */
+  public int deployments() {
+    return (int)
+        byNamespace.values().stream()
+            .flatMap(tenants -> tenants.values().stream())
+            .filter(o -> o.deployment != null)
+            .count();
   }
 }

@@ -43,7 +43,7 @@ public class DatabaseScanner {
     pages(
         "SELECT id, slug, generation, desired_state, sizing::text, image_version,"
             + " gateway_config::text, gateway_token, gateway_url, phase, observed_generation,"
-            + " ready_replicas FROM tenants WHERE desired_state <> 'DELETED' AND id > $1"
+            + " ready_replicas, namespace FROM tenants WHERE desired_state <> 'DELETED' AND id > $1"
             + " ORDER BY id LIMIT $2",
         pageSize,
         row -> {
@@ -117,7 +117,8 @@ public class DatabaseScanner {
             TenantJson.sizing(row.getString("sizing")),
             row.getString("image_version"),
             TenantJson.gatewayConfig(row.getString("gateway_config"), slug),
-            row.getString("gateway_token"));
+            row.getString("gateway_token"),
+            row.getString("namespace"));
     return new TenantRow(
         spec,
         host(row.getString("gateway_url")),

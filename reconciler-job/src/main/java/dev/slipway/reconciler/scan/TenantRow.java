@@ -21,6 +21,11 @@ public record TenantRow(
     return spec.slug();
   }
 
+  /** The namespace recorded on the tenant's row. */
+  public String namespace() {
+    return spec.namespace();
+  }
+
   /** True once the worker has applied the current generation. */
   public boolean applied() {
     return observedGeneration >= spec.generation();

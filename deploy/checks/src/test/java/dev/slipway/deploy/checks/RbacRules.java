@@ -1,6 +1,7 @@
 package dev.slipway.deploy.checks;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -9,15 +10,22 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Slipway's RBAC policy as a pure function over rendered objects: namespaced Roles in the tenants
- * namespace only, no wildcard, no cluster-scoped rights, no privilege-granting verbs, nothing bound
- * to the API's service account. Returns one message per violation (empty: compliant).
+ * Slipway's RBAC policy as a pure function over rendered objects: namespaced Roles in tenant
+ * namespaces only, no wildcard, no cluster-scoped rights, no privilege-granting verbs, nothing
+ * bound to the API's service account. Returns one message per violation (empty: compliant).
+ *
+ * <p>Tenant namespaces are the Namespaces of the rendering labelled {@code
+ * app.kubernetes.io/managed-by: slipway} (namespace sharding: {@code tenants} and any shards); a
+ * rendering that declares none (a snippet) is held to {@code tenants}.
  */
 final class RbacRules {
   static final String TENANTS_NAMESPACE = "tenants";
+  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   static final String API_SERVICE_ACCOUNT = "api-service";
   private static final Set<String> DANGEROUS_VERBS =
       Set.of("escalate", "bind", "impersonate", "deletecollection", "approve", "sign");
@@ -25,28 +33,47 @@ final class RbacRules {
   private RbacRules() {}
 
   static List<String> violations(List<HasMetadata> objects) {
+    Set<String> tenantNamespaces = tenantNamespaces(objects);
+    if (tenantNamespaces.isEmpty()) {
+      tenantNamespaces = Set.of(TENANTS_NAMESPACE);
+    }
     List<String> problems = new ArrayList<>();
     for (HasMetadata object : objects) {
       String id = object.getKind() + " " + object.getMetadata().getName();
       if (object instanceof ClusterRole || object instanceof ClusterRoleBinding) {
         problems.add(id + ": cluster-scoped RBAC is not allowed");
       } else if (object instanceof Role role) {
-        checkNamespace(role, id, problems);
+        checkNamespace(role, id, tenantNamespaces, problems);
         List<PolicyRule> rules = role.getRules() == null ? List.of() : role.getRules();
         for (PolicyRule rule : rules) {
           checkRule(rule, id, problems);
         }
       } else if (object instanceof RoleBinding binding) {
-        checkNamespace(binding, id, problems);
+        checkNamespace(binding, id, tenantNamespaces, problems);
         checkBinding(binding, id, problems);
       }
     }
     return problems;
   }
 
-  private static void checkNamespace(HasMetadata object, String id, List<String> problems) {
-    if (!TENANTS_NAMESPACE.equals(object.getMetadata().getNamespace())) {
-      problems.add(id + ": must live in namespace " + TENANTS_NAMESPACE);
+  /** The Namespaces of the rendering labelled as Slipway's tenant namespaces, sorted. */
+  static Set<String> tenantNamespaces(List<HasMetadata> objects) {
+    Set<String> names = new TreeSet<>();
+    for (HasMetadata object : objects) {
+      Map<String, String> labels = object.getMetadata().getLabels();
+      if (object instanceof Namespace
+          && labels != null
+          && "slipway".equals(labels.get(MANAGED_BY))) {
+        names.add(object.getMetadata().getName());
+      }
+    }
+    return names;
+  }
+
+  private static void checkNamespace(
+      HasMetadata object, String id, Set<String> tenantNamespaces, List<String> problems) {
+    if (!tenantNamespaces.contains(object.getMetadata().getNamespace())) {
+      problems.add(id + ": must live in a tenant namespace " + tenantNamespaces);
     }
   }
 

@@ -65,6 +65,27 @@ class RbacRulesTest {
     assertCaught(GOOD_ROLE.replace("namespace: tenants", "namespace: kube-system"), "tenants");
   }
 
+  /** Namespace sharding: a Role in any declared tenant namespace passes, elsewhere not. */
+  @Test
+  void rolesMayLiveInEveryDeclaredTenantNamespaceOnly() {
+    String shard =
+        """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: tenants-2, labels: {app.kubernetes.io/managed-by: slipway}}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: other}
+        ---
+        """;
+    String inShard = GOOD_ROLE.replace("namespace: tenants", "namespace: tenants-2");
+    assertEquals(List.of(), RbacRules.violations(parse(shard + inShard)));
+    assertEquals(java.util.Set.of("tenants-2"), RbacRules.tenantNamespaces(parse(shard + inShard)));
+    assertCaught(shard + GOOD_ROLE, "tenant namespace [tenants-2]");
+    assertCaught(shard + GOOD_ROLE.replace("namespace: tenants", "namespace: other"), "tenants-2");
+  }
+
   @Test
   void privilegeVerbsAndNonResourceUrlsAreCaught() {
     assertCaught(GOOD_ROLE.replace("\"watch\"", "\"escalate\""), "verb escalate");

@@ -14,9 +14,19 @@ import java.util.TreeMap;
 final class Rights {
   private Rights() {}
 
+  /** Over every namespace. */
   static Map<String, Set<String>> of(List<HasMetadata> objects, String serviceAccount) {
+    return of(objects, serviceAccount, null);
+  }
+
+  /** In one namespace only ({@code null}: every namespace). */
+  static Map<String, Set<String>> of(
+      List<HasMetadata> objects, String serviceAccount, String namespace) {
     Map<String, Set<String>> rights = new TreeMap<>();
     for (RoleBinding binding : Rendered.ofType(objects, RoleBinding.class)) {
+      if (namespace != null && !namespace.equals(binding.getMetadata().getNamespace())) {
+        continue;
+      }
       boolean bound =
           binding.getSubjects().stream()
               .anyMatch(

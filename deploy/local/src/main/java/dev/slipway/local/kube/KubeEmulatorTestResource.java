@@ -2,6 +2,7 @@ package dev.slipway.local.kube;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Map;
 /**
  * Runs a {@link KubeEmulator} for a {@code @QuarkusTest}: {@code @QuarkusTestResource(value =
  * KubeEmulatorTestResource.class, initArgs = @ResourceArg(name = "pod-ready-delay-ms", value =
- * "0"))}.
+ * "0"))}. {@code namespaces} (comma-separated, default {@code tenants}) names the namespaces the
+ * emulated Deployment controller acts in, the first being the clients' default: tests of namespace
+ * sharding list every tenant namespace there.
  *
  * <p>Quarkus fixes {@code quarkus.kubernetes-client.api-server-url} at build time, so the fabric8
  * system properties are set as well; the Quarkus client picks them up at runtime. They are cleared
@@ -18,6 +21,7 @@ import java.util.Map;
 public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String POD_READY_DELAY_ARG = "pod-ready-delay-ms";
+  public static final String NAMESPACES_ARG = "namespaces";
   public static final String KUBE_URL_PROPERTY = "slipway.test.kube-url";
 
   static final List<String> SYSTEM_PROPERTIES =
@@ -31,6 +35,7 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
   private static volatile KubeEmulator current;
 
   private Duration podReadyDelay = Duration.ofMillis(200);
+  private List<String> namespaces = KubeEmulatorOptions.defaults().namespaces();
   private KubeEmulator emulator;
 
   /**
@@ -52,11 +57,19 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
     if (delay != null && !delay.isBlank()) {
       podReadyDelay = Duration.ofMillis(Long.parseLong(delay.trim()));
     }
+    String listed = initArgs.get(NAMESPACES_ARG);
+    if (listed != null && !listed.isBlank()) {
+      namespaces = Arrays.stream(listed.split(",")).map(String::trim).toList();
+    }
   }
 
   @Override
   public Map<String, String> start() {
-    emulator = KubeEmulator.start(KubeEmulatorOptions.defaults().withPodReadyDelay(podReadyDelay));
+    emulator =
+        KubeEmulator.start(
+            KubeEmulatorOptions.defaults()
+                .withPodReadyDelay(podReadyDelay)
+                .withNamespaces(namespaces.toArray(String[]::new)));
     current = emulator;
     Map<String, String> config = new LinkedHashMap<>();
     config.put("kubernetes.master", emulator.url());

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,21 @@ class KubeEmulatorTestResourceTest {
 
     KubeEmulatorTestResource.SYSTEM_PROPERTIES.forEach(p -> assertNull(System.getProperty(p), p));
     assertThrows(IllegalStateException.class, KubeEmulatorTestResource::emulator);
+  }
+
+  /** Namespace sharding: every tenant namespace exists and the first is the clients' default. */
+  @Test
+  void namespacesArgumentListsTheTenantNamespaces() {
+    resource.init(Map.of(KubeEmulatorTestResource.NAMESPACES_ARG, "tenants, tenants-2,tenants-3"));
+    Map<String, String> config = resource.start();
+    KubeEmulator emulator = KubeEmulatorTestResource.emulator();
+    assertEquals(List.of("tenants", "tenants-2", "tenants-3"), emulator.options().namespaces());
+    assertEquals("tenants", config.get("kubernetes.namespace"));
+    try (KubernetesClient client = emulator.client()) {
+      for (String namespace : emulator.options().namespaces()) {
+        assertNotNull(client.namespaces().withName(namespace).get(), namespace);
+      }
+    }
   }
 
   @Test
