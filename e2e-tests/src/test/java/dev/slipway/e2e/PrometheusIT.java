@@ -12,6 +12,7 @@ import dev.slipway.local.LocalStack;
 import dev.slipway.local.LocalStackOptions;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -77,6 +78,7 @@ class PrometheusIT {
   void everySlipwayTargetIsUpAndEveryRuleEvaluates() {
     await()
         .atMost(WAIT)
+        .ignoreException(ConnectException.class) // Prometheus may still be starting
         .untilAsserted(
             () -> {
               JsonPath targets = api("/api/v1/targets");
@@ -85,6 +87,7 @@ class PrometheusIT {
             });
     await()
         .atMost(WAIT)
+        .ignoreException(ConnectException.class) // Prometheus may still be starting
         .untilAsserted(
             () -> {
               JsonPath rules = api("/api/v1/rules");
@@ -118,6 +121,7 @@ class PrometheusIT {
     assertTrue(used.size() >= 3, "rules and dashboards use reconciler series: " + used);
     await()
         .atMost(WAIT)
+        .ignoreException(ConnectException.class) // Prometheus may still be starting
         .untilAsserted(
             () -> {
               List<String> scraped = api("/api/v1/label/__name__/values").getList("data");
