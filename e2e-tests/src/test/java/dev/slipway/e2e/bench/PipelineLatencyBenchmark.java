@@ -43,7 +43,8 @@ class PipelineLatencyBenchmark {
     Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
     Path state = Files.createTempDirectory("slipway-p2");
     var options =
-        new LocalStackOptions(root, state, false, Duration.ZERO, true, Duration.ofMinutes(5));
+        new LocalStackOptions(
+            root, state, false, Duration.ZERO, true, Duration.ofMinutes(5), List.of("tenants"));
     try (LocalStack stack = LocalStack.start(options, false)) {
       Map<String, String> env = stack.env();
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

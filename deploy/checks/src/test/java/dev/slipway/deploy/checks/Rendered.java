@@ -24,7 +24,11 @@ final class Rendered {
 
   private Rendered() {}
 
-  /** The objects of {@code deploy/k8s/overlays/<overlay>}; skips the test without kubectl. */
+  /**
+   * The objects of {@code deploy/k8s/overlays/<overlay>} (an environment), else of {@code
+   * deploy/k8s/examples/<overlay>} (an example, checked but not an environment); skips the test
+   * without kubectl.
+   */
   static List<HasMetadata> overlay(String overlay) {
     Optional<Path> kubectl = Tools.find("kubectl");
     assumeTrue(kubectl.isPresent(), "kubectl not on PATH: kustomize rendering checks skipped");
@@ -33,13 +37,18 @@ final class Rendered {
 
   private static List<HasMetadata> render(Path kubectl, String overlay) {
     Tools.Result result =
-        Tools.run(
-            Repo.root(),
-            List.of(kubectl.toString(), "kustomize", "deploy/k8s/overlays/" + overlay));
+        Tools.run(Repo.root(), List.of(kubectl.toString(), "kustomize", directory(overlay)));
     if (result.exitCode() != 0) {
       throw new AssertionError("kubectl kustomize " + overlay + " failed:\n" + result.output());
     }
     return parse(result.output());
+  }
+
+  private static String directory(String overlay) {
+    String environment = "deploy/k8s/overlays/" + overlay;
+    return java.nio.file.Files.isDirectory(Repo.path(environment))
+        ? environment
+        : "deploy/k8s/examples/" + overlay;
   }
 
   static List<HasMetadata> parse(String yaml) {

@@ -17,13 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Namespace sharding (issue 10): every tenant namespace of a rendering is one the three services
  * list, in the same order, and each gives the worker and the reconciler the same rights; the
- * example overlay {@code sharded} has three.
+ * example {@code deploy/k8s/examples/sharded} has three.
  */
 class TenantShardsTest {
   private static final List<String> SHARDED = List.of("tenants", "tenants-2", "tenants-3");
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod", "sharded"})
+  @ValueSource(strings = {"dev", "staging", "prod", "sharded"})
   void theServicesListExactlyTheTenantNamespaces(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     List<String> worker =
@@ -52,7 +52,7 @@ class TenantShardsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod", "sharded"})
+  @ValueSource(strings = {"dev", "staging", "prod", "sharded"})
   void everyTenantNamespaceGivesTheSameRights(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
     assertEquals(List.of(), RbacRules.violations(objects));
