@@ -11,7 +11,6 @@ import static dev.slipway.common.render.GatewayDefaults.MANAGED_BY_SLIPWAY;
 import dev.slipway.common.model.TenantSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -69,11 +68,11 @@ public final class TenantLabels {
 
   /** Metadata shared by all four objects: name, namespace, labels and generation annotation. */
   static ObjectMeta objectMeta(TenantSpec tenant, RenderSettings settings) {
-    return new ObjectMetaBuilder()
-        .withName(tenant.slug())
-        .withNamespace(settings.namespaceOf(tenant))
-        .withLabels(forTenant(tenant))
-        .withAnnotations(objectAnnotations(tenant))
-        .build();
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(tenant.slug());
+    meta.setNamespace(settings.namespaceOf(tenant));
+    meta.setLabels(forTenant(tenant));
+    meta.setAnnotations(objectAnnotations(tenant));
+    return meta;
   }
 }

@@ -50,6 +50,13 @@ public interface ReconcilerConfig {
   @WithDefault("500")
   int pageSize();
 
+  /**
+   * LIST streams a pass runs at once (one per namespace and kind at most), while the database is
+   * scanned alongside. More overlap the API server's latency; each holds its pages in memory.
+   */
+  @WithDefault("4")
+  int listParallelism();
+
   /** Detect, classify and record only: no operation, status update or delete. */
   @WithDefault("false")
   boolean reportOnly();

@@ -9,6 +9,7 @@ import dev.slipway.reconciler.run.PassLock;
 import dev.slipway.reconciler.run.PassMetrics;
 import dev.slipway.reconciler.run.RunRecorder;
 import dev.slipway.reconciler.scan.ClusterScanner;
+import dev.slipway.reconciler.scan.ClusterSnapshot;
 import dev.slipway.reconciler.scan.DatabaseScanner;
 import dev.slipway.reconciler.scan.TenantRow;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -94,6 +97,12 @@ public class ReconcilePass {
 
   private PassResult scanAndRepair(UUID runId, PassMode mode) {
     OffsetDateTime now = OffsetDateTime.now(clock);
+    List<String> namespaces = config.tenantNamespaces();
+    // The cluster is listed while the database is read: neither waits for the other.
+    CompletableFuture<ClusterSnapshot> listing =
+        CompletableFuture.supplyAsync(
+            () -> cluster.scan(namespaces, config.pageSize(), config.listParallelism()),
+            ReconcilePass::runOnOwnThread);
     int[] unreadable = {0};
     var tenants =
         database.liveTenants(
@@ -103,9 +112,8 @@ public class ReconcilePass {
               LOG.warnf("tenant %s: stored desired state unreadable, skipped: %s", id, problem);
             });
     var open = database.openOperations(config.pageSize());
-    List<String> namespaces = config.tenantNamespaces();
     var checked = inListedNamespaces(tenants, namespaces, unreadable);
-    var snapshot = cluster.scan(namespaces, config.pageSize());
+    var snapshot = joined(listing);
     DriftReport report = new Classifier(config, now).classify(checked, snapshot, open);
     Set<String> coolingDown =
         mode.reportOnly() ? Set.of() : database.recentlyReconciled(config.repairCooldown());
@@ -139,6 +147,24 @@ public class ReconcilePass {
       }
     }
     return listed;
+  }
+
+  private static void runOnOwnThread(Runnable task) {
+    Thread thread = new Thread(task, "reconcile-scan");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The listing's result, or its own exception as if it had run on this thread. */
+  private static ClusterSnapshot joined(CompletableFuture<ClusterSnapshot> listing) {
+    try {
+      return listing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
   }
 
   private static RepairSummary withErrors(RepairSummary r, int more) {

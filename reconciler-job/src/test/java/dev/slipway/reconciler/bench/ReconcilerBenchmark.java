@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.diff.PassResult;
@@ -112,6 +113,11 @@ class ReconcilerBenchmark {
                         .filter(Fleet::ready)
                         .count()
                     >= want);
+    // ...and for its tail of status updates: a busy controller would be measured with the pass.
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> KubeEmulatorTestResource.emulator().controllerIdle());
   }
 
   private static List<Integer> sizes() {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An emulation of kube-controller-manager's Deployment controller (and, in one step, of the
@@ -30,6 +31,7 @@ final class DeploymentController implements AutoCloseable {
   private final AutoscalerEmulation autoscalers;
   // Touched only on the controller thread.
   private final Set<DeploymentKey> pending = new HashSet<>();
+  private final AtomicInteger outstanding = new AtomicInteger();
 
   DeploymentController(LocalApi api, Collection<String> namespaces, Duration readyDelay) {
     this.namespaces = Set.copyOf(namespaces);
@@ -101,11 +103,29 @@ final class DeploymentController implements AutoCloseable {
   }
 
   private void schedule(Runnable task, Duration delay) {
+    outstanding.incrementAndGet();
     try {
-      executor.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+      executor.schedule(
+          () -> {
+            try {
+              guarded(task).run();
+            } finally {
+              outstanding.decrementAndGet();
+            }
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
-      // The emulator is shutting down; dropping work is fine.
+      outstanding.decrementAndGet(); // the emulator is shutting down; dropping work is fine
     }
+  }
+
+  /**
+   * Whether no work is queued or running (pods still to become Ready count as work): what a
+   * benchmark waits for before it measures, so the controller does not compete for the CPU.
+   */
+  boolean idle() {
+    return outstanding.get() == 0;
   }
 
   private void submit(Runnable task) {

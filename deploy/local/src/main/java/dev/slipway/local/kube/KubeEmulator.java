@@ -137,6 +137,14 @@ public final class KubeEmulator implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Whether the emulated Deployment controller has nothing queued or running: benchmarks wait for
+   * it after filling the store, so its work does not compete with what they measure.
+   */
+  public boolean controllerIdle() {
+    return controller.idle();
+  }
+
   /** Stops the controller, the client and the server; safe to call more than once. */
   @Override
   public void close() {
