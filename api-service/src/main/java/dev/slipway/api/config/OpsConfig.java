@@ -32,7 +32,12 @@ public interface OpsConfig {
   @WithDefault("5")
   double defaultRate();
 
-  /** Highest rate a replay may ask for, in messages per second. */
+  /**
+   * Highest rate a replay may ask for, in messages per second. A guard for ops, not the job's limit
+   * (about 100 to 150 per second measured, benchmark P6): replayed commands reach tenants only as
+   * fast as the worker applies them, so a higher rate empties the DLQ sooner without making tenants
+   * recover sooner, while its commands crowd the worker's queue ahead of fresh ones.
+   */
   @WithDefault("50")
   double maxRate();
 

@@ -2,6 +2,7 @@ package dev.slipway.api.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,20 +62,16 @@ public class OpsLookupRepository {
   /** What a replay needs to know of a tenant, read under its row lock. */
   public record TenantState(UUID id, String slug, long generation, String desired, String phase) {}
 
-  /** Locks a tenant row for the caller's transaction; empty when no such tenant exists. */
-  public Uni<java.util.Optional<TenantState>> lockTenant(SqlClient tx, UUID id) {
+  /**
+   * Locks the given tenant rows for the caller's transaction, in id order (so two transactions
+   * locking overlapping sets cannot deadlock); tenants that do not exist are absent.
+   */
+  public Uni<Map<UUID, TenantState>> lockTenants(SqlClient tx, Collection<UUID> ids) {
     return tx.preparedQuery(
-            "SELECT id, slug, generation, desired_state, phase FROM tenants WHERE id = $1"
-                + " FOR UPDATE")
-        .execute(Tuple.of(id))
-        .map(
-            rows -> {
-              var it = rows.iterator();
-              if (!it.hasNext()) {
-                return java.util.Optional.empty();
-              }
-              return java.util.Optional.of(state(it.next()));
-            });
+            "SELECT id, slug, generation, desired_state, phase FROM tenants"
+                + " WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE")
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(OpsLookupRepository::byId);
   }
 
   /** Current state of the given tenants, by id, without locks (dry runs). */
@@ -83,29 +80,16 @@ public class OpsLookupRepository {
             "SELECT id, slug, generation, desired_state, phase FROM tenants"
                 + " WHERE id = ANY($1::uuid[])")
         .execute(Tuple.of(ids.toArray(new UUID[0])))
-        .map(
-            rows -> {
-              Map<UUID, TenantState> out = new HashMap<>();
-              rows.forEach(r -> out.put(r.getUUID("id"), state(r)));
-              return out;
-            });
+        .map(OpsLookupRepository::byId);
   }
 
-  /** Which of these dead letters some job already replaced. */
-  public Uni<java.util.Set<String>> replayedAmong(Collection<String> messageIds) {
-    return pool.preparedQuery(
-            "SELECT message_id FROM dead_letter_outcomes WHERE outcome = 'REPLAYED'"
-                + " AND message_id = ANY($1)")
-        .execute(Tuple.of(messageIds.toArray(new String[0])))
-        .map(
-            rows -> {
-              java.util.Set<String> out = new java.util.HashSet<>();
-              rows.forEach(r -> out.add(r.getString("message_id")));
-              return out;
-            });
+  private static Map<UUID, TenantState> byId(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    Map<UUID, TenantState> out = new HashMap<>();
+    rows.forEach(r -> out.put(r.getUUID("id"), state(r)));
+    return out;
   }
 
-  private static TenantState state(io.vertx.mutiny.sqlclient.Row r) {
+  private static TenantState state(Row r) {
     return new TenantState(
         r.getUUID("id"),
         r.getString("slug"),

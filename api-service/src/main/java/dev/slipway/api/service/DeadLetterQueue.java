@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -17,6 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @ApplicationScoped
 public class DeadLetterQueue {
+  private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class);
   private final SqsClient sqs;
   private final ApiConfig config;
 
@@ -69,19 +76,42 @@ public class DeadLetterQueue {
     }
   }
 
-  public void delete(DeadLetter message) {
-    sqs.deleteMessage(b -> b.queueUrl(url()).receiptHandle(message.receiptHandle()));
+  /**
+   * Deletes up to 10 messages in one DeleteMessageBatch; returns the ids of those deleted. Never
+   * throws: a refused entry or a failed call leaves the messages in the DLQ, which callers count as
+   * failed (their replacement is already recorded, so a re-run only deletes them).
+   */
+  public Set<String> deleteAll(List<DeadLetter> messages) {
+    if (messages.isEmpty()) {
+      return Set.of();
+    }
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      entries.add(
+          DeleteMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .receiptHandle(messages.get(i).receiptHandle())
+              .build());
+    }
+    try {
+      var response = sqs.deleteMessageBatch(b -> b.queueUrl(url()).entries(entries));
+      refused("delete", messages, response.failed());
+      return response.successful().stream()
+          .map(e -> messages.get(Integer.parseInt(e.id())).messageId())
+          .collect(Collectors.toSet());
+    } catch (SdkException e) {
+      LOG.warnf("deleting %d dead letters failed: %s", messages.size(), e.toString());
+      return Set.of();
+    }
   }
 
-  /** Sends a body to the command queue; returns the new message id once SQS accepted it. */
-  public String resend(DeadLetter message, String deduplicationId) {
-    return sqs.sendMessage(
-            b ->
-                b.queueUrl(config.queueUrl())
-                    .messageBody(message.body())
-                    .messageGroupId(message.groupId())
-                    .messageDeduplicationId(deduplicationId))
-        .messageId();
+  /** Logs the entries SQS refused: the message, never its body; SQS's code and message say why. */
+  static void refused(String what, List<DeadLetter> messages, List<BatchResultErrorEntry> failed) {
+    for (BatchResultErrorEntry f : failed) {
+      LOG.warnf(
+          "%s of %s refused: %s %s",
+          what, messages.get(Integer.parseInt(f.id())), f.code(), f.message());
+    }
   }
 
   /** Visible and in-flight message counts of the DLQ. */

@@ -36,6 +36,18 @@ public class DeadLetterScanner {
 
   /** Everything reachable (up to {@code max-scan} messages), in sent order; all released again. */
   public List<DeadLetter> peek() {
+    List<DeadLetter> out = new ArrayList<>(hold());
+    queue.release(out);
+    out.sort(SENT_ORDER);
+    return out;
+  }
+
+  /**
+   * Everything reachable (up to {@code max-scan} messages), still held: each for the scan
+   * visibility from its receive. In receive order, which keeps each message group's FIFO order
+   * (sent times tie within a millisecond). The caller releases them (or handles them meanwhile).
+   */
+  public List<DeadLetter> hold() {
     Map<String, DeadLetter> seen = new LinkedHashMap<>();
     try {
       while (seen.size() < config.ops().maxScan()) {
@@ -43,12 +55,11 @@ public class DeadLetterScanner {
           break;
         }
       }
-    } finally {
+    } catch (RuntimeException e) {
       queue.release(new ArrayList<>(seen.values()));
+      throw e;
     }
-    List<DeadLetter> out = new ArrayList<>(seen.values());
-    out.sort(SENT_ORDER);
-    return out;
+    return new ArrayList<>(seen.values());
   }
 
   /** Adds a batch; true when it held a message not seen before (the scan goes on). */

@@ -7,7 +7,9 @@ import dev.slipway.api.repository.OpsJobRow;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,25 +87,33 @@ public class JobRunner {
     }
   }
 
-  /** Counts what is left (a peek), marks the start and sets up the pass. */
+  /**
+   * Scans what is left (counting the total) and marks the start. The pass takes over what the scan
+   * holds when its work fits in half the hold time, rather than releasing it all and receiving it
+   * again; otherwise the scan releases everything, as a listing does.
+   */
   private JobPass pass(OpsJobRow job) {
     DeadLetterFilter filter = json.filter(job.filter());
     var recorded = ledger.forJob(job.id()).await().indefinitely();
-    JobPass pass =
-        new JobPass(
-            job,
-            filter,
-            recorded,
-            queue,
-            step,
-            jobs,
-            config.ops().scanVisibility(),
-            config.ops().maxScan());
-    Instant now = Instant.now();
-    long left = scanner.peek().stream().filter(m -> pass.wanted(m, now)).count();
-    int budget = Math.max(0, job.maxCount() - job.handled());
-    jobs.started(job.id(), job.handled() + (int) Math.min(left, budget)).await().indefinitely();
-    return pass;
+    long scanStart = System.nanoTime();
+    List<DeadLetter> scanned = scanner.hold();
+    try {
+      Instant now = Instant.now();
+      long left = scanned.stream().filter(m -> JobPass.wanted(filter, recorded, m, now)).count();
+      int work = (int) Math.min(left, Math.max(0, job.maxCount() - job.handled()));
+      jobs.started(job.id(), job.handled() + work).await().indefinitely();
+      Duration hold = config.ops().scanVisibility();
+      List<DeadLetter> handedOver = scanned;
+      if (!Pacer.fitsInHold(System.nanoTime() - scanStart, work, job.ratePerSecond(), hold)) {
+        queue.release(scanned);
+        handedOver = List.of();
+      }
+      return new JobPass(
+          job, filter, recorded, handedOver, queue, step, jobs, hold, config.ops().maxScan());
+    } catch (RuntimeException e) {
+      queue.release(scanned);
+      throw e;
+    }
   }
 
   private void end(OpsJobRow job, String status, String error) {

@@ -1,10 +1,12 @@
 package dev.slipway.api.service;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spaces work out to a rate: the k-th call returns no earlier than k / rate seconds after the
- * first, so n messages take at least (n - 1) / rate seconds whatever the bursts.
+ * Spaces work out to a rate: the k-th slot starts no earlier than k / rate seconds after the first,
+ * so n messages take at least (n - c) / rate seconds whatever the bursts, where c is the chunk a
+ * caller takes at once ({@link #chunkSize}).
  */
 final class Pacer {
   private final long intervalNanos;
@@ -18,14 +20,40 @@ final class Pacer {
         perSecond == null || perSecond <= 0 ? 0 : (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
   }
 
-  /** Waits for the next slot. Job threads only: it sleeps. */
-  void await() throws InterruptedException {
+  /**
+   * Waits for the next slot and takes {@code slots} slots from it; true when it had to wait. Job
+   * threads only: it sleeps.
+   */
+  boolean await(int slots) throws InterruptedException {
     long now = System.nanoTime();
-    if (next != Long.MIN_VALUE && next - now > 0) {
+    boolean waited = next != Long.MIN_VALUE && next - now > 0;
+    if (waited) {
       TimeUnit.NANOSECONDS.sleep(next - now);
       now = next;
     }
-    next = now + intervalNanos;
+    next = now + slots * intervalNanos;
+    return waited;
+  }
+
+  /**
+   * Messages handled at once (one SendMessageBatch, one transaction): what the rate allows in 100
+   * ms, 1 to 10. Below 20/s every message keeps its own slot, as before batching; at 100/s and more
+   * a chunk is 10, a burst no worker notices.
+   */
+  static int chunkSize(Double perSecond) {
+    if (perSecond == null || perSecond <= 0) {
+      return 10;
+    }
+    return (int) Math.max(1, Math.min(10, Math.floor(perSecond / 10)));
+  }
+
+  /**
+   * Whether work that started with a scan of {@code scanNanos} (its first messages held since then)
+   * ends within half the hold time at this rate, so the scan's receipts stay valid throughout.
+   */
+  static boolean fitsInHold(long scanNanos, int work, Double perSecond, Duration hold) {
+    double seconds = scanNanos / 1e9 + (perSecond == null || perSecond <= 0 ? 0 : work / perSecond);
+    return seconds < hold.toMillis() / 2000.0;
   }
 
   /**

@@ -5,19 +5,24 @@ import dev.slipway.api.repository.DeadLetterOutcomeRepository.Outcome;
 import dev.slipway.api.repository.OpsJobRow;
 import dev.slipway.api.repository.OpsLookupRepository;
 import dev.slipway.api.repository.OpsLookupRepository.TenantState;
-import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Replaces a dead letter by a fresh RECONCILE operation for the tenant's current desired state, in
- * one transaction with its outbox row and the ledger entry naming the source message. The tenant
- * row is locked first, so two jobs replaying one message serialise and the second finds the first's
- * ledger entry.
+ * Replaces dead letters by fresh RECONCILE operations for their tenants' current desired state, in
+ * one transaction with the outbox rows and the ledger entries naming the source messages. The
+ * tenant rows are locked first (in id order), so two jobs replaying one message serialise and the
+ * second finds the first's ledger entry.
  */
 @ApplicationScoped
 public class Rederive {
@@ -43,44 +48,81 @@ public class Rederive {
    */
   record Decision(String outcome, String skipReason) {}
 
-  /** Blocking: commits before it returns. */
-  Decision apply(OpsJobRow job, DeadLetter m) {
-    CommandEnvelope command = m.command();
-    Decision d =
+  private record Noted(Decision decision, Outcome entry) {}
+
+  /**
+   * One transaction for a chunk of readable dead letters (up to 10, in receive order), committed
+   * before it returns: one decision per message, in order. When it throws nothing was committed.
+   */
+  List<Decision> apply(OpsJobRow job, List<DeadLetter> chunk) {
+    Set<UUID> tenants = chunk.stream().map(m -> m.command().tenantId()).collect(Collectors.toSet());
+    List<String> ids = chunk.stream().map(DeadLetter::messageId).toList();
+    List<Noted> noted =
         pool.withTransaction(
                 tx ->
                     lookups
-                        .lockTenant(tx, command.tenantId())
-                        .flatMap(tenant -> decide(tx, job, m, tenant)))
+                        .lockTenants(tx, tenants)
+                        .flatMap(
+                            states ->
+                                ledger
+                                    .replayedAmong(tx, ids)
+                                    .flatMap(
+                                        replayed -> decideAll(tx, job, chunk, states, replayed))))
             .await()
             .indefinitely();
-    if ("replayed".equals(d.outcome())) {
+    if (noted.stream().anyMatch(n -> "replayed".equals(n.decision().outcome()))) {
       enqueuer.committed();
     }
-    return d;
+    return noted.stream().map(Noted::decision).toList();
   }
 
-  private Uni<Decision> decide(
-      SqlClient tx, OpsJobRow job, DeadLetter m, Optional<TenantState> found) {
-    long failedGeneration = m.command().generation();
-    return ledger
-        .replayed(tx, m.messageId())
-        .flatMap(
-            done -> {
-              if (done) {
-                return note(tx, job, m, "ALREADY_REPLAYED", null, "replaced by an earlier job")
-                    .replaceWith(new Decision("already_replayed", null));
-              }
-              String[] skip = skipReason(found, failedGeneration);
-              if (skip != null) {
-                return skip(tx, job, m, skip[0], skip[1]);
-              }
-              TenantState t = found.get();
-              return enqueuer
-                  .enqueue(tx, t.id(), t.slug(), t.generation(), OperationType.RECONCILE)
-                  .flatMap(op -> note(tx, job, m, "REPLAYED", op.id(), null))
-                  .replaceWith(new Decision("replayed", null));
-            });
+  /** In order, one statement at a time (one transaction), then the ledger entries at once. */
+  private Uni<List<Noted>> decideAll(
+      SqlClient tx,
+      OpsJobRow job,
+      List<DeadLetter> chunk,
+      Map<UUID, TenantState> states,
+      Set<String> replayed) {
+    return Multi.createFrom()
+        .iterable(chunk)
+        .onItem()
+        .transformToUniAndConcatenate(
+            m ->
+                decide(
+                    tx,
+                    job,
+                    m,
+                    Optional.ofNullable(states.get(m.command().tenantId())),
+                    replayed.contains(m.messageId())))
+        .collect()
+        .asList()
+        .call(list -> ledger.recordAll(tx, list.stream().map(Noted::entry).toList()));
+  }
+
+  private Uni<Noted> decide(
+      SqlClient tx, OpsJobRow job, DeadLetter m, Optional<TenantState> found, boolean done) {
+    if (done) {
+      return Uni.createFrom()
+          .item(
+              new Noted(
+                  new Decision("already_replayed", null),
+                  entry(job, m, "ALREADY_REPLAYED", null, "replaced by an earlier job")));
+    }
+    String[] skip = skipReason(found, m.command().generation());
+    if (skip != null) {
+      return Uni.createFrom()
+          .item(
+              new Noted(
+                  new Decision(null, skip[0]),
+                  entry(job, m, "SKIPPED", null, skip[0] + ": " + skip[1])));
+    }
+    TenantState t = found.get();
+    return enqueuer
+        .enqueue(tx, t.id(), t.slug(), t.generation(), OperationType.RECONCILE)
+        .map(
+            op ->
+                new Noted(
+                    new Decision("replayed", null), entry(job, m, "REPLAYED", op.id(), null)));
   }
 
   /**
@@ -104,22 +146,9 @@ public class Rederive {
     return null;
   }
 
-  private Uni<Decision> skip(
-      SqlClient tx, OpsJobRow job, DeadLetter m, String reason, String detail) {
-    return note(tx, job, m, "SKIPPED", null, reason + ": " + detail)
-        .replaceWith(new Decision(null, reason));
-  }
-
-  private Uni<Boolean> note(
-      SqlClient tx,
-      OpsJobRow job,
-      DeadLetter m,
-      String outcome,
-      java.util.UUID operation,
-      String detail) {
-    return ledger.record(
-        tx,
-        new Outcome(
-            job.id(), m.messageId(), outcome, m.command().tenantId(), operation, null, detail));
+  private static Outcome entry(
+      OpsJobRow job, DeadLetter m, String outcome, UUID operation, String detail) {
+    return new Outcome(
+        job.id(), m.messageId(), outcome, m.command().tenantId(), operation, null, detail);
   }
 }

@@ -1,7 +1,9 @@
 package dev.slipway.api.service;
 
+import dev.slipway.api.repository.DeadLetterOutcomeRepository;
 import dev.slipway.api.repository.OpsLookupRepository;
 import dev.slipway.api.repository.OpsLookupRepository.TenantState;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +21,18 @@ import java.util.UUID;
 public class ReplayPreview {
   private final DeadLetterScanner scanner;
   private final OpsLookupRepository lookups;
+  private final DeadLetterOutcomeRepository ledger;
+  private final Pool pool;
 
-  ReplayPreview(DeadLetterScanner scanner, OpsLookupRepository lookups) {
+  ReplayPreview(
+      DeadLetterScanner scanner,
+      OpsLookupRepository lookups,
+      DeadLetterOutcomeRepository ledger,
+      Pool pool) {
     this.scanner = scanner;
     this.lookups = lookups;
+    this.ledger = ledger;
+    this.pool = pool;
   }
 
   /**
@@ -43,8 +53,8 @@ public class ReplayPreview {
             .collect(java.util.stream.Collectors.toSet());
     Map<UUID, TenantState> states = lookups.tenantStates(tenants).await().indefinitely();
     Set<String> replayed =
-        lookups
-            .replayedAmong(matching.stream().map(DeadLetter::messageId).toList())
+        ledger
+            .replayedAmong(pool, matching.stream().map(DeadLetter::messageId).toList())
             .await()
             .indefinitely();
     return matching.stream().map(m -> decide(m, mode, states, replayed)).toList();

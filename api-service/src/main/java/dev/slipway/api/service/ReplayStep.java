@@ -5,14 +5,22 @@ import dev.slipway.api.repository.DeadLetterOutcomeRepository.Outcome;
 import dev.slipway.api.repository.OpsJobRow;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * What a job does with one matching dead letter. The order is what makes a job crash safe: the
- * replacement is committed (REDERIVE: operation, outbox row and ledger entry in one transaction;
- * RESEND: SQS accepted the message, then the ledger entry) before the DLQ copy is deleted, and a
- * message some job already replaced is only deleted. Blocking: runs on job threads.
+ * What a job does with a chunk of matching dead letters (up to 10, in receive order). The order is
+ * what makes a job crash safe: the replacements are committed (REDERIVE: operations, outbox rows
+ * and ledger entries in one transaction; RESEND: SQS accepted the messages, then the ledger
+ * entries) before the DLQ copies are deleted, and a message some job already replaced is only
+ * deleted. Each step is one call for the chunk; when one fails before anything was deleted, the
+ * chunk is retried one message at a time, so one bad message cannot fail the others. Blocking: runs
+ * on job threads.
  */
 @ApplicationScoped
 public class ReplayStep {
@@ -25,10 +33,14 @@ public class ReplayStep {
     FAILED
   }
 
+  /** A result and its metric outcome (replayed, already_replayed, purged; a skip reason). */
+  private record Handled(Result result, String outcome) {}
+
   private final Pool pool;
   private final DeadLetterQueue queue;
   private final DeadLetterOutcomeRepository ledger;
   private final Rederive rederive;
+  private final Resend resend;
   private final OpsMetrics metrics;
 
   ReplayStep(
@@ -36,85 +48,113 @@ public class ReplayStep {
       DeadLetterQueue queue,
       DeadLetterOutcomeRepository ledger,
       Rederive rederive,
+      Resend resend,
       OpsMetrics metrics) {
     this.pool = pool;
     this.queue = queue;
     this.ledger = ledger;
     this.rederive = rederive;
+    this.resend = resend;
     this.metrics = metrics;
   }
 
-  public Result apply(OpsJobRow job, DeadLetter m) {
+  /** One result per message of the chunk, in order. */
+  public List<Result> apply(OpsJobRow job, List<DeadLetter> chunk) {
+    List<Handled> handled;
     try {
-      return switch (job.action()) {
-        case "PURGE" -> purge(job, m);
-        default -> replay(job, m);
-      };
+      handled = "PURGE".equals(job.action()) ? purge(job, chunk) : replay(job, chunk);
     } catch (RuntimeException e) {
-      // Left in the DLQ; a later run retries it. Never the body in logs.
-      LOG.warnf("job %s: %s failed: %s", job.id(), m, e.toString());
-      if ("PURGE".equals(job.action())) {
-        metrics.purged("failed");
-      } else {
-        metrics.replayed(job.mode(), "failed");
+      if (chunk.size() > 1) {
+        LOG.infof("job %s: a batch of %d failed (%s); one at a time", job.id(), chunk.size(), e);
+        return chunk.stream().map(m -> apply(job, List.of(m)).get(0)).toList();
       }
-      return Result.FAILED;
+      // Left in the DLQ; a later run retries it. Never the body in logs.
+      LOG.warnf("job %s: %s failed: %s", job.id(), chunk.get(0), e.toString());
+      handled = List.of(new Handled(Result.FAILED, "failed"));
     }
+    handled.forEach(h -> count(job, h));
+    return handled.stream().map(Handled::result).toList();
   }
 
-  private Result purge(OpsJobRow job, DeadLetter m) {
-    record(job, m, "PURGED", null, null, null);
-    queue.delete(m);
-    metrics.purged("purged");
-    return Result.DONE;
-  }
-
-  private Result replay(OpsJobRow job, DeadLetter m) {
-    if (m.command() == null) {
-      return skip(job, m, "unreadable", m.unreadable());
-    }
-    if ("RESEND".equals(job.mode())) {
-      return resend(job, m);
-    }
-    Rederive.Decision d = rederive.apply(job, m);
-    if (d.skipReason() != null) {
-      metrics.skipped(job.mode(), d.skipReason());
-      return Result.SKIPPED;
-    }
-    queue.delete(m);
-    metrics.replayed(job.mode(), d.outcome());
-    return Result.DONE;
-  }
-
-  private Result resend(OpsJobRow job, DeadLetter m) {
-    if (ledger.replayed(pool, m.messageId()).await().indefinitely()) {
-      record(job, m, "ALREADY_REPLAYED", null, null, "replaced by an earlier job");
-      queue.delete(m);
-      metrics.replayed(job.mode(), "already_replayed");
-      return Result.DONE;
-    }
-    // Derived from the source message: a re-run after a crash between send and ledger entry sends
-    // the same deduplication id, which SQS drops within 5 minutes (the worker absorbs it later).
-    String sent = queue.resend(m, "replay-" + m.messageId());
-    record(job, m, "REPLAYED", null, sent, null);
-    queue.delete(m);
-    metrics.replayed(job.mode(), "replayed");
-    return Result.DONE;
-  }
-
-  private Result skip(OpsJobRow job, DeadLetter m, String reason, String detail) {
-    record(job, m, "SKIPPED", null, null, reason + (detail == null ? "" : ": " + detail));
-    metrics.skipped(job.mode(), reason);
-    return Result.SKIPPED;
-  }
-
-  private void record(
-      OpsJobRow job, DeadLetter m, String outcome, UUID operation, String sent, String detail) {
+  private List<Handled> purge(OpsJobRow job, List<DeadLetter> chunk) {
     ledger
-        .record(
-            pool, new Outcome(job.id(), m.messageId(), outcome, tenant(m), operation, sent, detail))
+        .recordAll(pool, chunk.stream().map(m -> entry(job, m, "PURGED", null)).toList())
         .await()
         .indefinitely();
+    Set<String> deleted = queue.deleteAll(chunk);
+    return chunk.stream().map(m -> deletedOrFailed(deleted, m, "purged")).toList();
+  }
+
+  private List<Handled> replay(OpsJobRow job, List<DeadLetter> chunk) {
+    List<DeadLetter> readable = chunk.stream().filter(m -> m.command() != null).toList();
+    ledger
+        .recordAll(
+            pool,
+            chunk.stream()
+                .filter(m -> m.command() == null)
+                .map(m -> entry(job, m, "SKIPPED", "unreadable: " + m.unreadable()))
+                .toList())
+        .await()
+        .indefinitely();
+    Map<String, Handled> byId = new HashMap<>();
+    if (!readable.isEmpty() && "RESEND".equals(job.mode())) {
+      for (Resend.Sent s : resend.apply(job, readable)) {
+        byId.put(
+            s.message().messageId(),
+            s.deleted()
+                ? new Handled(Result.DONE, s.outcome())
+                : new Handled(Result.FAILED, "failed"));
+      }
+    } else if (!readable.isEmpty()) {
+      rederive(job, readable, byId);
+    }
+    return chunk.stream()
+        .map(
+            m ->
+                m.command() == null
+                    ? new Handled(Result.SKIPPED, "unreadable")
+                    : byId.get(m.messageId()))
+        .toList();
+  }
+
+  private void rederive(OpsJobRow job, List<DeadLetter> readable, Map<String, Handled> byId) {
+    List<Rederive.Decision> decisions = rederive.apply(job, readable);
+    List<DeadLetter> replaced = new ArrayList<>();
+    for (int i = 0; i < readable.size(); i++) {
+      Rederive.Decision d = decisions.get(i);
+      if (d.skipReason() != null) {
+        byId.put(readable.get(i).messageId(), new Handled(Result.SKIPPED, d.skipReason()));
+      } else {
+        replaced.add(readable.get(i));
+      }
+    }
+    Set<String> deleted = queue.deleteAll(replaced);
+    for (int i = 0; i < readable.size(); i++) {
+      DeadLetter m = readable.get(i);
+      if (decisions.get(i).skipReason() == null) {
+        byId.put(m.messageId(), deletedOrFailed(deleted, m, decisions.get(i).outcome()));
+      }
+    }
+  }
+
+  private static Handled deletedOrFailed(Set<String> deleted, DeadLetter m, String outcome) {
+    return deleted.contains(m.messageId())
+        ? new Handled(Result.DONE, outcome)
+        : new Handled(Result.FAILED, "failed");
+  }
+
+  private void count(OpsJobRow job, Handled h) {
+    if ("PURGE".equals(job.action())) {
+      metrics.purged(h.outcome());
+    } else if (h.result() == Result.SKIPPED) {
+      metrics.skipped(job.mode(), h.outcome());
+    } else {
+      metrics.replayed(job.mode(), h.outcome());
+    }
+  }
+
+  private static Outcome entry(OpsJobRow job, DeadLetter m, String outcome, String detail) {
+    return new Outcome(job.id(), m.messageId(), outcome, tenant(m), null, null, detail);
   }
 
   static UUID tenant(DeadLetter m) {

@@ -1,0 +1,124 @@
+package dev.slipway.api.service;
+
+import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.repository.DeadLetterOutcomeRepository;
+import dev.slipway.api.repository.DeadLetterOutcomeRepository.Outcome;
+import dev.slipway.api.repository.OpsJobRow;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * RESEND of a chunk of readable dead letters (up to 10, in receive order) with one call of each
+ * kind: which were already replaced (one query), SendMessageBatch of the others (in order, so each
+ * group keeps its order), the ledger entries of everything SQS accepted (one statement), then
+ * DeleteMessageBatch of the recorded ones. A message SQS refused is not recorded and stays in the
+ * DLQ; one it did not delete stays too, and a re-run finds its ledger entry and only deletes it.
+ */
+@ApplicationScoped
+class Resend {
+  private final Pool pool;
+  private final SqsClient sqs;
+  private final ApiConfig config;
+  private final DeadLetterQueue queue;
+  private final DeadLetterOutcomeRepository ledger;
+
+  Resend(
+      Pool pool,
+      SqsClient sqs,
+      ApiConfig config,
+      DeadLetterQueue queue,
+      DeadLetterOutcomeRepository ledger) {
+    this.pool = pool;
+    this.sqs = sqs;
+    this.config = config;
+    this.queue = queue;
+    this.ledger = ledger;
+  }
+
+  /**
+   * What became of one message: {@code outcome} replayed or already_replayed, null when SQS refused
+   * the send; {@code deleted} when its DLQ copy is gone.
+   */
+  record Sent(DeadLetter message, String outcome, boolean deleted) {}
+
+  /**
+   * One entry per message, in order. Throws when the replayed check, the send call or the ledger
+   * statement fails: nothing is deleted then, and the caller retries one message at a time (a
+   * repeated send carries the same deduplication id).
+   */
+  List<Sent> apply(OpsJobRow job, List<DeadLetter> chunk) {
+    List<String> ids = chunk.stream().map(DeadLetter::messageId).toList();
+    Set<String> replayed = ledger.replayedAmong(pool, ids).await().indefinitely();
+    List<DeadLetter> fresh = chunk.stream().filter(m -> !replayed.contains(m.messageId())).toList();
+    Map<String, String> sent = fresh.isEmpty() ? Map.of() : resendAll(fresh);
+    List<Outcome> outcomes = new ArrayList<>();
+    List<DeadLetter> recorded = new ArrayList<>();
+    for (DeadLetter m : chunk) {
+      if (replayed.contains(m.messageId())) {
+        outcomes.add(outcome(job, m, "ALREADY_REPLAYED", null, "replaced by an earlier job"));
+        recorded.add(m);
+      } else if (sent.containsKey(m.messageId())) {
+        outcomes.add(outcome(job, m, "REPLAYED", sent.get(m.messageId()), null));
+        recorded.add(m);
+      }
+    }
+    ledger.recordAll(pool, outcomes).await().indefinitely();
+    Set<String> deleted = queue.deleteAll(recorded);
+    return chunk.stream()
+        .map(
+            m ->
+                new Sent(
+                    m,
+                    replayed.contains(m.messageId())
+                        ? "already_replayed"
+                        : sent.containsKey(m.messageId()) ? "replayed" : null,
+                    deleted.contains(m.messageId())))
+        .toList();
+  }
+
+  /**
+   * Sends up to 10 bodies back to the command queue in one SendMessageBatch, in list order, each in
+   * its message group with the deduplication id {@code replay-<message id>}. Returns the new
+   * message id by source message id for the entries SQS accepted; refused ones are absent.
+   */
+  private Map<String, String> resendAll(List<DeadLetter> messages) {
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      DeadLetter m = messages.get(i);
+      entries.add(
+          SendMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .messageBody(m.body())
+              .messageGroupId(m.groupId())
+              .messageDeduplicationId(deduplicationId(m))
+              .build());
+    }
+    var response = sqs.sendMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
+    DeadLetterQueue.refused("resend", messages, response.failed());
+    Map<String, String> sent = new HashMap<>();
+    response
+        .successful()
+        .forEach(e -> sent.put(messages.get(Integer.parseInt(e.id())).messageId(), e.messageId()));
+    return sent;
+  }
+
+  /**
+   * Derived from the source message: a re-run after a crash between send and ledger entry sends the
+   * same deduplication id, which SQS drops within 5 minutes (the worker absorbs it later).
+   */
+  static String deduplicationId(DeadLetter m) {
+    return "replay-" + m.messageId();
+  }
+
+  private static Outcome outcome(
+      OpsJobRow job, DeadLetter m, String outcome, String sent, String detail) {
+    return new Outcome(job.id(), m.messageId(), outcome, ReplayStep.tenant(m), null, sent, detail);
+  }
+}
