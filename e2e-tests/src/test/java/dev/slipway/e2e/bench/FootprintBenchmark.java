@@ -100,21 +100,20 @@ class FootprintBenchmark {
     return 0;
   }
 
+  /** What Quarkus logged as its start time, from the stack's log of the service. */
   private static Optional<String> startedIn(Path state, String service) {
-    try (var files = Files.walk(state)) {
-      for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-        if (!log.getFileName().toString().contains(service.split("-")[0])) {
-          continue;
-        }
-        Matcher m = STARTED.matcher(Files.readString(log));
-        if (m.find()) {
-          return Optional.of(m.group(1));
-        }
-      }
+    String log =
+        switch (service) {
+          case "provisioner-worker" -> "worker.log";
+          case "reconciler-job" -> "reconciler.log";
+          default -> service + ".log";
+        };
+    try {
+      Matcher m = STARTED.matcher(Files.readString(state.resolve("logs").resolve(log)));
+      return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     } catch (Exception e) {
       return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /** An idle period to measure (the services' own timers still run), not a wait for a condition. */
