@@ -2,6 +2,7 @@ package dev.slipway.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How to start the local stack.
@@ -12,6 +13,9 @@ import java.time.Duration;
  * @param podReadyDelay how long the emulated kubelet takes to report a new pod Ready
  * @param startServices also start api-service, provisioner-worker and reconciler-job
  * @param reconcileInterval time between the reconciler's passes
+ * @param queueVisibility the command queue's default visibility timeout (whole seconds)
+ * @param serviceEnv extra environment given to every service, over what the stack sets (e.g. a
+ *     shorter {@code SLIPWAY_RECONCILER_STUCK_AFTER} for fault-injection runs)
  */
 public record LocalStackOptions(
     Path repoRoot,
@@ -19,7 +23,9 @@ public record LocalStackOptions(
     boolean fixedPorts,
     Duration podReadyDelay,
     boolean startServices,
-    Duration reconcileInterval) {
+    Duration reconcileInterval,
+    Duration queueVisibility,
+    Map<String, String> serviceEnv) {
 
   /** Well-known ports of the developer stack (see README). */
   public static final int API_PORT = 8080;
@@ -29,6 +35,11 @@ public record LocalStackOptions(
   public static final int POSTGRES_PORT = 15432;
   public static final int SQS_PORT = 9324;
   public static final int KUBE_PORT = 16443;
+  private static final Duration QUEUE_VISIBILITY = Duration.ofSeconds(30);
+
+  public LocalStackOptions {
+    serviceEnv = Map.copyOf(serviceEnv);
+  }
 
   public static LocalStackOptions developer(Path repoRoot) {
     return new LocalStackOptions(
@@ -37,11 +48,56 @@ public record LocalStackOptions(
         true,
         Duration.ofSeconds(1),
         true,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        QUEUE_VISIBILITY,
+        Map.of());
   }
 
   public static LocalStackOptions test(Path repoRoot, Path stateDir) {
     return new LocalStackOptions(
-        repoRoot, stateDir, false, Duration.ofMillis(200), true, Duration.ofSeconds(2));
+        repoRoot,
+        stateDir,
+        false,
+        Duration.ofMillis(200),
+        true,
+        Duration.ofSeconds(2),
+        QUEUE_VISIBILITY,
+        Map.of());
+  }
+
+  public LocalStackOptions withReconcileInterval(Duration interval) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        interval,
+        queueVisibility,
+        serviceEnv);
+  }
+
+  public LocalStackOptions withQueueVisibility(Duration visibility) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        reconcileInterval,
+        visibility,
+        serviceEnv);
+  }
+
+  public LocalStackOptions withServiceEnv(Map<String, String> env) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        reconcileInterval,
+        queueVisibility,
+        env);
   }
 }
