@@ -2,6 +2,7 @@ package dev.slipway.local;
 
 import dev.slipway.local.kube.KubeEmulator;
 import dev.slipway.local.kube.KubeEmulatorOptions;
+import dev.slipway.local.kube.KubeFaults;
 import dev.slipway.local.postgres.EmbeddedPostgresServer;
 import dev.slipway.local.sqs.CommandQueues;
 import dev.slipway.local.sqs.ElasticMqServer;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,9 @@ import java.util.Set;
  * The whole system on one machine: embedded PostgreSQL, ElasticMQ (FIFO queue + DLQ), the
  * Kubernetes emulator, and the three services as separate processes reaching them only through
  * ordinary configuration. Used by the run command and the end-to-end tests.
+ *
+ * <p>For fault injection it can kill and restart a service, stop and start ElasticMQ (losing its
+ * messages) and PostgreSQL (keeping its data), and reach the emulator's {@link KubeFaults}.
  */
 public final class LocalStack implements AutoCloseable {
   static final String DATABASE = "slipway";
@@ -26,7 +31,12 @@ public final class LocalStack implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Map<String, String> env = new LinkedHashMap<>();
+  private final Map<LocalService, ServiceProcess> services = new EnumMap<>(LocalService.class);
   private final LocalStackOptions options;
+  private EmbeddedPostgresServer postgres;
+  private QueueServer queue;
+  private KubeEmulator kube;
+  private boolean echo;
 
   private LocalStack(LocalStackOptions options) {
     this.options = options;
@@ -35,10 +45,11 @@ public final class LocalStack implements AutoCloseable {
   /** Starts everything; on any failure stops what had started and rethrows. */
   public static LocalStack start(LocalStackOptions options, boolean echoServiceLogs) {
     LocalStack stack = new LocalStack(options);
+    stack.echo = echoServiceLogs;
     try {
       stack.startInfrastructure();
       if (options.startServices()) {
-        stack.startServices(echoServiceLogs);
+        stack.startServices();
       }
       LocalEnvFile.write(options.stateDir().resolve("local.env"), stack.env);
       return stack;
@@ -53,18 +64,61 @@ public final class LocalStack implements AutoCloseable {
     return Map.copyOf(env);
   }
 
+  /** Fault injection on the Kubernetes emulator's HTTP API. */
+  public KubeFaults kubeFaults() {
+    return kube.faults();
+  }
+
+  /** kill -9 of the service: no graceful shutdown, no drain, whatever it held is abandoned. */
+  public synchronized void kill(LocalService service) {
+    services.get(service).kill();
+  }
+
+  /** Starts a killed (or exited) service again on its port and waits until it is ready. */
+  public void restart(LocalService service) {
+    ServiceProcess next;
+    synchronized (this) {
+      next = services.get(service).restart();
+      services.put(service, next);
+    }
+    next.awaitReady(READY_TIMEOUT);
+  }
+
+  /** Stops ElasticMQ: every queued message is lost; clients fail until {@link #startQueue()}. */
+  public void stopQueue() {
+    queue.stop();
+  }
+
+  /** Starts ElasticMQ again, empty, with the queues under their old URLs. */
+  public void startQueue() {
+    queue.startAgain();
+  }
+
+  /** Stops PostgreSQL (fast shutdown: sessions are ended); its data is kept. */
+  public void stopPostgres() {
+    postgres.stop();
+  }
+
+  /** Starts PostgreSQL again on the same port, data directory and password. */
+  public void startPostgres() {
+    postgres.startAgain();
+  }
+
   private void startInfrastructure() {
     boolean fixed = options.fixedPorts();
-    var postgres =
+    postgres =
         remember(
-            EmbeddedPostgresServer.start(
-                FreePorts.choose(fixed, LocalStackOptions.POSTGRES_PORT, "PostgreSQL")));
+            EmbeddedPostgresServer.startRestartable(
+                FreePorts.choose(fixed, LocalStackOptions.POSTGRES_PORT, "PostgreSQL"),
+                options.stateDir().resolve("postgres-data")));
     postgres.createDatabase(DATABASE);
-    var sqs =
-        remember(ElasticMqServer.start(FreePorts.choose(fixed, LocalStackOptions.SQS_PORT, "SQS")));
-    CommandQueues queues =
-        sqs.createCommandQueues(QUEUE_BASE, MAX_RECEIVE_COUNT, Duration.ofSeconds(30));
-    var kube =
+    queue =
+        remember(
+            QueueServer.start(
+                FreePorts.choose(fixed, LocalStackOptions.SQS_PORT, "SQS"),
+                options.queueVisibility()));
+    CommandQueues queues = queue.queues();
+    kube =
         remember(
             KubeEmulator.start(
                 KubeEmulatorOptions.defaults()
@@ -81,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
     env.put("SLIPWAY_DB_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
     env.put("SLIPWAY_DB_USER", postgres.username());
     env.put("SLIPWAY_DB_PASSWORD", postgres.password());
-    env.put("SLIPWAY_SQS_ENDPOINT", sqs.endpoint());
+    env.put("SLIPWAY_SQS_ENDPOINT", queue.endpoint());
     env.put("SLIPWAY_QUEUE_URL", queues.queueUrl());
     env.put("SLIPWAY_DLQ_URL", queues.dlqUrl());
     env.put("AWS_ACCESS_KEY_ID", "slipway-local");
@@ -97,34 +151,13 @@ public final class LocalStack implements AutoCloseable {
     env.put("SLIPWAY_DEV_JWT_AUDIENCE", JwtKeys.AUDIENCE);
   }
 
-  private void startServices(boolean echo) {
-    boolean fixed = options.fixedPorts();
-    ServiceProcess api =
-        service(
-            "api-service",
-            "api-service",
-            fixed,
-            LocalStackOptions.API_PORT,
-            ServiceEnv.api(env, TENANT_DOMAIN),
-            echo);
+  private void startServices() {
+    ServiceProcess api = service(LocalService.API, ServiceEnv.api(env, TENANT_DOMAIN));
     // The API migrates the schema: the others start once it is ready.
     api.awaitReady(READY_TIMEOUT);
-    ServiceProcess worker =
-        service(
-            "worker",
-            "provisioner-worker",
-            fixed,
-            LocalStackOptions.WORKER_PORT,
-            ServiceEnv.worker(env, TENANT_DOMAIN),
-            echo);
+    ServiceProcess worker = service(LocalService.WORKER, ServiceEnv.worker(env, TENANT_DOMAIN));
     ServiceProcess reconciler =
-        service(
-            "reconciler",
-            "reconciler-job",
-            fixed,
-            LocalStackOptions.RECONCILER_PORT,
-            ServiceEnv.reconciler(env, options.reconcileInterval()),
-            echo);
+        service(LocalService.RECONCILER, ServiceEnv.reconciler(env, options.reconcileInterval()));
     worker.awaitReady(READY_TIMEOUT);
     reconciler.awaitReady(READY_TIMEOUT);
     env.put("SLIPWAY_API_URL", api.url());
@@ -133,12 +166,16 @@ public final class LocalStack implements AutoCloseable {
     env.put("SLIPWAY_RECONCILER_METRICS_URL", reconciler.url() + "/q/metrics");
   }
 
-  private ServiceProcess service(
-      String name, String module, boolean fixed, int port, Map<String, String> env, boolean echo) {
-    Path jar = options.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-    int chosen = FreePorts.choose(fixed, port, name);
-    Path log = options.stateDir().resolve("logs").resolve(name + ".log");
-    return remember(ServiceProcess.start(name, jar, chosen, env, log, echo));
+  private synchronized ServiceProcess service(LocalService service, Map<String, String> env) {
+    Path jar =
+        options.repoRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    int port = FreePorts.choose(options.fixedPorts(), service.fixedPort(), service.logName());
+    Path log = options.stateDir().resolve("logs").resolve(service.logName() + ".log");
+    Map<String, String> all = new LinkedHashMap<>(env);
+    all.putAll(options.serviceEnv());
+    ServiceProcess process = ServiceProcess.start(service.logName(), jar, port, all, log, echo);
+    services.put(service, process);
+    return process;
   }
 
   private <T extends AutoCloseable> T remember(T resource) {
@@ -152,22 +189,27 @@ public final class LocalStack implements AutoCloseable {
    */
   @Override
   public void close() {
-    started.stream()
-        .filter(ServiceProcess.class::isInstance)
-        .map(ServiceProcess.class::cast)
-        .forEach(ServiceProcess::terminate);
+    Map<LocalService, ServiceProcess> running;
+    synchronized (this) {
+      running = new EnumMap<>(services);
+    }
+    running.values().forEach(ServiceProcess::terminate);
+    running.values().forEach(p -> closeQuietly(p));
     while (!started.isEmpty()) {
-      AutoCloseable next = started.pop();
-      long t0 = System.nanoTime();
-      try {
-        next.close();
-      } catch (Exception e) {
-        System.err.println("error while stopping the local stack: " + e);
-      }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      if (ms > 1_000) {
-        System.err.println("stopping " + next.getClass().getSimpleName() + " took " + ms + " ms");
-      }
+      closeQuietly(started.pop());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable next) {
+    long t0 = System.nanoTime();
+    try {
+      next.close();
+    } catch (Exception e) {
+      System.err.println("error while stopping the local stack: " + e);
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (ms > 1_000) {
+      System.err.println("stopping " + next.getClass().getSimpleName() + " took " + ms + " ms");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.slipway.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to start the local stack.
@@ -16,6 +17,9 @@ import java.util.List;
  * @param tenantNamespaces the tenant namespaces (namespace sharding): created in the emulator,
  *     whose Deployment controller acts in them, and given to all three services; the first is the
  *     default
+ * @param queueVisibility the command queue's default visibility timeout (whole seconds)
+ * @param serviceEnv extra environment given to every service, over what the stack sets (e.g. a
+ *     shorter {@code SLIPWAY_RECONCILER_STUCK_AFTER} for fault-injection runs)
  */
 public record LocalStackOptions(
     Path repoRoot,
@@ -24,14 +28,9 @@ public record LocalStackOptions(
     Duration podReadyDelay,
     boolean startServices,
     Duration reconcileInterval,
-    List<String> tenantNamespaces) {
-
-  public LocalStackOptions {
-    tenantNamespaces = List.copyOf(tenantNamespaces);
-    if (tenantNamespaces.isEmpty()) {
-      throw new IllegalArgumentException("at least one tenant namespace is required");
-    }
-  }
+    List<String> tenantNamespaces,
+    Duration queueVisibility,
+    Map<String, String> serviceEnv) {
 
   /** Well-known ports of the developer stack (see README). */
   public static final int API_PORT = 8080;
@@ -41,6 +40,15 @@ public record LocalStackOptions(
   public static final int POSTGRES_PORT = 15432;
   public static final int SQS_PORT = 9324;
   public static final int KUBE_PORT = 16443;
+  private static final Duration QUEUE_VISIBILITY = Duration.ofSeconds(30);
+
+  public LocalStackOptions {
+    tenantNamespaces = List.copyOf(tenantNamespaces);
+    if (tenantNamespaces.isEmpty()) {
+      throw new IllegalArgumentException("at least one tenant namespace is required");
+    }
+    serviceEnv = Map.copyOf(serviceEnv);
+  }
 
   /** The developer stack: every tenant in {@code tenants}, as the README's commands assume. */
   public static LocalStackOptions developer(Path repoRoot) {
@@ -51,7 +59,9 @@ public record LocalStackOptions(
         Duration.ofSeconds(1),
         true,
         Duration.ofSeconds(30),
-        List.of("tenants"));
+        List.of("tenants"),
+        QUEUE_VISIBILITY,
+        Map.of());
   }
 
   /** The end-to-end tests' stack: free ports, fast pods and passes, two tenant namespaces. */
@@ -63,6 +73,73 @@ public record LocalStackOptions(
         Duration.ofMillis(200),
         true,
         Duration.ofSeconds(2),
-        List.of("tenants", "tenants-2"));
+        List.of("tenants", "tenants-2"),
+        QUEUE_VISIBILITY,
+        Map.of());
+  }
+
+  public LocalStackOptions withReconcileInterval(Duration interval) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        interval,
+        tenantNamespaces,
+        queueVisibility,
+        serviceEnv);
+  }
+
+  public LocalStackOptions withPodReadyDelay(Duration delay) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        delay,
+        startServices,
+        reconcileInterval,
+        tenantNamespaces,
+        queueVisibility,
+        serviceEnv);
+  }
+
+  public LocalStackOptions withTenantNamespaces(List<String> namespaces) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        reconcileInterval,
+        namespaces,
+        queueVisibility,
+        serviceEnv);
+  }
+
+  public LocalStackOptions withQueueVisibility(Duration visibility) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        reconcileInterval,
+        tenantNamespaces,
+        visibility,
+        serviceEnv);
+  }
+
+  public LocalStackOptions withServiceEnv(Map<String, String> env) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        reconcileInterval,
+        tenantNamespaces,
+        queueVisibility,
+        env);
   }
 }

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,18 +29,41 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Launch launch;
   private final String name;
   private final int port;
   private final Process process;
 
-  private ServiceProcess(String name, int port, Process process) {
-    this.name = name;
-    this.port = port;
+  /** Everything needed to start the service again, exactly as before. */
+  private record Launch(
+      String name, Path jar, int port, Map<String, String> env, Path logFile, boolean echo) {}
+
+  private ServiceProcess(Launch launch, Process process) {
+    this.launch = launch;
+    this.name = launch.name();
+    this.port = launch.port();
     this.process = process;
   }
 
   static ServiceProcess start(
       String name, Path jar, int port, Map<String, String> env, Path logFile, boolean echo) {
+    return launch(new Launch(name, jar, port, Map.copyOf(env), logFile, echo), false);
+  }
+
+  /**
+   * Starts the same service again (same port, environment and log file, appended to) once this
+   * process has ended; returns the new process without waiting for it to be ready.
+   */
+  ServiceProcess restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    return launch(launch, true);
+  }
+
+  private static ServiceProcess launch(Launch launch, boolean append) {
+    String name = launch.name();
+    Path jar = launch.jar();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " does not exist: build first (./mvnw -DskipTests package)");
@@ -49,21 +74,26 @@ final class ServiceProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    builder.environment().putAll(launch.env());
+    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(launch.port()));
     try {
-      Files.createDirectories(logFile.getParent());
+      Files.createDirectories(launch.logFile().getParent());
       Process process = builder.start();
-      pump(name, process, logFile, echo);
-      return new ServiceProcess(name, port, process);
+      pump(name, process, launch.logFile(), launch.echo(), append);
+      return new ServiceProcess(launch, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
   }
 
-  private static void pump(String name, Process process, Path logFile, boolean echo)
+  private static void pump(String name, Process process, Path logFile, boolean echo, boolean append)
       throws IOException {
-    PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8));
+    OpenOption[] options =
+        append
+            ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.APPEND}
+            : new OpenOption[0];
+    PrintWriter log =
+        new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, options));
     Thread thread =
         new Thread(
             () -> {
@@ -117,6 +147,19 @@ final class ServiceProcess implements AutoCloseable {
       LocalStack.pause(Duration.ofMillis(100));
     }
     throw new IllegalStateException(name + " not ready within " + timeout);
+  }
+
+  /** SIGKILL (kill -9: no shutdown hook runs), then waits for the process to be gone. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " survived SIGKILL for 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing " + name, e);
+    }
   }
 
   /** Sends SIGTERM (graceful Quarkus shutdown) without waiting. */

@@ -41,7 +41,12 @@ class FootprintBenchmark {
   void startTimeAndMemory() throws Exception {
     Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
     Path state = Files.createTempDirectory("slipway-p5");
-    try (LocalStack stack = LocalStack.start(LocalStackOptions.test(root, state), false)) {
+    try (LocalStack stack =
+        LocalStack.start(
+            LocalStackOptions.test(root, state)
+                // One client makes every write: the per-caller limit would measure itself.
+                .withServiceEnv(Map.of("SLIPWAY_API_RATE_LIMIT_ENABLED", "false")),
+            false)) {
       Map<String, ProcessHandle> processes = new LinkedHashMap<>();
       for (String service : SERVICES) {
         processes.put(service, serviceProcess(service));

@@ -42,9 +42,17 @@ class PipelineLatencyBenchmark {
   void postToRunning() throws Exception {
     Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
     Path state = Files.createTempDirectory("slipway-p2");
+    // One worker at 20 creates/s needs about 200 Kubernetes requests/s, ten times its default
+    // budget: raised for this figure (in production KEDA spreads the load over workers).
     var options =
-        new LocalStackOptions(
-            root, state, false, Duration.ZERO, true, Duration.ofMinutes(5), List.of("tenants"));
+        LocalStackOptions.test(root, state)
+            .withPodReadyDelay(Duration.ZERO)
+            .withReconcileInterval(Duration.ofMinutes(5))
+            .withTenantNamespaces(List.of("tenants"))
+            .withServiceEnv(
+                Map.of(
+                    "SLIPWAY_WORKER_KUBERNETES_QPS", "400",
+                    "SLIPWAY_WORKER_KUBERNETES_BURST", "800"));
     try (LocalStack stack = LocalStack.start(options, false)) {
       Map<String, String> env = stack.env();
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Sorts the differences of one pass into drift classes. Pure: reads the two scans, writes nothing.
@@ -37,10 +38,13 @@ public final class Classifier {
       List<TenantRow> tenants, ClusterSnapshot cluster, List<OpenOperation> open) {
     List<OpenOperation> stuck = new ArrayList<>();
     Set<String> busy = new HashSet<>();
+    Set<UUID> progressing = new HashSet<>();
     for (OpenOperation op : open) {
       busy.add(op.tenantId().toString());
       if (op.stuck(now, config.stuckAfter())) {
         stuck.add(op);
+      } else {
+        progressing.add(op.tenantId());
       }
     }
     List<TenantDrift> drifts = new ArrayList<>();
@@ -57,7 +61,8 @@ public final class Classifier {
         drifts,
         orphans(cluster, live, busy),
         stuck,
-        busy.size());
+        busy.size(),
+        progressing);
   }
 
   private Optional<TenantDrift> tenant(TenantRow tenant, ClusterSnapshot cluster) {

@@ -1,9 +1,13 @@
 package dev.slipway.reconciler.diff;
 
 import dev.slipway.reconciler.scan.OpenOperation;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Differences between the database and the cluster found by one pass.
@@ -14,6 +18,9 @@ import java.util.Map;
  * @param orphans managed objects no live tenant owns (each object once)
  * @param stuck operations queued or running past the threshold
  * @param busyTenants tenants skipped because an operation is in flight
+ * @param progressing tenants with an open operation not yet stuck: its command, queued behind any
+ *     stuck one in the tenant's message group, converges the tenant, so a stuck operation of theirs
+ *     needs no new RECONCILE
  */
 public record DriftReport(
     int dbTenants,
@@ -21,12 +28,21 @@ public record DriftReport(
     List<TenantDrift> drifts,
     List<Orphan> orphans,
     List<OpenOperation> stuck,
-    int busyTenants) {
+    int busyTenants,
+    Set<UUID> progressing) {
 
   public DriftReport {
     drifts = List.copyOf(drifts);
     orphans = List.copyOf(orphans);
     stuck = List.copyOf(stuck);
+    progressing = Set.copyOf(progressing);
+  }
+
+  /** The stuck operations by tenant, tenants in the order of their first stuck operation. */
+  public Map<UUID, List<OpenOperation>> stuckByTenant() {
+    Map<UUID, List<OpenOperation>> byTenant = new LinkedHashMap<>();
+    stuck.forEach(op -> byTenant.computeIfAbsent(op.tenantId(), t -> new ArrayList<>()).add(op));
+    return byTenant;
   }
 
   /** Count per class: tenants for MISSING, SPEC and STATUS; objects for ORPHAN; operations. */

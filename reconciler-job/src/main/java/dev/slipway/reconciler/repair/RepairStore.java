@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,24 +39,34 @@ public class RepairStore {
   }
 
   /**
-   * Supersedes a stuck operation and enqueues a RECONCILE in its place, in one transaction. Empty
-   * when the operation finished meanwhile (the worker was only slow).
+   * What {@link #replaceStuck} did: operations superseded, and the RECONCILE enqueued in their
+   * place (empty when not asked for, or when every operation finished meanwhile: the worker was
+   * only slow).
    */
-  public Optional<UUID> replaceStuck(OpenOperation stuck) {
+  public record Replacement(int superseded, Optional<UUID> reconcile) {}
+
+  /**
+   * Supersedes the stuck operations of one tenant and, when {@code reEnqueue}, enqueues one
+   * RECONCILE in their place, in one transaction.
+   */
+  public Replacement replaceStuck(List<OpenOperation> stuck, boolean reEnqueue) {
+    UUID tenantId = stuck.get(0).tenantId();
+    UUID[] ids = stuck.stream().map(OpenOperation::id).toArray(UUID[]::new);
+    String why = reEnqueue ? "re-enqueued by the reconciler" : "a younger operation is queued";
     return pool.withTransaction(
             tx ->
                 tx.preparedQuery(
                         "UPDATE operations SET status = 'SUPERSEDED', finished_at = now(),"
-                            + " last_error = $2 WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')")
-                    .execute(
-                        Tuple.of(
-                            stuck.id(),
-                            "stuck since " + stuck.since() + ", re-enqueued by the reconciler"))
+                            + " last_error = 'stuck since ' || coalesce(started_at, queued_at)"
+                            + " || ', ' || $2 WHERE id = ANY($1)"
+                            + " AND status IN ('QUEUED', 'RUNNING')")
+                    .execute(Tuple.of(ids, why))
                     .flatMap(
                         rows ->
-                            rows.rowCount() == 1
-                                ? enqueue(tx, stuck.tenantId())
-                                : Uni.createFrom().item(Optional.<UUID>empty())))
+                            (rows.rowCount() > 0 && reEnqueue
+                                    ? enqueue(tx, tenantId)
+                                    : Uni.createFrom().item(Optional.<UUID>empty()))
+                                .map(reconcile -> new Replacement(rows.rowCount(), reconcile))))
         .await()
         .atMost(TIMEOUT);
   }

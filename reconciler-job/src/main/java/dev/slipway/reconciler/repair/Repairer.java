@@ -5,13 +5,17 @@ import dev.slipway.reconciler.diff.Orphan;
 import dev.slipway.reconciler.diff.TenantDrift;
 import dev.slipway.reconciler.scan.OpenOperation;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
  * Carries out the repairs of one pass, most urgent first: stuck operations (their tenant waits for
- * a lost command), then tenants (missing before spec drift, in the report's order), then orphans.
+ * a lost command), then tenants (missing before spec drift, in the report's order), then orphans. A
+ * tenant's stuck operations are superseded together and replaced by at most one RECONCILE, and by
+ * none while a younger operation of the tenant is still queued (its command converges the tenant):
+ * a backlog older than stuck-after must not grow by a command per stuck operation every pass.
  * RECONCILE operations and deletes share the per-pass budget; status corrections are single-row
  * updates and always made. A failing repair is counted and the pass goes on.
  */
@@ -31,16 +35,7 @@ public class Repairer {
       return RepairSummary.NONE;
     }
     var tally = new Tally(mode.maxRepairs());
-    for (OpenOperation op : report.stuck()) {
-      tally.budgeted(
-          false,
-          () -> store.replaceStuck(op).isPresent(),
-          "re-enqueue stuck %s operation %s of tenant %s (%s)",
-          op.type(),
-          op.id(),
-          op.tenantId(),
-          op.slug());
-    }
+    report.stuckByTenant().forEach((tenantId, ops) -> replaceStuck(report, ops, tally));
     for (TenantDrift drift : report.drifts()) {
       repair(drift, coolingDown, tally);
     }
@@ -56,6 +51,26 @@ public class Repairer {
       }
     }
     return tally.summary();
+  }
+
+  private void replaceStuck(DriftReport report, List<OpenOperation> ops, Tally tally) {
+    OpenOperation first = ops.get(0);
+    var stuck = ops.stream().map(op -> op.type() + " " + op.id()).toList();
+    if (report.progressing().contains(first.tenantId())) {
+      // Superseding alone sends no command: outside the budget, like a status update.
+      tally.run(
+          () -> store.replaceStuck(ops, false).superseded() > 0,
+          "supersede stuck %s of tenant %s (%s), a younger operation is queued",
+          new Object[] {stuck, first.tenantId(), first.slug()});
+      return;
+    }
+    tally.budgeted(
+        false,
+        () -> store.replaceStuck(ops, true).reconcile().isPresent(),
+        "re-enqueue stuck %s of tenant %s (%s)",
+        stuck,
+        first.tenantId(),
+        first.slug());
   }
 
   private void repair(TenantDrift drift, Set<String> coolingDown, Tally tally) {

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,41 @@ class RepairModesQuarkusTest {
     worker.process(tenant);
     PassResult next = pass.run(repair);
     assertTrue(next.report().stuck().stream().noneMatch(op -> op.tenantId().equals(tenant.id())));
+  }
+
+  /** Regression: one RECONCILE per stuck operation made a backlog grow every pass. */
+  @Test
+  void aTenantsStuckOperationsAreReplacedByOneReconcile() throws Exception {
+    TenantSpec tenant =
+        fleet.insert(Fleet.spec(Fleet.slug("stuck3"), DesiredState.RUNNING, false), Phase.PENDING);
+    List<UUID> lost = List.of(queuedLongAgo(tenant), queuedLongAgo(tenant), queuedLongAgo(tenant));
+
+    PassResult result = pass.run(repair);
+
+    for (UUID op : lost) {
+      assertEquals("SUPERSEDED", fleet.text("SELECT status FROM operations WHERE id = $1", op));
+    }
+    worker.assertOneReconcileQueued(tenant);
+    assertEquals(1, result.repairs().enqueued());
+  }
+
+  /** The younger operation's command, queued behind the stuck one, converges the tenant. */
+  @Test
+  void aStuckOperationBehindAYoungerOneIsSupersededWithoutAReconcile() {
+    TenantSpec tenant =
+        fleet.insert(Fleet.spec(Fleet.slug("behind"), DesiredState.RUNNING, false), Phase.PENDING);
+    UUID lost = queuedLongAgo(tenant);
+    UUID young = UUID.randomUUID();
+    fleet.execute(
+        "INSERT INTO operations (id, tenant_id, type, generation) VALUES ($1, $2, 'STOP', 1)",
+        young,
+        tenant.id());
+
+    pass.run(repair);
+
+    assertEquals("SUPERSEDED", fleet.text("SELECT status FROM operations WHERE id = $1", lost));
+    assertEquals("QUEUED", fleet.text("SELECT status FROM operations WHERE id = $1", young));
+    assertEquals(0, worker.openReconciles(tenant.id()));
   }
 
   @Test

@@ -3,9 +3,12 @@ package dev.slipway.local.postgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (zonky embedded binaries, PostgreSQL 14) for tests and the local stack.
@@ -20,13 +23,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private final int port;
   private final String password;
-  private final EmbeddedPostgres process; // null when attached to a server started elsewhere
+  private final boolean attached; // a handle on a server started elsewhere
+  private final Path restartableData; // owned data directory kept across stop/start, or null
   private final PostgresAdmin admin;
+  private EmbeddedPostgres process; // null when attached or stopped
 
-  private EmbeddedPostgresServer(int port, String password, EmbeddedPostgres process) {
+  private EmbeddedPostgresServer(
+      int port, String password, EmbeddedPostgres process, Path restartableData) {
     this.port = port;
     this.password = password;
     this.process = process;
+    this.attached = process == null;
+    this.restartableData = restartableData;
     this.admin = new PostgresAdmin(port);
   }
 
@@ -40,6 +48,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * use), so the local stack can survive restarts.
    */
   public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+    return started(launch(port, dataDirectory), null);
+  }
+
+  /**
+   * Starts a server in a fresh {@code dataDirectory} (emptied first) that it owns: {@link #stop()}
+   * and {@link #startAgain()} keep it (a restart on the same port, data and password, as a database
+   * failover looks to its clients), {@link #close()} deletes it.
+   */
+  public static EmbeddedPostgresServer startRestartable(int port, Path dataDirectory) {
+    deleteTree(dataDirectory);
+    return started(launch(port, dataDirectory), dataDirectory);
+  }
+
+  private static EmbeddedPostgresServer started(EmbeddedPostgres process, Path restartableData) {
+    EmbeddedPostgresServer server =
+        new EmbeddedPostgresServer(process.getPort(), newPassword(), process, restartableData);
+    try {
+      server.admin.ensureRole(USERNAME, server.password);
+    } catch (RuntimeException e) {
+      server.close(); // do not leave a postmaster behind
+      throw e;
+    }
+    return server;
+  }
+
+  private static EmbeddedPostgres launch(int port, Path dataDirectory) {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setServerConfig("max_connections", "200")
@@ -50,21 +84,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     if (dataDirectory != null) {
       builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
     }
-    EmbeddedPostgres process;
     try {
-      process = builder.start();
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }
-    EmbeddedPostgresServer server =
-        new EmbeddedPostgresServer(process.getPort(), newPassword(), process);
-    try {
-      server.admin.ensureRole(USERNAME, server.password);
-    } catch (RuntimeException e) {
-      server.close(); // do not leave a postmaster behind
-      throw e;
-    }
-    return server;
   }
 
   /**
@@ -72,7 +96,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * #close()} then leaves the server running.
    */
   public static EmbeddedPostgresServer attach(int port, String password) {
-    return new EmbeddedPostgresServer(port, password, null);
+    return new EmbeddedPostgresServer(port, password, null, null);
   }
 
   public int port() {
@@ -114,16 +138,68 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return "postgresql://" + USERNAME + ":" + password + "@localhost:" + port + "/" + db;
   }
 
-  /** Stops the server (fast shutdown); does nothing for an attached handle. */
-  @Override
-  public void close() {
+  /**
+   * Stops a restartable server (fast shutdown: open sessions are ended, clients see their
+   * connections drop) and keeps its data for {@link #startAgain()}.
+   */
+  public synchronized void stop() {
+    requireRestartable();
+    stopProcess();
+  }
+
+  /** Starts a stopped restartable server again on the same port, data and password. */
+  public synchronized void startAgain() {
+    requireRestartable();
     if (process == null) {
+      process = launch(port, restartableData);
+      admin.ensureRole(USERNAME, password);
+    }
+  }
+
+  /**
+   * Stops the server (fast shutdown) and deletes a restartable server's data; does nothing for an
+   * attached handle.
+   */
+  @Override
+  public synchronized void close() {
+    if (attached) {
+      return;
+    }
+    stopProcess();
+    if (restartableData != null) {
+      deleteTree(restartableData);
+    }
+  }
+
+  private void stopProcess() {
+    EmbeddedPostgres running = process;
+    process = null;
+    if (running == null) {
       return;
     }
     try {
-      process.close();
+      running.close();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not stop", e);
+    }
+  }
+
+  private void requireRestartable() {
+    if (restartableData == null) {
+      throw new IllegalStateException("not started with startRestartable");
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + dir, e);
     }
   }
 
