@@ -52,6 +52,26 @@ public class Mutations {
         });
   }
 
+  /**
+   * As {@link #run}, for work whose only write is one statement (atomic on its own): without an
+   * Idempotency-Key it runs on the pool with no explicit transaction, saving the BEGIN and COMMIT
+   * round trips; with a key it runs in a transaction, which also stores the response.
+   */
+  public Uni<StoredResponse> runOneStatement(
+      IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
+    if (key != null) {
+      return run(key, work);
+    }
+    return concurrency
+        .admit(() -> work.apply(pool))
+        .invoke(
+            response -> {
+              if (!response.replayed()) {
+                enqueuer.committed();
+              }
+            });
+  }
+
   private Uni<StoredResponse> runOnce(
       SqlClient tx, IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
     return keys.claim(tx, key)

@@ -58,7 +58,7 @@ public class TenantResource {
     limiter.admit(caller.getPrincipal().getName());
     var key = responses.key(caller, idempotencyKey, "POST", "/v1/tenants", request);
     return mutations
-        .run(
+        .runOneStatement(
             key,
             tx -> tenants.create(tx, request.slug(), request.settings()).map(responses::created))
         .map(MutationResponses::toResponse);

@@ -30,11 +30,15 @@ public class OperationEnqueuer {
   public Uni<OperationRow> enqueue(
       SqlClient tx, UUID tenantId, String slug, long generation, OperationType type) {
     UUID operationId = UUID.randomUUID();
-    String body =
-        CommandCodec.encode(
-            CommandEnvelope.of(
-                operationId, type, tenantId, slug, generation, Instant.now(), Map.of()));
+    String body = command(operationId, type, tenantId, slug, generation);
     return operations.insertWithCommand(tx, operationId, tenantId, type, generation, body);
+  }
+
+  /** The queue message of an operation, for a caller that inserts it with its own statement. */
+  public String command(
+      UUID operationId, OperationType type, UUID tenantId, String slug, long generation) {
+    return CommandCodec.encode(
+        CommandEnvelope.of(operationId, type, tenantId, slug, generation, Instant.now(), Map.of()));
   }
 
   /** Call once the transaction committed: publish now rather than at the next poll. */

@@ -53,7 +53,9 @@ public class TenantService {
 
   /**
    * Creates a tenant in the namespace {@link NamespacePlacement} chooses and queues its
-   * provisioning, in the caller's transaction. Fails with 409 when the slug is taken.
+   * provisioning: one statement writes the tenant, its operation and its command, so {@code client}
+   * may be a transaction or the pool itself (see {@link
+   * dev.slipway.api.idempotency.Mutations#runOneStatement}). Fails with 409 when the slug is taken.
    */
   public Uni<TenantCreated> create(SqlClient tx, String slug, SettingsChange settings) {
     slugRules
@@ -87,14 +89,12 @@ public class TenantService {
     String slug = spec.slug();
     String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + config.domain();
+    UUID operationId = UUID.randomUUID();
+    String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);
     return tenants
-        .insert(tx, spec, gatewayUrl)
-        .map(row -> row.orElseThrow(() -> slugTaken(slug)))
-        .flatMap(
-            row ->
-                enqueuer
-                    .enqueue(tx, spec.id(), slug, 1, OperationType.CREATE)
-                    .map(op -> new TenantCreated(row, op, token)))
+        .insertWithCommand(tx, spec, gatewayUrl, operationId, command)
+        .map(created -> created.orElseThrow(() -> slugTaken(slug)))
+        .map(created -> new TenantCreated(created.tenant(), created.operation(), token))
         .invoke(
             result -> {
               created.increment();
