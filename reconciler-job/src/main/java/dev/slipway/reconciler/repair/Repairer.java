@@ -30,7 +30,13 @@ public class Repairer {
     this.pruner = pruner;
   }
 
-  public RepairSummary repair(DriftReport report, PassMode mode, Set<String> coolingDown) {
+  /**
+   * @param deletedOwners tenants whose row says DELETED among the orphans' owners: a late write (an
+   *     apply that reached the API server after the delete) left objects behind; they get a
+   *     RECONCILE, whose worker removes them, whether or not orphans are pruned
+   */
+  public RepairSummary repair(
+      DriftReport report, PassMode mode, Set<String> coolingDown, Set<String> deletedOwners) {
     if (mode.reportOnly()) {
       return RepairSummary.NONE;
     }
@@ -39,8 +45,14 @@ public class Repairer {
     for (TenantDrift drift : report.drifts()) {
       repair(drift, coolingDown, tally);
     }
+    for (String tenantId : deletedOwners) {
+      removeLeftovers(tenantId, coolingDown, tally);
+    }
     if (mode.prune()) {
       for (Orphan orphan : report.orphans()) {
+        if (deletedOwners.contains(orphan.tenantId())) {
+          continue; // the RECONCILE above removes it
+        }
         tally.apiCalls += 2;
         tally.budgeted(
             true,
@@ -71,6 +83,18 @@ public class Repairer {
         stuck,
         first.tenantId(),
         first.slug());
+  }
+
+  private void removeLeftovers(String tenantId, Set<String> coolingDown, Tally tally) {
+    if (coolingDown.contains(tenantId)) {
+      tally.deferred++;
+      return;
+    }
+    tally.budgeted(
+        false,
+        () -> store.enqueueReconcile(java.util.UUID.fromString(tenantId)).isPresent(),
+        "enqueue RECONCILE for deleted tenant %s: objects left behind",
+        tenantId);
   }
 
   private void repair(TenantDrift drift, Set<String> coolingDown, Tally tally) {

@@ -78,6 +78,36 @@ public class DatabaseScanner {
     return open;
   }
 
+  /**
+   * Which of {@code tenantIds} name a tenant whose row says DELETED: its objects are leftovers the
+   * worker must remove, not orphans of an unknown owner.
+   */
+  public Set<String> deletedAmong(Set<String> tenantIds) {
+    Set<String> deleted = new HashSet<>();
+    UUID[] ids =
+        tenantIds.stream()
+            .map(DatabaseScanner::uuid)
+            .filter(java.util.Objects::nonNull)
+            .toArray(UUID[]::new);
+    if (ids.length == 0) {
+      return deleted;
+    }
+    pool.preparedQuery("SELECT id FROM tenants WHERE id = ANY($1) AND desired_state = 'DELETED'")
+        .execute(Tuple.of(ids))
+        .await()
+        .atMost(TIMEOUT)
+        .forEach(row -> deleted.add(row.getUUID("id").toString()));
+    return deleted;
+  }
+
+  private static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null; // a hand-written label: an orphan of nobody
+    }
+  }
+
   /** Tenants given a RECONCILE within {@code cooldown}: not to be given another yet. */
   public Set<String> recentlyReconciled(Duration cooldown) {
     Set<String> ids = new HashSet<>();
