@@ -14,15 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TCP proxy in front of the API that can lose one reply: armed with an action, it lets the next
- * write request (POST, PATCH, DELETE) through, and when the API's answer comes back it runs the
- * action (kill -9 of the API) and drops the client's connection instead of passing the answer on.
- * The change is committed (the API answers only after its commit), the process that committed it is
- * gone and the client saw a dropped connection: a crash between commit and reply, as a client lives
- * it. HTTP/1.1 without pipelining: a connection's next bytes from the API answer its last request.
+ * A TCP proxy in front of the API that can lose one reply: armed with an action, it waits for the
+ * next write request (POST, PATCH, DELETE) the API acknowledges (2xx), runs the action (kill -9 of
+ * the API) and drops the client's connection instead of passing the answer on. The change is
+ * committed (the API answers only after its commit), the process that committed it is gone and the
+ * client saw a dropped connection: a crash between commit and reply, as a client lives it. HTTP/1.1
+ * without pipelining: a connection's next bytes from the API answer its last request.
  */
 final class ApiProxy implements AutoCloseable {
   private static final Pattern KEY = Pattern.compile("(?im)^Idempotency-Key:\\s*(\\S+)");
+  private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z]+ /\\S* HTTP/1\\.1\r\n");
   private final int upstreamPort;
   private final ServerSocket server;
   private final AtomicReference<Runnable> armed = new AtomicReference<>();
@@ -38,7 +39,7 @@ final class ApiProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
-  /** Loses the reply to the next write request, running {@code action} when it arrives. */
+  /** Loses the reply to the next acknowledged write, running {@code action} when it arrives. */
   void interceptNextWrite(Runnable action) {
     armed.set(action);
   }
@@ -76,7 +77,7 @@ final class ApiProxy implements AutoCloseable {
   private final class Connection {
     private final Socket client;
     private final Socket upstream;
-    private volatile Runnable onReply;
+    private volatile String pendingWrite; // the key of the write whose reply is awaited
 
     Connection(Socket client, Socket upstream) {
       this.client = client;
@@ -97,10 +98,12 @@ final class ApiProxy implements AutoCloseable {
           OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buffer)) > 0) {
+          String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
           if (requests) {
-            watch(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-          } else if (onReply != null) {
-            onReply.run();
+            if (REQUEST_LINE.matcher(chunk).lookingAt()) { // not the rest of a body
+              pendingWrite = writeKey(chunk);
+            }
+          } else if (intercepted(chunk)) {
             return; // finally: both sockets closed, the reply never reaches the client
           }
           out.write(buffer, 0, n);
@@ -113,18 +116,34 @@ final class ApiProxy implements AutoCloseable {
       }
     }
 
-    private void watch(String chunk) {
+    /** The Idempotency-Key of a write request, "?" without one; null for other requests. */
+    private static String writeKey(String chunk) {
       boolean write =
           chunk.startsWith("POST ") || chunk.startsWith("PATCH ") || chunk.startsWith("DELETE ");
-      if (!write || armed.get() == null) {
-        return;
+      if (!write) {
+        return null;
+      }
+      Matcher key = KEY.matcher(chunk);
+      return key.find() ? key.group(1) : "?";
+    }
+
+    /**
+     * Only a 2xx reply to a write is lost (a refusal committed nothing); the armed action runs
+     * before the connection drops.
+     */
+    private boolean intercepted(String reply) {
+      String key = pendingWrite;
+      pendingWrite = null;
+      if (key == null || !reply.startsWith("HTTP/1.1 2")) {
+        return false;
       }
       Runnable action = armed.getAndSet(null);
-      if (action != null) {
-        Matcher key = KEY.matcher(chunk);
-        interceptedKeys.add(key.find() ? key.group(1) : "?");
-        onReply = action;
+      if (action == null) {
+        return false;
       }
+      interceptedKeys.add(key);
+      action.run();
+      return true;
     }
   }
 
