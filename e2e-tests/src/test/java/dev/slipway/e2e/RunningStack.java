@@ -13,7 +13,7 @@ import java.util.Map;
  * The whole local stack (embedded infrastructure and the three packaged services, each its own
  * process) as the end-to-end tests use it, with a Kubernetes client on its emulator.
  */
-final class RunningStack implements AutoCloseable {
+public final class RunningStack implements AutoCloseable {
   private final LocalStack stack;
   private final KubernetesClient kube;
 
@@ -23,24 +23,33 @@ final class RunningStack implements AutoCloseable {
   }
 
   /** Starts everything with the test options (fast pod readiness and reconcile interval). */
-  static RunningStack start(Path stateDir) throws Exception {
-    Path root = repoRoot();
-    LocalStack stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
+  public static RunningStack start(Path stateDir) throws Exception {
+    return start(LocalStackOptions.test(repoRoot(), stateDir));
+  }
+
+  /** Starts everything with the given options. */
+  public static RunningStack start(LocalStackOptions options) throws Exception {
+    LocalStack stack = LocalStack.start(options, false);
     Config config = Config.fromKubeconfig(Files.readString(Path.of(stack.env().get("KUBECONFIG"))));
     return new RunningStack(stack, new KubernetesClientBuilder().withConfig(config).build());
   }
 
-  static Path repoRoot() {
+  public static Path repoRoot() {
     return Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath();
   }
 
   /** What {@code .slipway/local.env} exports: URLs, tokens, KUBECONFIG... */
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return stack.env();
   }
 
-  KubernetesClient kube() {
+  public KubernetesClient kube() {
     return kube;
+  }
+
+  /** The stack itself, for fault injection (kill and restart services, queue, database). */
+  public LocalStack stack() {
+    return stack;
   }
 
   @Override

@@ -1,19 +1,13 @@
 package dev.slipway.local;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,44 +73,11 @@ final class ServiceProcess implements AutoCloseable {
     try {
       Files.createDirectories(launch.logFile().getParent());
       Process process = builder.start();
-      pump(name, process, launch.logFile(), launch.echo(), append);
+      ServiceLog.follow(name, process, launch.logFile(), launch.echo(), append);
       return new ServiceProcess(launch, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
-  }
-
-  private static void pump(String name, Process process, Path logFile, boolean echo, boolean append)
-      throws IOException {
-    OpenOption[] options =
-        append
-            ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.APPEND}
-            : new OpenOption[0];
-    PrintWriter log =
-        new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, options));
-    Thread thread =
-        new Thread(
-            () -> {
-              try (var in =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                  log.println(line);
-                  log.flush();
-                  if (echo) {
-                    System.out.println("[" + name + "] " + line);
-                  }
-                }
-              } catch (IOException ignored) {
-                // the process ended
-              } finally {
-                log.close();
-              }
-            },
-            name + "-output");
-    thread.setDaemon(true);
-    thread.start();
   }
 
   String url() {

@@ -3,12 +3,9 @@ package dev.slipway.local.postgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (zonky embedded binaries, PostgreSQL 14) for tests and the local stack.
@@ -48,7 +45,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * use), so the local stack can survive restarts.
    */
   public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
-    return started(launch(port, dataDirectory), null);
+    return started(PostgresProcess.launch(port, dataDirectory), null);
   }
 
   /**
@@ -57,8 +54,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * failover looks to its clients), {@link #close()} deletes it.
    */
   public static EmbeddedPostgresServer startRestartable(int port, Path dataDirectory) {
-    deleteTree(dataDirectory);
-    return started(launch(port, dataDirectory), dataDirectory);
+    PostgresProcess.deleteTree(dataDirectory);
+    return started(PostgresProcess.launch(port, dataDirectory), dataDirectory);
   }
 
   private static EmbeddedPostgresServer started(EmbeddedPostgres process, Path restartableData) {
@@ -71,24 +68,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       throw e;
     }
     return server;
-  }
-
-  private static EmbeddedPostgres launch(int port, Path dataDirectory) {
-    EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder()
-            .setServerConfig("max_connections", "200")
-            .setDataDirectoryCustomizer(dir -> PgHbaWriter.write(dir.toPath()));
-    if (port != 0) {
-      builder.setPort(port); // zonky picks a free port itself when none is set
-    }
-    if (dataDirectory != null) {
-      builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
-    }
-    try {
-      return builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-    }
   }
 
   /**
@@ -151,7 +130,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public synchronized void startAgain() {
     requireRestartable();
     if (process == null) {
-      process = launch(port, restartableData);
+      process = PostgresProcess.launch(port, restartableData);
       admin.ensureRole(USERNAME, password);
     }
   }
@@ -167,7 +146,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     stopProcess();
     if (restartableData != null) {
-      deleteTree(restartableData);
+      PostgresProcess.deleteTree(restartableData);
     }
   }
 
@@ -187,19 +166,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private void requireRestartable() {
     if (restartableData == null) {
       throw new IllegalStateException("not started with startRestartable");
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + dir, e);
     }
   }
 
