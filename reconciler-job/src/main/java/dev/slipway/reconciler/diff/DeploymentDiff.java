@@ -2,6 +2,7 @@ package dev.slipway.reconciler.diff;
 
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.GatewayDefaults;
+import dev.slipway.common.render.TenantLabels;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Compares a live Deployment with the rendered one, field by field on what Slipway sets only: a
@@ -24,6 +26,14 @@ final class DeploymentDiff {
       out.add("deployment.replicas");
     }
     ObjectDiff.labels("deployment", desired, live, out);
+    // A late write of an earlier generation (a request the worker timed out on and retried,
+    // reaching the API server after the newer apply) can leave the same content under an older
+    // generation; the status watcher records readiness only for the tenant's generation, so the
+    // tenant's phase would stop following its pods for good.
+    OptionalLong generation = TenantLabels.generationOf(live);
+    if (generation.isEmpty() || generation.getAsLong() < spec.generation()) {
+      out.add("deployment.generation");
+    }
     var desiredTemplate = desired.getSpec().getTemplate().getMetadata();
     var liveTemplate = live.getSpec() == null ? null : live.getSpec().getTemplate().getMetadata();
     if (liveTemplate == null

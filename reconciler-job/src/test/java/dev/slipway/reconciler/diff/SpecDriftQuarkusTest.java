@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.common.render.GatewayDefaults;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
@@ -74,6 +75,22 @@ class SpecDriftQuarkusTest {
     fleet.awaitPodsSettled(tenant);
 
     detectedRepairedAndGone(tenant, DriftClass.SPEC, "spec:deployment.image");
+  }
+
+  @Test
+  void deploymentLeftAtAnEarlierGenerationIsSpecDrift() throws Exception {
+    // What a late apply of an earlier generation leaves: the same content, an older generation
+    // (found by ConvergenceIT with Kubernetes writes delayed past the worker's request timeout).
+    TenantSpec tenant = converged(Fleet.spec(Fleet.slug("late"), DesiredState.RUNNING, false));
+    editDeployment(
+        tenant,
+        d ->
+            d.getMetadata()
+                .getAnnotations()
+                .put(
+                    GatewayDefaults.ANNOTATION_GENERATION, Long.toString(tenant.generation() - 1)));
+
+    detectedRepairedAndGone(tenant, DriftClass.SPEC, "spec:deployment.generation");
   }
 
   @Test
