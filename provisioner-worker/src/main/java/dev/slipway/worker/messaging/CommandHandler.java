@@ -85,11 +85,11 @@ public class CommandHandler {
     TenantSpec tenant = stored.spec();
     if (tenant.desiredState() == DesiredState.DELETED) {
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING);
-      logResults(tenant, applier.converge(tenant));
+      logResults(tenant, applier.converge(tenant, false));
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
       operations.finish(command.commandId(), done);
     } else {
-      logResults(tenant, applier.converge(tenant));
+      logResults(tenant, applier.converge(tenant, stored.neverApplied()));
       commands.finishApplied(command.commandId(), tenant.id(), tenant.generation(), done);
     }
   }
