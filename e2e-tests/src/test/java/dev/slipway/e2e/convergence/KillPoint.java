@@ -5,14 +5,16 @@ import java.time.Duration;
 
 /**
  * Where in the processing of a command a worker kill lands. The worker applies Secret, Deployment,
- * Service, Ingress, each a GET then a server-side apply (deletes: the reverse order, each a GET
- * then a DELETE); one request is held back by the emulator, and the worker is killed while it
- * waits.
+ * Service, Ingress, each a GET then a server-side apply once the tenant was applied before, and
+ * only the apply on a first create (deletes: the reverse order, each a GET then a DELETE); one
+ * request is held back by the emulator, and the worker is killed while it waits. The BEFORE_*
+ * points hold the first request on the object, whichever it is: on a first create that is the
+ * apply, which then lands after the kill.
  */
 enum KillPoint {
-  BEFORE_DEPLOYMENT("between Secret and Deployment", "GET", "deployments/[a-z0-9-]+$", 3_000),
-  BEFORE_SERVICE("between Deployment and Service", "GET", "services/[a-z0-9-]+$", 3_000),
-  BEFORE_INGRESS("between Service and Ingress", "GET", "ingresses/[a-z0-9-]+$", 3_000),
+  BEFORE_DEPLOYMENT("between Secret and Deployment", "*", "deployments/[a-z0-9-]+(\\?|$)", 3_000),
+  BEFORE_SERVICE("between Deployment and Service", "*", "services/[a-z0-9-]+(\\?|$)", 3_000),
+  BEFORE_INGRESS("between Service and Ingress", "*", "ingresses/[a-z0-9-]+(\\?|$)", 3_000),
   // The held apply lands after the kill: the cluster has it, the database never hears of it.
   AFTER_LAST_APPLY("between the last apply and the status write", "PATCH", "ingresses/", 1_000),
   // A write slowed a little, then the kill after a random extra wait: anywhere, the status write

@@ -12,17 +12,24 @@ import java.util.function.Supplier;
 
 /**
  * The one way Slipway writes to the cluster: server-side apply with a fixed field manager and
- * forced conflicts (Slipway owns every field it sets), and deletes. Each call reports what it did.
- * Every request first takes a token from the shared {@link KubeRequestLimiter}.
+ * forced conflicts (Slipway owns every field it sets, see {@link ServerSideApply}), and deletes.
+ * Each call reports what it did. Every request first takes a token from the shared {@link
+ * KubeRequestLimiter}.
  */
 @ApplicationScoped
 public class ResourceApplier {
   private final KubernetesClient client;
+  private final ServerSideApply serverSideApply;
   private final MeterRegistry registry;
   private final KubeRequestLimiter limiter;
 
-  ResourceApplier(KubernetesClient client, MeterRegistry registry, KubeRequestLimiter limiter) {
+  ResourceApplier(
+      KubernetesClient client,
+      ServerSideApply serverSideApply,
+      MeterRegistry registry,
+      KubeRequestLimiter limiter) {
     this.client = client;
+    this.serverSideApply = serverSideApply;
     this.registry = registry;
     this.limiter = limiter;
   }
@@ -35,16 +42,26 @@ public class ResourceApplier {
     return timed(desired, () -> applyNow(desired));
   }
 
+  /**
+   * Applies an object of a tenant that was never applied, without reading it first (one request
+   * instead of two): CREATED when the API server answers 201 (it created the object), PATCHED when
+   * it answers 200 (the object was there already, e.g. on a redelivery after a crash between the
+   * apply and recording it; whether that apply changed anything is unknown without the read, and
+   * PATCHED may overstate it, never miss a change).
+   */
+  public Applied applyNew(HasMetadata desired) {
+    return timed(
+        desired,
+        () -> {
+          ServerSideApply.Response response = limited(() -> serverSideApply.apply(desired));
+          ApplyResult result = response.created() ? ApplyResult.CREATED : ApplyResult.PATCHED;
+          return count(desired, new Applied(result, response.object()));
+        });
+  }
+
   private Applied applyNow(HasMetadata desired) {
-    var resource = client.resource(desired);
-    HasMetadata before = limited(resource::get);
-    HasMetadata after =
-        limited(
-            () ->
-                resource
-                    .fieldManager(GatewayDefaults.FIELD_MANAGER)
-                    .forceConflicts()
-                    .serverSideApply());
+    HasMetadata before = limited(client.resource(desired)::get);
+    HasMetadata after = limited(() -> serverSideApply.apply(desired)).object();
     ApplyResult result;
     if (before == null) {
       result = ApplyResult.CREATED;
@@ -91,7 +108,7 @@ public class ResourceApplier {
     return request.get();
   }
 
-  /** Duration of the whole apply or delete of one object (both requests), failures included. */
+  /** Duration of the whole apply or delete of one object (all its requests), failures included. */
   private Applied timed(HasMetadata object, Supplier<Applied> call) {
     Timer.Sample sample = Timer.start(registry);
     try {

@@ -31,8 +31,13 @@ public class TenantApplier {
     this.namespaces = namespaces;
   }
 
-  /** Converges the tenant in the namespace recorded on its row (the default when none is). */
-  public List<Applied> converge(TenantSpec tenant) {
+  /**
+   * Converges the tenant in the namespace recorded on its row (the default when none is). When it
+   * was {@code neverApplied}, its objects are applied without reading them first, so a first create
+   * costs one request per object (see {@link ResourceApplier#applyNew}); otherwise each is read
+   * first for an exact created / patched / unchanged.
+   */
+  public List<Applied> converge(TenantSpec tenant, boolean neverApplied) {
     namespaces.requireServed(settings.namespaceOf(tenant));
     DesiredObjects objects = TenantRenderer.render(tenant, settings);
     boolean delete = tenant.desiredState() == DesiredState.DELETED;
@@ -44,7 +49,9 @@ public class TenantApplier {
     // Before the apply: an autoscaler still present after the Deployment got its fixed replica
     // count could scale it once more (to its minimum) and leave it there when it goes.
     objects.absent().forEach(object -> results.add(log(object, applier.delete(object))));
-    objects.inApplyOrder().forEach(object -> results.add(log(object, applier.apply(object))));
+    for (HasMetadata object : objects.inApplyOrder()) {
+      results.add(log(object, neverApplied ? applier.applyNew(object) : applier.apply(object)));
+    }
     return results;
   }
 

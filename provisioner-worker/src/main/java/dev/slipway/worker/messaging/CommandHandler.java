@@ -5,11 +5,14 @@ import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationStatus;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.worker.apply.Applied;
 import dev.slipway.worker.apply.TenantApplier;
+import dev.slipway.worker.repository.CommandStore;
 import dev.slipway.worker.repository.OperationStore;
+import dev.slipway.worker.repository.StoredTenant;
 import dev.slipway.worker.repository.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,65 +26,78 @@ import org.jboss.logging.Logger;
  *       the same message group);
  *   <li>otherwise apply (idempotent server-side apply) and record the result.
  * </ul>
+ *
+ * <p>On the happy path that is two database statements ({@link CommandStore}): one begins the
+ * operation and loads the tenant, one records the apply and finishes the operation.
  */
 @ApplicationScoped
 public class CommandHandler {
   private static final Logger LOG = Logger.getLogger(CommandHandler.class);
+  private final CommandStore commands;
   private final OperationStore operations;
   private final TenantStore tenants;
   private final TenantApplier applier;
 
-  CommandHandler(OperationStore operations, TenantStore tenants, TenantApplier applier) {
+  CommandHandler(
+      CommandStore commands,
+      OperationStore operations,
+      TenantStore tenants,
+      TenantApplier applier) {
+    this.commands = commands;
     this.operations = operations;
     this.tenants = tenants;
     this.applier = applier;
   }
 
   Outcome handle(CommandEnvelope command) {
-    Optional<OperationStatus> status = operations.status(command.commandId());
-    if (status.isEmpty()) {
-      throw new Failures.PermanentFailure("unknown operation " + command.commandId());
-    }
-    if (status.get().isTerminal() || !operations.begin(command.commandId())) {
-      LOG.infof("operation already %s, nothing to do", status.get());
+    CommandStore.Begin begin =
+        commands
+            .begin(command.commandId(), command.tenantId())
+            .orElseThrow(
+                () -> new Failures.PermanentFailure("unknown operation " + command.commandId()));
+    if (!begin.begun()) {
+      LOG.infof("operation already %s, nothing to do", begin.status());
       return Outcome.ack(Outcome.ALREADY_DONE);
     }
-    TenantSpec tenant =
-        tenants
-            .load(command.tenantId())
-            .orElseThrow(() -> new Failures.PermanentFailure("tenant not found"));
-    if (command.generation() < tenant.generation()) {
+    StoredTenant tenant =
+        begin.tenant().orElseThrow(() -> new Failures.PermanentFailure("tenant not found"));
+    long generation = tenant.spec().generation();
+    if (command.generation() < generation) {
       // Level-triggered: converge on the latest desired state now; the newer command queued
       // behind this one in the tenant's message group then finds nothing left to change.
-      LOG.infof("superseded by generation %d, applying that", tenant.generation());
-      converge(tenant);
-      operations.supersede(command.commandId());
+      LOG.infof("superseded by generation %d, applying that", generation);
+      converge(command, tenant, OperationStatus.SUPERSEDED);
       return Outcome.ack(Outcome.SUPERSEDED);
     }
-    if (command.generation() > tenant.generation()) {
+    if (command.generation() > generation) {
       throw new Failures.PermanentFailure(
           "command generation %d is ahead of the tenant's %d"
-              .formatted(command.generation(), tenant.generation()));
+              .formatted(command.generation(), generation));
     }
-    converge(tenant);
-    operations.succeed(command.commandId());
+    converge(command, tenant, OperationStatus.SUCCEEDED);
     return Outcome.ack(Outcome.SUCCEEDED);
   }
 
-  private void converge(TenantSpec tenant) {
-    boolean delete = tenant.desiredState() == DesiredState.DELETED;
-    if (delete) {
+  /**
+   * Applies (or deletes), records that on the tenant and finishes the operation as {@code done}.
+   */
+  private void converge(CommandEnvelope command, StoredTenant stored, OperationStatus done) {
+    TenantSpec tenant = stored.spec();
+    if (tenant.desiredState() == DesiredState.DELETED) {
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING);
+      logResults(tenant, applier.converge(tenant, false));
+      tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
+      operations.finish(command.commandId(), done);
+    } else {
+      logResults(tenant, applier.converge(tenant, stored.neverApplied()));
+      commands.finishApplied(command.commandId(), tenant.id(), tenant.generation(), done);
     }
-    var results = applier.converge(tenant);
+  }
+
+  private static void logResults(TenantSpec tenant, List<Applied> results) {
     LOG.infof(
         "applied generation %d: %s",
         tenant.generation(), results.stream().map(r -> r.result().tag()).toList());
-    if (delete) {
-      tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
-    } else {
-      tenants.recordApplied(tenant.id(), tenant.generation());
-    }
   }
 
   void recordPermanentFailure(CommandEnvelope command, String reason) {

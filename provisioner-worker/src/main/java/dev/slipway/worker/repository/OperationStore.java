@@ -10,14 +10,15 @@ import java.util.UUID;
 /** Operation status transitions made by the worker. Terminal operations are never changed. */
 @ApplicationScoped
 public class OperationStore {
-  private static final String OPEN = "status IN ('QUEUED', 'RUNNING')";
+  /** An operation not finished yet: the only kind any worker statement changes. */
+  static final String OPEN = "status IN ('QUEUED', 'RUNNING')";
+
   private final Db db;
 
   OperationStore(Db db) {
     this.db = db;
   }
 
-  /** The operation's current status, or empty when there is no such operation. */
   /**
    * How long ago the first operation of this tenant generation was queued: the start of the wait a
    * client sees until the tenant is Ready.
@@ -31,27 +32,13 @@ public class OperationStore {
         .map(Duration::ofMillis);
   }
 
-  public Optional<OperationStatus> status(UUID id) {
-    return db.first("SELECT status FROM operations WHERE id = $1", Tuple.of(id))
-        .map(row -> OperationStatus.valueOf(row.getString("status")));
-  }
-
-  /** Marks an open operation RUNNING and counts the attempt; false if it was already finished. */
-  public boolean begin(UUID id) {
-    return db.update(
-            "UPDATE operations SET status = 'RUNNING', attempts = attempts + 1,"
-                + " started_at = coalesce(started_at, now()) WHERE id = $1 AND "
-                + OPEN,
-            Tuple.of(id))
-        == 1;
-  }
-
-  public void succeed(UUID id) {
-    finish(id, OperationStatus.SUCCEEDED, null);
-  }
-
-  public void supersede(UUID id) {
-    finish(id, OperationStatus.SUPERSEDED, null);
+  /**
+   * Finishes an open operation as {@code status} (SUCCEEDED, or SUPERSEDED); the tenant's own
+   * status is recorded separately. Applies finish through {@link CommandStore#finishApplied}
+   * instead.
+   */
+  public void finish(UUID id, OperationStatus status) {
+    finish(id, status, null);
   }
 
   public void fail(UUID id, String reason) {

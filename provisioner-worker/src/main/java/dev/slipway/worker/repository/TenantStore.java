@@ -1,19 +1,16 @@
 package dev.slipway.worker.repository;
 
 import dev.slipway.common.model.Condition;
-import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
-import dev.slipway.common.model.TenantJson;
-import dev.slipway.common.model.TenantSpec;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The worker's reads of desired state and writes of observed state. Observed-state writes are
- * guarded by generation, so a slow worker can never overwrite what a newer change recorded.
+ * The worker's writes of observed state besides a finished apply ({@link CommandStore} loads the
+ * tenant and records an apply). Observed-state writes are guarded by generation, so a slow worker
+ * can never overwrite what a newer change recorded.
  */
 @ApplicationScoped
 public class TenantStore {
@@ -21,41 +18,6 @@ public class TenantStore {
 
   TenantStore(Db db) {
     this.db = db;
-  }
-
-  public Optional<TenantSpec> load(UUID id) {
-    return db.first(
-            "SELECT id, slug, generation, desired_state, sizing::text, image_version,"
-                + " gateway_config::text, gateway_token, namespace FROM tenants WHERE id = $1",
-            Tuple.of(id))
-        .map(
-            row ->
-                new TenantSpec(
-                    row.getUUID("id"),
-                    row.getString("slug"),
-                    row.getLong("generation"),
-                    DesiredState.valueOf(row.getString("desired_state")),
-                    TenantJson.sizing(row.getString("sizing")),
-                    row.getString("image_version"),
-                    TenantJson.gatewayConfig(
-                        row.getString("gateway_config"), row.getString("slug")),
-                    row.getString("gateway_token"),
-                    row.getString("namespace")));
-  }
-
-  /**
-   * Records that generation {@code generation} is applied. The phase itself is the informer's to
-   * write (it sees readiness change); here a tenant leaves PENDING or FAILED for PROVISIONING
-   * unless the informer already recorded something newer.
-   */
-  public void recordApplied(UUID id, long generation) {
-    db.update(
-        "UPDATE tenants SET observed_generation = $2, last_error = NULL,"
-            + " phase = CASE WHEN phase IN ('PENDING', 'FAILED') THEN 'PROVISIONING' ELSE phase END,"
-            + " conditions = slipway_set_condition(conditions, 'Applied', 'True', 'Applied', $3),"
-            + " status_updated_at = now(), updated_at = now()"
-            + " WHERE id = $1 AND generation = $2",
-        Tuple.of(id, generation, "generation " + generation + " applied"));
   }
 
   /**

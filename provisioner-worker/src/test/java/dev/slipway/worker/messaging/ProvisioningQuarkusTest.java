@@ -4,11 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.kube.RequestTally;
 import dev.slipway.worker.TestTenants;
+import dev.slipway.worker.apply.ApplyResult;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -54,6 +58,23 @@ class ProvisioningQuarkusTest {
     assertEquals(1, deployment.getSpec().getReplicas());
     assertEquals("1", deployment.getMetadata().getAnnotations().get("slipway.dev/generation"));
     await().atMost(WAIT).until(() -> "RUNNING".equals(data.phase(tenant)));
+  }
+
+  @Test
+  void firstCreateSendsNoReadOfItsObjectsAndCountsThemCreated() {
+    String slug = TestTenants.uniqueSlug("noget");
+    UUID tenant = data.insertTenant(slug);
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+    double created = applyResults(ApplyResult.CREATED);
+    String objects = "/(secrets|deployments|services|ingresses)/" + slug + "(\\?|$)";
+    try (RequestTally gets = KubeEmulatorTestResource.emulator().tally("GET", objects);
+        RequestTally applies = KubeEmulatorTestResource.emulator().tally("PATCH", objects)) {
+      data.send(data.command(op, OperationType.CREATE, tenant, slug, 1), op.toString());
+      await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
+      assertEquals(0, gets.count(), "a tenant never applied is applied without reading first");
+      assertEquals(4, applies.count());
+    }
+    assertTrue(applyResults(ApplyResult.CREATED) >= created + 4, "CREATED from the 201s");
   }
 
   @Test
@@ -190,6 +211,16 @@ class ProvisioningQuarkusTest {
                         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
             .attributes()
             .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+  }
+
+  private double applyResults(ApplyResult result) {
+    return registry
+        .find(MetricNames.APPLY_RESULTS)
+        .tag(MetricNames.TAG_RESULT, result.tag())
+        .counters()
+        .stream()
+        .mapToDouble(c -> c.count())
+        .sum();
   }
 
   private double processed(String outcome) {

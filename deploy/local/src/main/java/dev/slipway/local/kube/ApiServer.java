@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * The emulator's HTTP front: Vert.x servers on 127.0.0.1 ({@link ApiListeners}, one per event loop)
  * that read each request, apply injected faults, and either answer it through the {@link
- * EmulatorDispatcher} or opens a watch (a websocket when the client asks for an upgrade, otherwise
- * a chunked HTTP stream). Handlers run on the event loop: the store never blocks for long, and
- * watch streams need no thread of their own.
+ * EmulatorDispatcher} or open a watch (a websocket when the client asks for an upgrade, otherwise a
+ * chunked HTTP stream). Handlers run on the event loop: the store never blocks for long, and watch
+ * streams need no thread of their own.
  */
 final class ApiServer {
 
@@ -18,14 +18,21 @@ final class ApiServer {
   private final EmulatorDispatcher dispatcher;
   private final WatchHub watches;
   private final KubeFaults faults;
+  private final RequestTallies tallies;
   private final ApiListeners listeners;
 
-  ApiServer(Vertx vertx, EmulatorDispatcher dispatcher, WatchHub watches, KubeFaults faults) {
+  ApiServer(
+      Vertx vertx,
+      EmulatorDispatcher dispatcher,
+      WatchHub watches,
+      KubeFaults faults,
+      RequestTallies tallies) {
     this.vertx = vertx;
     this.listeners = new ApiListeners(vertx);
     this.dispatcher = dispatcher;
     this.watches = watches;
     this.faults = faults;
+    this.tallies = tallies;
   }
 
   /** Starts listening on {@code port} (0: a free one) with one server per event loop. */
@@ -47,6 +54,7 @@ final class ApiServer {
   private void serve(HttpServerRequest request, byte[] body) {
     String method = request.method().name();
     ApiRequest api = ApiRequest.of(method, request.uri(), request.getHeader("Content-Type"), body);
+    tallies.seen(method, request.uri());
     KubeFaults.Plan plan = faults.plan(method, request.uri());
     if (plan.delay().isZero()) {
       answer(request, api, plan.status());

@@ -32,6 +32,7 @@ public final class KubeEmulator implements AutoCloseable {
   private final ObjectStore store = new ObjectStore(Clock.systemUTC());
   private final DeploymentController controller;
   private final KubeFaults faults;
+  private final RequestTallies tallies = new RequestTallies();
   private final Vertx vertx;
   private final ApiServer server;
   private final int port;
@@ -49,7 +50,8 @@ public final class KubeEmulator implements AutoCloseable {
     store.addListener(controller::changed);
     this.faults = new KubeFaults(watches);
     this.vertx = newVertx();
-    this.server = new ApiServer(vertx, new EmulatorDispatcher(store, discovery), watches, faults);
+    this.server =
+        new ApiServer(vertx, new EmulatorDispatcher(store, discovery), watches, faults, tallies);
     try {
       this.port = server.listen(options.port(), EVENT_LOOPS);
     } catch (RuntimeException e) {
@@ -86,6 +88,15 @@ public final class KubeEmulator implements AutoCloseable {
   /** Fault injection on the HTTP API: failing or delayed requests, dropped watches. */
   public KubeFaults faults() {
     return faults;
+  }
+
+  /**
+   * Starts counting the requests that match {@code method} ({@code null} or {@code "*"}: any) and a
+   * regular expression found in the request URI, e.g. {@code tally("GET", "/deployments/acme")};
+   * close it when done.
+   */
+  public RequestTally tally(String method, String uriPattern) {
+    return tallies.open(method, uriPattern);
   }
 
   /** The store itself, for tests and benchmarks that need many objects fast. */

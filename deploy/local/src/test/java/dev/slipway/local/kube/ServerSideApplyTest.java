@@ -93,6 +93,41 @@ class ServerSideApplyTest {
     return client.resource(object).fieldManager("slipway").forceConflicts().serverSideApply();
   }
 
+  /**
+   * A real API server answers an apply that created the object with 201 and any other with 200; the
+   * worker reports CREATED from that code without reading the object first.
+   */
+  @Test
+  void applyAnswers201WhenItCreatesAnd200Otherwise() throws Exception {
+    String name = uniqueName("codes");
+    Secret secret = TestObjects.secret(name, "v1");
+    assertEquals(201, rawApply(secret).statusCode(), "apply that creates");
+    assertEquals(200, rawApply(secret).statusCode(), "apply that changes nothing");
+    var changed = rawApply(TestObjects.secret(name, "v2"));
+    assertEquals(200, changed.statusCode(), "apply that changes the object");
+    assertTrue(changed.body().contains("\"name\":\"" + name + "\""), changed.body());
+  }
+
+  private static java.net.http.HttpResponse<String> rawApply(HasMetadata object) throws Exception {
+    String url =
+        emulator.url()
+            + "/api/v1/namespaces/"
+            + NAMESPACE
+            + "/secrets/"
+            + object.getMetadata().getName()
+            + "?fieldManager=slipway&force=true";
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+            .header("Content-Type", "application/apply-patch+yaml")
+            .method(
+                "PATCH",
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    client.getKubernetesSerialization().asJson(object)))
+            .build();
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void typedDeploymentApplyWorks() {
     String name = uniqueName("typed");

@@ -1,0 +1,120 @@
+package dev.slipway.worker.repository;
+
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.OperationStatus;
+import dev.slipway.common.model.TenantJson;
+import dev.slipway.common.model.TenantSpec;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The two statements a command costs on its happy path: {@link #begin} at the start and {@link
+ * #finishApplied} at the end. Each merges what used to be separate round trips (status, begin and
+ * load; applied and succeeded) into one data-modifying CTE, because at a burst of creates those
+ * round trips were half of the worker's per-tenant wait (docs/benchmarks.md, P3). Merging the end
+ * also closes the window in which a crash left a tenant recorded applied under a RUNNING operation.
+ */
+@ApplicationScoped
+public class CommandStore {
+  /**
+   * {@code op} reads the status as it was before this statement ({@code begun} cannot change what
+   * the statement's snapshot sees); {@code begun} is {@link OperationStore}'s begin. The tenant is
+   * read whatever the operation's state: a cheap indexed read, simpler than a second statement.
+   */
+  private static final String BEGIN =
+      """
+      WITH op AS (SELECT status FROM operations WHERE id = $1),
+      begun AS (
+        UPDATE operations SET status = 'RUNNING', attempts = attempts + 1,
+          started_at = coalesce(started_at, now())
+        WHERE id = $1 AND %s
+        RETURNING id)
+      SELECT op.status, EXISTS (SELECT 1 FROM begun) AS begun,
+        t.id, t.slug, t.generation, t.desired_state, t.sizing::text AS sizing, t.image_version,
+        t.gateway_config::text AS gateway_config, t.gateway_token, t.namespace,
+        t.observed_generation
+      FROM op LEFT JOIN tenants t ON t.id = $2
+      """
+          .formatted(OperationStore.OPEN);
+
+  /**
+   * Both updates run whatever the other matches, exactly as the two statements did: the tenant is
+   * recorded only while {@code generation} is still its desired one (a newer change keeps its own
+   * status), and only an open operation is finished. A tenant leaves PENDING or FAILED for
+   * PROVISIONING; the informer writes the phases after that, as it sees readiness change.
+   */
+  private static final String FINISH_APPLIED =
+      """
+      WITH applied AS (
+        UPDATE tenants SET observed_generation = $3, last_error = NULL,
+          phase = CASE WHEN phase IN ('PENDING', 'FAILED') THEN 'PROVISIONING' ELSE phase END,
+          conditions = slipway_set_condition(conditions, 'Applied', 'True', 'Applied', $5),
+          status_updated_at = now(), updated_at = now()
+        WHERE id = $2 AND generation = $3)
+      UPDATE operations SET status = $4, finished_at = now()
+      WHERE id = $1 AND %s
+      """
+          .formatted(OperationStore.OPEN);
+
+  private final Db db;
+
+  CommandStore(Db db) {
+    this.db = db;
+  }
+
+  /**
+   * What a delivery of a command finds when it starts: the operation's status before, whether this
+   * delivery began it (open operation: RUNNING, one more attempt), and the tenant {@code tenantId}
+   * (empty when its row is gone). Empty when there is no such operation.
+   */
+  public Optional<Begin> begin(UUID operationId, UUID tenantId) {
+    return db.first(BEGIN, Tuple.of(operationId, tenantId))
+        .map(
+            row ->
+                new Begin(
+                    OperationStatus.valueOf(row.getString("status")),
+                    row.getBoolean("begun"),
+                    row.getUUID("id") == null ? Optional.empty() : Optional.of(tenant(row))));
+  }
+
+  /**
+   * Records generation {@code generation} of the tenant applied and finishes the open operation as
+   * {@code finished} (SUCCEEDED, or SUPERSEDED when it applied a newer generation than its own).
+   */
+  public void finishApplied(
+      UUID operationId, UUID tenantId, long generation, OperationStatus finished) {
+    db.update(
+        FINISH_APPLIED,
+        Tuple.of(
+            operationId,
+            tenantId,
+            generation,
+            finished.name(),
+            "generation " + generation + " applied"));
+  }
+
+  private static StoredTenant tenant(Row row) {
+    TenantSpec spec =
+        new TenantSpec(
+            row.getUUID("id"),
+            row.getString("slug"),
+            row.getLong("generation"),
+            DesiredState.valueOf(row.getString("desired_state")),
+            TenantJson.sizing(row.getString("sizing")),
+            row.getString("image_version"),
+            TenantJson.gatewayConfig(row.getString("gateway_config"), row.getString("slug")),
+            row.getString("gateway_token"),
+            row.getString("namespace"));
+    return new StoredTenant(spec, row.getLong("observed_generation"));
+  }
+
+  /**
+   * @param status the operation's status before this delivery
+   * @param begun whether this delivery began it; false when it was already finished
+   * @param tenant the tenant the command names, empty when there is no such row
+   */
+  public record Begin(OperationStatus status, boolean begun, Optional<StoredTenant> tenant) {}
+}

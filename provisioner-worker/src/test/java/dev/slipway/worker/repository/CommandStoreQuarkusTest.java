@@ -1,0 +1,190 @@
+package dev.slipway.worker.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.common.model.OperationStatus;
+import dev.slipway.common.model.OperationType;
+import dev.slipway.worker.TestTenants;
+import dev.slipway.worker.config.WorkerConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The two merged statements of a command against the real database: each must keep the semantics of
+ * the separate statements it replaced (status, begin, load; applied, succeeded).
+ */
+@QuarkusTest
+class CommandStoreQuarkusTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  @Inject CommandStore commands;
+  @Inject Pool pool;
+  @Inject SqsClient sqs;
+  @Inject WorkerConfig config;
+  TestTenants data;
+
+  @BeforeEach
+  void setUp() {
+    data = new TestTenants(pool, sqs, config.queueUrl());
+  }
+
+  @Test
+  void unknownOperationFindsNothing() {
+    UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    assertTrue(commands.begin(UUID.randomUUID(), tenant).isEmpty());
+  }
+
+  @Test
+  void openOperationIsBegunAndItsTenantLoaded() {
+    String slug = TestTenants.uniqueSlug("store");
+    UUID tenant = data.insertTenant(slug, "tenants-2");
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+
+    CommandStore.Begin begin = commands.begin(op, tenant).orElseThrow();
+    assertEquals(OperationStatus.QUEUED, begin.status(), "the status before this delivery");
+    assertTrue(begin.begun());
+    assertEquals("RUNNING", data.operationStatus(op));
+    assertEquals(1, data.attempts(op));
+    StoredTenant stored = begin.tenant().orElseThrow();
+    assertEquals(tenant, stored.spec().id());
+    assertEquals(slug, stored.spec().slug());
+    assertEquals(1, stored.spec().generation());
+    assertEquals("tenants-2", stored.spec().namespace());
+    assertEquals("token-" + slug, stored.spec().gatewayToken());
+    assertTrue(stored.neverApplied());
+
+    // A redelivery while RUNNING (the worker died mid-apply) begins it again: one more attempt,
+    // the first start kept.
+    Instant started = data.timings(op)[0];
+    CommandStore.Begin again = commands.begin(op, tenant).orElseThrow();
+    assertEquals(OperationStatus.RUNNING, again.status());
+    assertTrue(again.begun());
+    assertEquals(2, data.attempts(op));
+    assertEquals(started, data.timings(op)[0]);
+  }
+
+  @Test
+  void finishedOperationIsNotBegunAgain() {
+    UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    for (OperationStatus terminal :
+        List.of(OperationStatus.SUCCEEDED, OperationStatus.FAILED, OperationStatus.SUPERSEDED)) {
+      UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+      setOperationStatus(op, terminal);
+      CommandStore.Begin begin = commands.begin(op, tenant).orElseThrow();
+      assertEquals(terminal, begin.status());
+      assertFalse(begin.begun(), terminal + " is already done");
+      assertEquals(terminal.name(), data.operationStatus(op));
+      assertEquals(0, data.attempts(op));
+    }
+  }
+
+  @Test
+  void missingTenantIsReportedAfterTheOperationWasBegun() {
+    UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+    CommandStore.Begin begin = commands.begin(op, UUID.randomUUID()).orElseThrow();
+    assertTrue(begin.begun(), "begun, so its permanent failure can be recorded");
+    assertTrue(begin.tenant().isEmpty());
+    assertEquals(1, data.attempts(op));
+  }
+
+  @Test
+  void finishAppliedRecordsTheTenantAndSucceedsTheOperation() {
+    UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+    commands.begin(op, tenant).orElseThrow();
+
+    commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
+    assertEquals("SUCCEEDED", data.operationStatus(op));
+    assertNotNull(data.timings(op)[1], "finished_at");
+    assertEquals("PROVISIONING", data.phase(tenant));
+    assertEquals("1", tenantValue("observed_generation::text", tenant));
+    assertTrue(data.conditions(tenant).contains("\"Applied\""), data.conditions(tenant));
+    assertTrue(data.conditions(tenant).contains("generation 1 applied"), data.conditions(tenant));
+
+    data.reopen(op);
+    StoredTenant stored = commands.begin(op, tenant).orElseThrow().tenant().orElseThrow();
+    assertFalse(stored.neverApplied(), "applied once: the applier reads before it applies");
+  }
+
+  @Test
+  void finishAppliedTakesAFailedTenantBackToProvisioningAndLeavesLaterPhasesAlone() {
+    UUID failed = data.insertTenant(TestTenants.uniqueSlug("store"));
+    setTenant(failed, "FAILED", "kubernetes 500");
+    UUID running = data.insertTenant(TestTenants.uniqueSlug("store"));
+    setTenant(running, "RUNNING", null);
+    for (UUID tenant : List.of(failed, running)) {
+      UUID op = data.insertOperation(tenant, OperationType.UPDATE, 1);
+      commands.begin(op, tenant).orElseThrow();
+      commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
+      assertEquals("SUCCEEDED", data.operationStatus(op));
+      assertEquals("", tenantValue("coalesce(last_error, '')", tenant));
+    }
+    assertEquals("PROVISIONING", data.phase(failed));
+    assertEquals("RUNNING", data.phase(running), "the informer's to change");
+  }
+
+  @Test
+  void finishAppliedOfAnOlderGenerationFinishesTheOperationButLeavesTheTenant() {
+    UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+    commands.begin(op, tenant).orElseThrow();
+    data.setDesiredState(tenant, "STOPPED"); // a change lands while generation 1 is applied
+
+    commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
+    assertEquals("SUCCEEDED", data.operationStatus(op));
+    assertEquals("PENDING", data.phase(tenant), "generation 2 keeps its own status");
+    assertEquals("0", tenantValue("observed_generation::text", tenant));
+  }
+
+  @Test
+  void finishAppliedCanSupersedeAndNeverReopensAFinishedOperation() {
+    UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    UUID stale = data.insertOperation(tenant, OperationType.CREATE, 1);
+    long current = data.setDesiredState(tenant, "STOPPED");
+    commands.begin(stale, tenant).orElseThrow();
+    commands.finishApplied(stale, tenant, current, OperationStatus.SUPERSEDED);
+    assertEquals("SUPERSEDED", data.operationStatus(stale));
+    assertEquals(Long.toString(current), tenantValue("observed_generation::text", tenant));
+
+    UUID failed = data.insertOperation(tenant, OperationType.STOP, current);
+    setOperationStatus(failed, OperationStatus.FAILED);
+    commands.finishApplied(failed, tenant, current, OperationStatus.SUCCEEDED);
+    assertEquals("FAILED", data.operationStatus(failed), "terminal operations never change");
+  }
+
+  private void setOperationStatus(UUID op, OperationStatus status) {
+    run("UPDATE operations SET status = $2 WHERE id = $1", Tuple.of(op, status.name()));
+  }
+
+  private void setTenant(UUID tenant, String phase, String lastError) {
+    run(
+        "UPDATE tenants SET phase = $2, last_error = $3 WHERE id = $1",
+        Tuple.of(tenant, phase, lastError));
+  }
+
+  private String tenantValue(String expression, UUID tenant) {
+    return pool.preparedQuery("SELECT " + expression + " FROM tenants WHERE id = $1")
+        .execute(Tuple.of(tenant))
+        .await()
+        .atMost(TIMEOUT)
+        .iterator()
+        .next()
+        .getString(0);
+  }
+
+  private void run(String sql, Tuple args) {
+    pool.preparedQuery(sql).execute(args).await().atMost(TIMEOUT);
+  }
+}
