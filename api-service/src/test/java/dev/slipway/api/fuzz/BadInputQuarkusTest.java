@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ class BadInputQuarkusTest {
     TestApi.createTenant(TestTokens.admin(), slug).then().statusCode(202);
     BadInput input = new BadInput(SEED);
     List<String> failures = new ArrayList<>();
+    Map<Integer, Integer> statuses = new TreeMap<>();
     for (int i = 0; i < CASES && failures.size() < 20; i++) {
       Endpoint endpoint = endpoints.get(i % endpoints.size());
       Response response;
@@ -53,6 +55,7 @@ class BadInputQuarkusTest {
         throw e;
       }
       int status = response.statusCode();
+      statuses.merge(status, 1, Integer::sum);
       // 414/431: Vert.x refuses an oversized request line or headers before any application
       // code runs, with an empty body; still a client error, never a 5xx.
       boolean transport = status == 414 || status == 431;
@@ -65,6 +68,10 @@ class BadInputQuarkusTest {
             endpoint + " → " + status + " " + response.contentType() + " (case " + i + ")");
       }
     }
+    // The counts docs/reliability.md records.
+    System.out.printf(
+        "bad input: seed %d, %d cases, %d operations, answers by status %s%n",
+        SEED, CASES, endpoints.size(), statuses);
     assertEquals(List.of(), failures, "seed " + SEED + ", " + endpoints.size() + " operations");
   }
 
