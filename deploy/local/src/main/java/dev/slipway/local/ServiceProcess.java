@@ -64,10 +64,18 @@ final class ServiceProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
+    command.addAll(jvmOptions(jar));
     command.add("-jar");
-    command.add(jar.toString());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // Relative, from the jar's directory: the class-data archive records the class path as it was
+    // when Quarkus wrote it there, and the JVM ignores the archive for any other.
+    command.add(jar.getFileName().toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(jar.toAbsolutePath().getParent().toFile())
+            .redirectErrorStream(true);
+    // As in deploy/k8s: glibc's default of 8 malloc arenas per core is resident memory the JVM,
+    // which allocates its heap itself, does not need.
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
     builder.environment().putAll(launch.env());
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(launch.port()));
     try {
@@ -78,6 +86,26 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
+  }
+
+  /**
+   * The JVM as a 256 MiB pod runs it (deploy/k8s sets the same percentage): sized from a 256 MiB
+   * memory limit rather than from this machine's RAM, which gave every service a 256 MiB initial
+   * heap; the serial collector, which the JVM picks by itself below 1.8 GB of memory; and the
+   * class-data archive Quarkus writes next to the jar at package time, when there is one.
+   */
+  static List<String> jvmOptions(Path jar) {
+    List<String> options = new ArrayList<>();
+    options.add("-XX:MaxRAM=256m");
+    options.add("-XX:MaxRAMPercentage=70");
+    options.add("-XX:+UseSerialGC");
+    options.add("-XX:+ExitOnOutOfMemoryError");
+    Path archive = jar.resolveSibling("app-cds.jsa");
+    if (Files.isRegularFile(archive)) {
+      options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+      options.add("-Xshare:auto"); // an archive from another JDK build is ignored, not fatal
+    }
+    return options;
   }
 
   String url() {
