@@ -28,4 +28,14 @@ public final class TestApi {
   public static Response createTenant(String token, String slug) {
     return tenantCreation(token, slug).post("/v1/tenants");
   }
+
+  /** Rotates the tenant's gateway token (must be accepted: 202) and returns the new one. */
+  public static String rotateToken(String token, String slug) {
+    return as(token)
+        .post("/v1/tenants/" + slug + "/rotate-token")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("gatewayToken");
+  }
 }

@@ -152,6 +152,16 @@ public final class TestTenants {
     run("UPDATE operations SET status = 'QUEUED' WHERE id = $1", Tuple.of(operationId));
   }
 
+  /** A column expression of the tenant's row, as text (e.g. {@code observed_generation::text}). */
+  public String tenantValue(String expression, UUID tenantId) {
+    return value("SELECT " + expression + " FROM tenants WHERE id = $1", tenantId);
+  }
+
+  /** A statement the helpers above do not cover, run to completion. */
+  public void execute(String sql, Tuple args) {
+    run(sql, args);
+  }
+
   private String value(String sql, UUID id) {
     return pool.preparedQuery(sql)
         .execute(Tuple.of(id))

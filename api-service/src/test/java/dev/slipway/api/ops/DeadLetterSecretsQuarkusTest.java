@@ -30,13 +30,7 @@ class DeadLetterSecretsQuarkusTest {
     var created = TestApi.createTenant(TestTokens.admin(), slug).then().statusCode(202).extract();
     String id = created.path("tenant.id");
     String first = created.path("gatewayToken");
-    String rotated =
-        TestApi.as(TestTokens.admin())
-            .post("/v1/tenants/" + slug + "/rotate-token")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("gatewayToken");
+    String rotated = TestApi.rotateToken(TestTokens.admin(), slug);
 
     new OpsFixture(db, sqs, config.queueUrl()).deadLetter(Map.of(id, "apply Secret: 500"), 2);
 

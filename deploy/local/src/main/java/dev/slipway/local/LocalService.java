@@ -17,12 +17,12 @@ public enum LocalService {
   }
 
   /** Name of its log file ({@code logs/NAME.log}) and of its console prefix. */
-  String logName() {
+  public String logName() {
     return logName;
   }
 
   /** The Maven module whose {@code target/quarkus-app} it runs. */
-  String module() {
+  public String module() {
     return module;
   }
 

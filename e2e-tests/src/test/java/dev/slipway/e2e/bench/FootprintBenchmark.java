@@ -2,6 +2,7 @@ package dev.slipway.e2e.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.e2e.StackDatabase;
 import dev.slipway.local.LocalService;
 import dev.slipway.local.LocalStack;
 import dev.slipway.local.LocalStackOptions;
@@ -18,10 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 
 /**
  * P5 (issue 8): each service's start time and resident memory, idle and under load, as the local
@@ -41,17 +38,10 @@ import org.postgresql.Driver;
  * reconciler process what it queues. Not a test: run with {@code -Dit.test=FootprintBenchmark}.
  */
 class FootprintBenchmark {
-  private static final List<String> SERVICES =
-      List.of("api-service", "provisioner-worker", "reconciler-job");
   private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
   private static final int LOAD_SECONDS = Integer.getInteger("bench.seconds", 20);
   private static final int THREADS = Integer.getInteger("bench.concurrency", 16);
   private static final int RESTARTS = Integer.getInteger("bench.restarts", 3);
-  private static final Map<LocalService, String> MODULE_LOGS =
-      Map.of(
-          LocalService.API, "api-service.log",
-          LocalService.WORKER, "worker.log",
-          LocalService.RECONCILER, "reconciler.log");
 
   @Test
   void startTimeAndMemory() throws Exception {
@@ -72,14 +62,14 @@ class FootprintBenchmark {
                         "SLIPWAY_WORKER_KUBERNETES_QPS", "2000",
                         "SLIPWAY_WORKER_KUBERNETES_BURST", "4000")),
             false)) {
-      Map<String, ProcessHandle> processes = new LinkedHashMap<>();
-      for (String service : SERVICES) {
+      Map<LocalService, ProcessHandle> processes = new LinkedHashMap<>();
+      for (LocalService service : LocalService.values()) {
         processes.put(service, serviceProcess(service));
       }
-      Map<String, Long> idle = new LinkedHashMap<>();
+      Map<LocalService, Long> idle = new LinkedHashMap<>();
       awaitQuiet(Duration.ofSeconds(10));
       processes.forEach((name, p) -> idle.put(name, rssKib(p)));
-      Map<String, AtomicLong> peak = new LinkedHashMap<>();
+      Map<LocalService, AtomicLong> peak = new LinkedHashMap<>();
       processes.keySet().forEach(name -> peak.put(name, new AtomicLong()));
       var sampler = Executors.newSingleThreadScheduledExecutor();
       sampler.scheduleAtFixedRate(
@@ -94,11 +84,12 @@ class FootprintBenchmark {
       System.out.printf(
           "%n| service | Quarkus started in (s) | RSS idle (MiB) | RSS peak under load (MiB) |%n"
               + "|---|---:|---:|---:|%n");
-      for (String service : SERVICES) {
+      for (LocalService service : LocalService.values()) {
+        List<String> starts = startTimes(state, service);
         System.out.printf(
             "| %s | %s | %.0f | %.0f |%n",
-            service,
-            startedIn(state, service).orElse("?"),
+            service.module(),
+            starts.isEmpty() ? "?" : starts.get(0),
             idle.get(service) / 1024.0,
             peak.get(service).get() / 1024.0);
       }
@@ -128,25 +119,23 @@ class FootprintBenchmark {
         ready.add((System.nanoTime() - begun) / 1e9);
       }
       Collections.sort(ready);
+      List<String> starts = startTimes(state, service); // restarts append to the same log
       System.out.printf(
           "| %s | %.2f | %s |%n",
-          service.name().toLowerCase(Locale.ROOT),
+          service.module(),
           ready.get(ready.size() / 2),
-          lastStartedIn(state, service));
+          starts.isEmpty() ? "?" : starts.get(starts.size() - 1));
     }
   }
 
   /** Until the worker has finished every operation the load queued: "alone" means idle peers. */
   private static void awaitDrained(Map<String, String> env) {
-    Properties props = new Properties();
-    props.setProperty("user", env.get("SLIPWAY_DB_USER"));
-    props.setProperty("password", env.get("SLIPWAY_DB_PASSWORD"));
     await("worker drained")
         .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () -> {
-              try (Connection c = new Driver().connect(env.get("SLIPWAY_JDBC_URL"), props);
+              try (Connection c = StackDatabase.connect(env);
                   ResultSet rs =
                       c.createStatement()
                           .executeQuery(
@@ -157,26 +146,12 @@ class FootprintBenchmark {
             });
   }
 
-  /** The last start time Quarkus logged for the service (restarts append to the same log). */
-  private static String lastStartedIn(Path state, LocalService service) {
-    String log = MODULE_LOGS.getOrDefault(service, "api-service.log");
-    try {
-      Matcher m = STARTED.matcher(Files.readString(state.resolve("logs").resolve(log)));
-      String last = "?";
-      while (m.find()) {
-        last = m.group(1);
-      }
-      return last;
-    } catch (Exception e) {
-      return "?";
-    }
-  }
-
   /** The child process running the service's packaged jar. */
-  private static ProcessHandle serviceProcess(String service) {
+  private static ProcessHandle serviceProcess(LocalService service) {
+    Path directory = Path.of(service.module(), "target", "quarkus-app");
     return ProcessHandle.current()
         .descendants()
-        .filter(p -> workingDirectory(p).endsWith(Path.of(service, "target", "quarkus-app")))
+        .filter(p -> workingDirectory(p).endsWith(directory))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no process for " + service));
   }
@@ -204,20 +179,19 @@ class FootprintBenchmark {
     return 0;
   }
 
-  /** What Quarkus logged as its start time, from the stack's log of the service. */
-  private static Optional<String> startedIn(Path state, String service) {
-    String log =
-        switch (service) {
-          case "provisioner-worker" -> "worker.log";
-          case "reconciler-job" -> "reconciler.log";
-          default -> service + ".log";
-        };
+  /** Every start time Quarkus logged for the service, oldest first, from the stack's log. */
+  private static List<String> startTimes(Path state, LocalService service) {
+    List<String> starts = new ArrayList<>();
     try {
-      Matcher m = STARTED.matcher(Files.readString(state.resolve("logs").resolve(log)));
-      return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+      Path log = state.resolve("logs").resolve(service.logName() + ".log");
+      Matcher m = STARTED.matcher(Files.readString(log));
+      while (m.find()) {
+        starts.add(m.group(1));
+      }
     } catch (Exception e) {
-      return Optional.empty();
+      // no log yet: reported as "?"
     }
+    return starts;
   }
 
   /** An idle period to measure (the services' own timers still run), not a wait for a condition. */

@@ -1,5 +1,6 @@
 package dev.slipway.e2e.convergence;
 
+import dev.slipway.e2e.StackDatabase;
 import dev.slipway.local.sqs.ElasticMqServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.postgresql.Driver;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -121,10 +120,7 @@ final class QueueTap implements AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", env.get("SLIPWAY_DB_USER"));
-    props.setProperty("password", env.get("SLIPWAY_DB_PASSWORD"));
-    return new Driver().connect(env.get("SLIPWAY_JDBC_URL"), props);
+    return StackDatabase.connect(env);
   }
 
   private SqsClient sqs() {

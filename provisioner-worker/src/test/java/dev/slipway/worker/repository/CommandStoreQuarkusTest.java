@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @QuarkusTest
 class CommandStoreQuarkusTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   @Inject CommandStore commands;
   @Inject Pool pool;
   @Inject SqsClient sqs;
@@ -109,7 +107,7 @@ class CommandStoreQuarkusTest {
     assertEquals("SUCCEEDED", data.operationStatus(op));
     assertNotNull(data.timings(op)[1], "finished_at");
     assertEquals("PROVISIONING", data.phase(tenant));
-    assertEquals("1", tenantValue("observed_generation::text", tenant));
+    assertEquals("1", data.tenantValue("observed_generation::text", tenant));
     assertTrue(data.conditions(tenant).contains("\"Applied\""), data.conditions(tenant));
     assertTrue(data.conditions(tenant).contains("generation 1 applied"), data.conditions(tenant));
 
@@ -129,7 +127,7 @@ class CommandStoreQuarkusTest {
       commands.begin(op, tenant).orElseThrow();
       commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
       assertEquals("SUCCEEDED", data.operationStatus(op));
-      assertEquals("", tenantValue("coalesce(last_error, '')", tenant));
+      assertEquals("", data.tenantValue("coalesce(last_error, '')", tenant));
     }
     assertEquals("PROVISIONING", data.phase(failed));
     assertEquals("RUNNING", data.phase(running), "the informer's to change");
@@ -145,7 +143,7 @@ class CommandStoreQuarkusTest {
     commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
     assertEquals("SUCCEEDED", data.operationStatus(op));
     assertEquals("PENDING", data.phase(tenant), "generation 2 keeps its own status");
-    assertEquals("0", tenantValue("observed_generation::text", tenant));
+    assertEquals("0", data.tenantValue("observed_generation::text", tenant));
   }
 
   @Test
@@ -156,7 +154,7 @@ class CommandStoreQuarkusTest {
     commands.begin(stale, tenant).orElseThrow();
     commands.finishApplied(stale, tenant, current, OperationStatus.SUPERSEDED);
     assertEquals("SUPERSEDED", data.operationStatus(stale));
-    assertEquals(Long.toString(current), tenantValue("observed_generation::text", tenant));
+    assertEquals(Long.toString(current), data.tenantValue("observed_generation::text", tenant));
 
     UUID failed = data.insertOperation(tenant, OperationType.STOP, current);
     setOperationStatus(failed, OperationStatus.FAILED);
@@ -165,26 +163,12 @@ class CommandStoreQuarkusTest {
   }
 
   private void setOperationStatus(UUID op, OperationStatus status) {
-    run("UPDATE operations SET status = $2 WHERE id = $1", Tuple.of(op, status.name()));
+    data.execute("UPDATE operations SET status = $2 WHERE id = $1", Tuple.of(op, status.name()));
   }
 
   private void setTenant(UUID tenant, String phase, String lastError) {
-    run(
+    data.execute(
         "UPDATE tenants SET phase = $2, last_error = $3 WHERE id = $1",
         Tuple.of(tenant, phase, lastError));
-  }
-
-  private String tenantValue(String expression, UUID tenant) {
-    return pool.preparedQuery("SELECT " + expression + " FROM tenants WHERE id = $1")
-        .execute(Tuple.of(tenant))
-        .await()
-        .atMost(TIMEOUT)
-        .iterator()
-        .next()
-        .getString(0);
-  }
-
-  private void run(String sql, Tuple args) {
-    pool.preparedQuery(sql).execute(args).await().atMost(TIMEOUT);
   }
 }
