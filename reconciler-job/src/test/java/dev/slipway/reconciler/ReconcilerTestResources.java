@@ -2,11 +2,19 @@ package dev.slipway.reconciler;
 
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.postgres.PostgresTestResource;
+import dev.slipway.local.sqs.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
-/** The real embedded PostgreSQL and Kubernetes emulator every reconciler test runs on. */
+/**
+ * The real embedded PostgreSQL, ElasticMQ and Kubernetes emulator every reconciler test runs on.
+ * Nothing publishes to the queue but {@code LostMessageQuarkusTest}, which leaves it empty.
+ */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = SqsTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "queue-url-property", value = "slipway.reconciler.queue.url"))
 @QuarkusTestResource(
     value = KubeEmulatorTestResource.class,
     restrictToAnnotatedClass = false,

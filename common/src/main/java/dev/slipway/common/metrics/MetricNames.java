@@ -119,6 +119,12 @@ public final class MetricNames {
   /** Managed objects without a live tenant seen by the last pass (pruned only when enabled). */
   public static final String RECONCILE_ORPHANS = "slipway.reconciler.orphans";
 
+  /**
+   * Open operations of the last pass whose message was lost: published long enough ago while the
+   * command queue held no message at all (a part of drift kind=stuck, re-enqueued at once).
+   */
+  public static final String RECONCILE_LOST_MESSAGES = "slipway.reconciler.lost.messages";
+
   /** Kubernetes API requests of the last pass (LIST pages and prunes). */
   public static final String RECONCILE_API_CALLS = "slipway.reconciler.api.calls";
 

@@ -34,6 +34,8 @@ final class ServiceEnv {
 
   static Map<String, String> reconciler(Map<String, String> stack, java.time.Duration interval) {
     Map<String, String> env = common(stack);
+    sqs(env, stack);
+    env.put("SLIPWAY_RECONCILER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
     env.put("KUBECONFIG", stack.get("KUBECONFIG"));
     env.put("SLIPWAY_RECONCILER_INTERVAL", interval.toMillis() + "ms");
     env.put("SLIPWAY_RECONCILER_INITIAL_DELAY", "1s");

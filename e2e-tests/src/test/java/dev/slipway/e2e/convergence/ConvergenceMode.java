@@ -8,7 +8,6 @@ import java.util.Locale;
  * few trials of every fault; {@code full} ({@code -Dslipway.convergence.mode=full}) is the run
  * docs/reliability.md reports.
  *
- * @param stuckAfter the reconciler's {@code stuck-after}: above the queue waits the faults cause
  * @param sessions tenants driven at once by the load generator
  * @param workerKills kill -9 of the worker, spread over the kill points
  * @param apiKills kill -9 of the API, half between commit and reply, half at random
@@ -22,7 +21,6 @@ import java.util.Locale;
  */
 record ConvergenceMode(
     String name,
-    Duration stuckAfter,
     int sessions,
     int workerKills,
     int apiKills,
@@ -40,38 +38,12 @@ record ConvergenceMode(
 
   static ConvergenceMode reduced() {
     return new ConvergenceMode(
-        "reduced",
-        Duration.ofSeconds(15),
-        4,
-        5,
-        2,
-        1,
-        1,
-        Duration.ofSeconds(5),
-        1,
-        Duration.ofSeconds(3),
-        5,
-        6,
-        4,
-        2);
+        "reduced", 4, 5, 2, 1, 1, Duration.ofSeconds(5), 1, Duration.ofSeconds(3), 5, 6, 4, 2);
   }
 
   static ConvergenceMode full() {
     return new ConvergenceMode(
-        "full",
-        Duration.ofSeconds(30),
-        3,
-        50,
-        20,
-        5,
-        3,
-        Duration.ofSeconds(20),
-        5,
-        Duration.ofSeconds(5),
-        25,
-        12,
-        24,
-        10);
+        "full", 3, 50, 20, 5, 3, Duration.ofSeconds(20), 5, Duration.ofSeconds(5), 25, 12, 24, 10);
   }
 
   static ConvergenceMode fromSystemProperty() {

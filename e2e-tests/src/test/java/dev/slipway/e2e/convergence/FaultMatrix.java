@@ -17,7 +17,28 @@ final class FaultMatrix {
       Nemesis.Trials trials,
       History.Counts load,
       Findings.Report report,
-      Duration convergedIn) {}
+      Timing timing) {}
+
+  /**
+   * Times from the heal (load stopped): to the queue and outbox drained, and to the first clean
+   * check. What lies between them is the reconciler's part: its next pass, and the RECONCILEs it
+   * queued for lost messages.
+   */
+  record Timing(Duration drainedIn, Duration convergedIn) {
+    Duration afterDrain() {
+      return convergedIn.minus(drainedIn);
+    }
+
+    @Override
+    public String toString() {
+      return "drained-in=%.1fs converged-in=%.1fs after-drain=%.1fs"
+          .formatted(seconds(drainedIn), seconds(convergedIn), seconds(afterDrain()));
+    }
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
 
   private final List<Row> rows = new CopyOnWriteArrayList<>();
 
@@ -30,11 +51,12 @@ final class FaultMatrix {
     out.append("Convergence run, mode ").append(mode).append(", ").append(LocalDate.now());
     out.append(", ").append(total.toSeconds()).append(" s\n\n");
     out.append(
-        "| fault | trials | load | lost | unexpected | duplicates | stuck | converged in |\n");
-    out.append("|---|---|---|---:|---:|---:|---:|---:|\n");
+        "| fault | trials | load | lost | unexpected | duplicates | stuck | queue drained in |"
+            + " converged in | after the drain |\n");
+    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       out.append(
-          "| %s | %d (%s) | %d requests, %d acknowledged, %d refused, %d retried | %d | %d | %d | %d | %.1f s |\n"
+          "| %s | %d (%s) | %d requests, %d acknowledged, %d refused, %d retried | %d | %d | %d | %d | %.1f s | %.1f s | %.1f s |\n"
               .formatted(
                   r.fault(),
                   r.trials().count(),
@@ -47,7 +69,9 @@ final class FaultMatrix {
                   r.report().unexpected(),
                   r.report().duplicates(),
                   r.report().stuck(),
-                  r.convergedIn().toMillis() / 1000.0));
+                  seconds(r.timing().drainedIn()),
+                  seconds(r.timing().convergedIn()),
+                  seconds(r.timing().afterDrain())));
     }
     return out.toString();
   }

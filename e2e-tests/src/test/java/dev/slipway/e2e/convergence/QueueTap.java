@@ -64,6 +64,19 @@ final class QueueTap implements AutoCloseable {
             attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
+  /** Nothing left to deliver: no outbox row unsent, no message in the queue (visible or not). */
+  boolean drained() {
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1) == 0 && depth() == 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the outbox", e);
+    }
+  }
+
   /**
    * For tenants with commands from the last {@code window}: their newest command once more, and
    * where there are several, all of them again newest first (so older generations arrive last).

@@ -140,6 +140,14 @@ public interface WorkerConfig {
     @WithDefault("30s")
     Duration heartbeatExtension();
 
+    /**
+     * Longest wait between polls while the queue fails (the wait doubles from 200 ms up to this).
+     * It is also how late the worker may notice the queue is back after an outage, so keep it
+     * short: a failing poll is one cheap request.
+     */
+    @WithDefault("5s")
+    Duration maxPollBackoff();
+
     /** Visibility given to a message that cannot be parsed, so it reaches the DLQ quickly. */
     @WithDefault("1s")
     Duration invalidMessageVisibility();

@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 @ApplicationScoped
 public class QueueConsumer {
   private static final Logger LOG = Logger.getLogger(QueueConsumer.class);
-  private static final long MAX_POLL_BACKOFF_MS = 30_000;
   private static final Duration ROOM_WAIT = Duration.ofSeconds(1);
   private final SqsClient sqs;
   private final WorkerConfig.Consumer settings;
@@ -108,7 +107,7 @@ public class QueueConsumer {
       return 0;
     } catch (SdkException e) {
       pollErrors.increment();
-      long next = Math.min(Math.max(2 * backoffMs, 200), MAX_POLL_BACKOFF_MS);
+      long next = Math.min(Math.max(2 * backoffMs, 200), settings.maxPollBackoff().toMillis());
       LOG.warnf("queue poll failed, retrying in %d ms: %s", next, e.getMessage());
       loop.pause(next);
       return next;

@@ -104,6 +104,9 @@ public interface ReconcilerConfig {
   /** Prometheus Pushgateway for run-once mode. */
   Pushgateway pushgateway();
 
+  /** The command queue, read to find lost messages without waiting for {@link #stuckAfter()}. */
+  Queue queue();
+
   /**
    * Rendering inputs, the same keys and defaults as the worker's {@code slipway.worker.tenants}.
    */
@@ -137,6 +140,30 @@ public interface ReconcilerConfig {
     /** cert-manager ClusterIssuer that issues tenant TLS certificates. */
     @WithDefault("letsencrypt")
     String clusterIssuer();
+  }
+
+  /**
+   * Lost messages. An open operation whose command was published while the queue now holds no
+   * message at all (none visible, in flight or delayed) has lost its message: the queue lost its
+   * data, or the command was dead-lettered. Such operations are re-enqueued on the pass that sees
+   * it, instead of after {@link #stuckAfter()}, which remains the rule for every other case (a
+   * queue that is never empty, no queue configured, the queue unreadable).
+   */
+  interface Queue {
+    /**
+     * URL of the command queue (the API's {@code slipway.api.queue-url}). Absent: the queue is not
+     * read and only {@link #stuckAfter()} finds lost messages. Needs {@code
+     * sqs:GetQueueAttributes}.
+     */
+    Optional<String> url();
+
+    /**
+     * Only commands published at least this long ago count as lost in an empty queue. SQS's
+     * approximate counts settle within about a minute after a send; a younger command might still
+     * be missing from them. Taking a waiting command for lost costs one RECONCILE, never a change.
+     */
+    @WithDefault("2m")
+    Duration lostAfter();
   }
 
   /** Where run-once passes push their metrics; nothing is pushed when the URL is absent. */

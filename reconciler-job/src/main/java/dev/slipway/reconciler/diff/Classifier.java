@@ -26,11 +26,17 @@ public final class Classifier {
   private final ReconcilerConfig config;
   private final OffsetDateTime now;
   private final StatusCheck status;
+  private final boolean queueEmpty;
   private final Map<String, RenderSettings> settingsByDomain = new HashMap<>();
 
-  public Classifier(ReconcilerConfig config, OffsetDateTime now) {
+  /**
+   * @param queueEmpty the command queue held no message at all after the open operations were read:
+   *     those published long enough ago lost their message and count as stuck now
+   */
+  public Classifier(ReconcilerConfig config, OffsetDateTime now, boolean queueEmpty) {
     this.config = config;
     this.now = now;
+    this.queueEmpty = queueEmpty;
     this.status = new StatusCheck(now.toInstant(), config.statusGrace(), config.restartThreshold());
   }
 
@@ -39,10 +45,14 @@ public final class Classifier {
     List<OpenOperation> stuck = new ArrayList<>();
     Set<String> busy = new HashSet<>();
     Set<UUID> progressing = new HashSet<>();
+    int lost = 0;
     for (OpenOperation op : open) {
       busy.add(op.tenantId().toString());
       if (op.stuck(now, config.stuckAfter())) {
         stuck.add(op);
+      } else if (queueEmpty && op.publishedBefore(now, config.queue().lostAfter())) {
+        stuck.add(op);
+        lost++;
       } else {
         progressing.add(op.tenantId());
       }
@@ -61,6 +71,7 @@ public final class Classifier {
         drifts,
         orphans(cluster, live, busy),
         stuck,
+        lost,
         busy.size(),
         progressing);
   }

@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param clusterObjects managed objects listed from the cluster, pods included
  * @param drifts live tenants with missing objects, spec drift or status drift
  * @param orphans managed objects no live tenant owns (each object once)
- * @param stuck operations queued or running past the threshold
+ * @param stuck operations queued or running past the threshold, or whose message is lost
+ * @param lost how many of {@code stuck} were found lost by an empty queue before the threshold
  * @param busyTenants tenants skipped because an operation is in flight
  * @param progressing tenants with an open operation not yet stuck: its command, queued behind any
  *     stuck one in the tenant's message group, converges the tenant, so a stuck operation of theirs
@@ -28,6 +29,7 @@ public record DriftReport(
     List<TenantDrift> drifts,
     List<Orphan> orphans,
     List<OpenOperation> stuck,
+    int lost,
     int busyTenants,
     Set<UUID> progressing) {
 

@@ -21,8 +21,8 @@ final class PassLog {
       UUID runId, PassMode mode, DriftReport report, RepairSummary repairs, int apiCalls) {
     var counts = report.counts();
     LOG.infof(
-        "reconcile pass %s (%s): %d tenants, %d objects, %d API calls; drift %s;"
-            + " %d busy tenants skipped; %d RECONCILE enqueued, %d status updates, %d pruned,"
+        "reconcile pass %s (%s): %d tenants, %d objects, %d API calls; drift %s"
+            + " (%d lost messages); %d busy tenants skipped; %d RECONCILE enqueued, %d status updates, %d pruned,"
             + " %d deferred, %d errors",
         runId,
         mode.label(),
@@ -32,6 +32,7 @@ final class PassLog {
         counts.entrySet().stream()
             .map(e -> e.getKey().tag() + "=" + e.getValue())
             .collect(Collectors.joining(", ")),
+        report.lost(),
         report.busyTenants(),
         repairs.enqueued(),
         repairs.statusUpdates(),

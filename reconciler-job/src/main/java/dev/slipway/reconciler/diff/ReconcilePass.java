@@ -11,6 +11,7 @@ import dev.slipway.reconciler.run.RunRecorder;
 import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
 import dev.slipway.reconciler.scan.DatabaseScanner;
+import dev.slipway.reconciler.scan.QueueProbe;
 import dev.slipway.reconciler.scan.TenantRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,6 +35,7 @@ public class ReconcilePass {
   private static final Logger LOG = Logger.getLogger(ReconcilePass.class);
   private final DatabaseScanner database;
   private final ClusterScanner cluster;
+  private final QueueProbe queueProbe;
   private final Repairer repairer;
   private final PassLock lock;
   private final RunRecorder runs;
@@ -45,6 +47,7 @@ public class ReconcilePass {
   ReconcilePass(
       DatabaseScanner database,
       ClusterScanner cluster,
+      QueueProbe queueProbe,
       Repairer repairer,
       PassLock lock,
       RunRecorder runs,
@@ -53,6 +56,7 @@ public class ReconcilePass {
       MeterRegistry registry) {
     this.database = database;
     this.cluster = cluster;
+    this.queueProbe = queueProbe;
     this.repairer = repairer;
     this.lock = lock;
     this.runs = runs;
@@ -112,9 +116,15 @@ public class ReconcilePass {
               LOG.warnf("tenant %s: stored desired state unreadable, skipped: %s", id, problem);
             });
     var open = database.openOperations(config.pageSize());
+    QueueProbe.State queue = queueProbe.read(); // after the open operations: see QueueProbe
+    if (queue == QueueProbe.State.UNREADABLE) {
+      unreadable[0]++;
+    }
     var checked = inListedNamespaces(tenants, namespaces, unreadable);
     var snapshot = joined(listing);
-    DriftReport report = new Classifier(config, now).classify(checked, snapshot, open);
+    DriftReport report =
+        new Classifier(config, now, queue == QueueProbe.State.EMPTY)
+            .classify(checked, snapshot, open);
     Set<String> coolingDown =
         mode.reportOnly() ? Set.of() : database.recentlyReconciled(config.repairCooldown());
     Set<String> owners = new java.util.HashSet<>();

@@ -25,6 +25,7 @@ public class PassMetrics {
   private final AtomicInteger dbTenants = new AtomicInteger();
   private final AtomicInteger deployments = new AtomicInteger();
   private final AtomicInteger orphans = new AtomicInteger();
+  private final AtomicInteger lost = new AtomicInteger();
   private final AtomicInteger apiCalls = new AtomicInteger();
   private final AtomicInteger deferred = new AtomicInteger();
   private final AtomicLong lastSuccess = new AtomicLong();
@@ -35,6 +36,7 @@ public class PassMetrics {
     registry.gauge(MetricNames.RECONCILE_DB_TENANTS, dbTenants);
     registry.gauge(MetricNames.RECONCILE_CLUSTER_DEPLOYMENTS, deployments);
     registry.gauge(MetricNames.RECONCILE_ORPHANS, orphans);
+    registry.gauge(MetricNames.RECONCILE_LOST_MESSAGES, lost);
     registry.gauge(MetricNames.RECONCILE_API_CALLS, apiCalls);
     registry.gauge(MetricNames.RECONCILE_REPAIRS_DEFERRED, deferred);
     registry.gauge(MetricNames.RECONCILE_LAST_SUCCESS, lastSuccess);
@@ -52,6 +54,7 @@ public class PassMetrics {
     deployments.set(clusterDeployments);
     report.counts().forEach((c, n) -> drift.get(c).set(n));
     orphans.set(report.orphans().size());
+    lost.set(report.lost());
     apiCalls.set(calls);
     deferred.set(repairs.deferred());
     count("reconcile", repairs.enqueued());

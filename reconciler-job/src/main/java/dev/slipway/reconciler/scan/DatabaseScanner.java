@@ -61,8 +61,9 @@ public class DatabaseScanner {
     List<OpenOperation> open = new ArrayList<>();
     pages(
         "SELECT o.id, o.tenant_id, t.slug, t.generation, o.type, o.status,"
-            + " coalesce(o.started_at, o.queued_at) AS since FROM operations o"
+            + " coalesce(o.started_at, o.queued_at) AS since, x.sent_at FROM operations o"
             + " JOIN tenants t ON t.id = o.tenant_id"
+            + " LEFT JOIN outbox x ON x.operation_id = o.id"
             + " WHERE o.status IN ('QUEUED', 'RUNNING') AND o.id > $1 ORDER BY o.id LIMIT $2",
         pageSize,
         row ->
@@ -74,7 +75,8 @@ public class DatabaseScanner {
                     row.getLong("generation"),
                     OperationType.valueOf(row.getString("type")),
                     row.getString("status"),
-                    row.getOffsetDateTime("since"))));
+                    row.getOffsetDateTime("since"),
+                    row.getOffsetDateTime("sent_at"))));
     return open;
   }
 

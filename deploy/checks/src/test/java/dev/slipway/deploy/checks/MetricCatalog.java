@@ -65,6 +65,7 @@ final class MetricCatalog {
           Map.entry("RECONCILE_REPAIRS_DEFERRED", Type.GAUGE),
           Map.entry("RECONCILE_REPAIR_ERRORS", Type.COUNTER),
           Map.entry("RECONCILE_ORPHANS", Type.GAUGE),
+          Map.entry("RECONCILE_LOST_MESSAGES", Type.GAUGE),
           Map.entry("RECONCILE_API_CALLS", Type.GAUGE),
           Map.entry("RECONCILE_LAST_SUCCESS", Type.GAUGE),
           Map.entry("DEAD_LETTERS_REPLAYED", Type.COUNTER),

@@ -1,0 +1,63 @@
+package dev.slipway.reconciler.scan;
+
+import dev.slipway.reconciler.config.ReconcilerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Reads whether the command queue holds any message at all. Read after the open operations: an
+ * operation still open then, whose command was published before, and a queue holding nothing means
+ * the message is gone (the worker deletes a message only after finishing its operation).
+ */
+@ApplicationScoped
+public class QueueProbe {
+  private static final Logger LOG = Logger.getLogger(QueueProbe.class);
+  private static final List<QueueAttributeName> COUNTS =
+      List.of(
+          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED);
+
+  /** What the queue showed: empty, holding messages, or not known (not configured, unreadable). */
+  public enum State {
+    EMPTY,
+    HOLDING,
+    UNKNOWN,
+    UNREADABLE
+  }
+
+  private final Instance<SqsClient> sqs;
+  private final ReconcilerConfig config;
+
+  QueueProbe(Instance<SqsClient> sqs, ReconcilerConfig config) {
+    this.sqs = sqs;
+    this.config = config;
+  }
+
+  public State read() {
+    var url = config.queue().url();
+    if (url.isEmpty()) {
+      return State.UNKNOWN;
+    }
+    try {
+      Map<QueueAttributeName, String> counts =
+          sqs.get()
+              .getQueueAttributes(b -> b.queueUrl(url.get()).attributeNames(COUNTS))
+              .attributes();
+      return empty(counts) ? State.EMPTY : State.HOLDING;
+    } catch (RuntimeException e) {
+      // The pass goes on: lost messages are then found by stuck-after, as without a queue URL.
+      LOG.warnf("command queue unreadable, lost messages wait for stuck-after: %s", e.toString());
+      return State.UNREADABLE;
+    }
+  }
+
+  private static boolean empty(Map<QueueAttributeName, String> counts) {
+    return COUNTS.stream().allMatch(name -> "0".equals(counts.get(name)));
+  }
+}
