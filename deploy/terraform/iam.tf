@@ -1,34 +1,20 @@
 # IAM roles for service accounts (IRSA), one per service, each with only the queue actions its
-# code calls. The reconciler makes no AWS call and gets no role.
+# code calls.
 
 locals {
   oidc_issuer = trimprefix(var.oidc_provider_url, "https://")
-}
 
-data "aws_iam_policy_document" "assume_worker" {
-  statement {
-    actions = ["sts:AssumeRoleWithWebIdentity"]
-
-    principals {
-      type        = "Federated"
-      identifiers = [var.oidc_provider_arn]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "${local.oidc_issuer}:sub"
-      values   = ["system:serviceaccount:${var.kubernetes_namespace}:${var.worker_service_account}"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "${local.oidc_issuer}:aud"
-      values   = ["sts.amazonaws.com"]
-    }
+  # Each IRSA role's service account in var.kubernetes_namespace.
+  irsa_service_accounts = {
+    worker     = var.worker_service_account
+    api        = var.api_service_account
+    reconciler = var.reconciler_service_account
   }
 }
 
-data "aws_iam_policy_document" "assume_api" {
+data "aws_iam_policy_document" "assume" {
+  for_each = local.irsa_service_accounts
+
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
 
@@ -40,7 +26,7 @@ data "aws_iam_policy_document" "assume_api" {
     condition {
       test     = "StringEquals"
       variable = "${local.oidc_issuer}:sub"
-      values   = ["system:serviceaccount:${var.kubernetes_namespace}:${var.api_service_account}"]
+      values   = ["system:serviceaccount:${var.kubernetes_namespace}:${each.value}"]
     }
 
     condition {
@@ -73,7 +59,7 @@ data "aws_iam_policy_document" "worker" {
 
 resource "aws_iam_role" "worker" {
   name               = "${var.name_prefix}-provisioner-worker"
-  assume_role_policy = data.aws_iam_policy_document.assume_worker.json
+  assume_role_policy = data.aws_iam_policy_document.assume["worker"].json
 }
 
 resource "aws_iam_role_policy" "worker" {
@@ -95,7 +81,7 @@ data "aws_iam_policy_document" "api" {
 resource "aws_iam_role" "api" {
   count              = var.api_on_fargate ? 0 : 1
   name               = "${var.name_prefix}-api-service"
-  assume_role_policy = data.aws_iam_policy_document.assume_api.json
+  assume_role_policy = data.aws_iam_policy_document.assume["api"].json
 }
 
 resource "aws_iam_role_policy" "api" {
@@ -103,6 +89,27 @@ resource "aws_iam_role_policy" "api" {
   name   = "sqs-publish-commands"
   role   = aws_iam_role.api[0].id
   policy = data.aws_iam_policy_document.api.json
+}
+
+# reconciler-job: reads the command queue's approximate counts (visible, in flight, delayed) to
+# tell a command still waiting in the queue from a lost one. It never receives or sends.
+data "aws_iam_policy_document" "reconciler" {
+  statement {
+    sid       = "ReadCommandQueueDepth"
+    actions   = ["sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.commands.arn]
+  }
+}
+
+resource "aws_iam_role" "reconciler" {
+  name               = "${var.name_prefix}-reconciler-job"
+  assume_role_policy = data.aws_iam_policy_document.assume["reconciler"].json
+}
+
+resource "aws_iam_role_policy" "reconciler" {
+  name   = "sqs-read-command-queue-depth"
+  role   = aws_iam_role.reconciler.id
+  policy = data.aws_iam_policy_document.reconciler.json
 }
 
 # Ops DLQ replay: read and delete from the DLQ, send back to the command queue (receive/send/

@@ -1,5 +1,5 @@
 output "command_queue_url" {
-  description = "SLIPWAY_API_QUEUE_URL and SLIPWAY_WORKER_QUEUE_URL."
+  description = "SLIPWAY_API_QUEUE_URL, SLIPWAY_WORKER_QUEUE_URL and SLIPWAY_RECONCILER_QUEUE_URL."
   value       = aws_sqs_queue.commands.id
 }
 
@@ -21,6 +21,11 @@ output "dlq_arn" {
 output "worker_role_arn" {
   description = "eks.amazonaws.com/role-arn of the provisioner-worker service account."
   value       = aws_iam_role.worker.arn
+}
+
+output "reconciler_role_arn" {
+  description = "eks.amazonaws.com/role-arn of the reconciler-job service account."
+  value       = aws_iam_role.reconciler.arn
 }
 
 output "api_role_arn" {

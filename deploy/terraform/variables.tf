@@ -113,6 +113,12 @@ variable "worker_service_account" {
   default     = "provisioner-worker"
 }
 
+variable "reconciler_service_account" {
+  description = "Service account of the reconciler-job (it reads the command queue's depth)."
+  type        = string
+  default     = "reconciler-job"
+}
+
 variable "api_service_account" {
   description = "Service account of the api-service when it runs on EKS."
   type        = string

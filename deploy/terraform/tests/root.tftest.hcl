@@ -25,6 +25,23 @@ run "eks_only_by_default" {
   }
 }
 
+run "reconciler_only_reads_the_command_queue_depth" {
+  command = plan
+
+  assert {
+    condition     = aws_iam_role.reconciler.name == "slipway-test-reconciler-job"
+    error_message = "the reconciler's IRSA role is <prefix>-reconciler-job"
+  }
+  assert {
+    condition     = jsondecode(data.aws_iam_policy_document.assume["reconciler"].json).Statement[0].Condition.StringEquals["oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub"] == "system:serviceaccount:slipway:reconciler-job"
+    error_message = "only the slipway:reconciler-job service account assumes the reconciler's role"
+  }
+  assert {
+    condition     = length(data.aws_iam_policy_document.reconciler.statement) == 1 && toset(data.aws_iam_policy_document.reconciler.statement[0].actions) == toset(["sqs:GetQueueAttributes"])
+    error_message = "the reconciler may only read queue attributes"
+  }
+}
+
 run "fargate_log_retention_follows_the_environment" {
   command = plan
 

@@ -128,7 +128,7 @@ class ManifestsTest {
   @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void awsCallersCarryAnIrsaRoleFromTheOverlay(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
-    for (String name : List.of("provisioner-worker", "api-service")) {
+    for (String name : List.of("provisioner-worker", "api-service", "reconciler-job")) {
       ServiceAccount sa = Rendered.named(objects, ServiceAccount.class, name);
       String arn =
           sa.getMetadata().getAnnotations() == null
@@ -137,12 +137,9 @@ class ManifestsTest {
       assertNotNull(arn, name + " has no IRSA annotation");
       assertTrue(arn.matches("arn:aws:iam::\\d{12}:role/[\\w+=,.@-]+"), arn);
       assertTrue(arn.contains(overlay), name + " role of the " + overlay + " overlay: " + arn);
+      assertTrue(
+          arn.endsWith("-" + name), name + " role named after it (deploy/terraform): " + arn);
     }
-    ServiceAccount reconciler = Rendered.named(objects, ServiceAccount.class, "reconciler-job");
-    assertTrue(
-        reconciler.getMetadata().getAnnotations() == null
-            || !reconciler.getMetadata().getAnnotations().containsKey(IRSA),
-        "the reconciler makes no AWS call");
   }
 
   @ParameterizedTest
@@ -244,6 +241,16 @@ class ManifestsTest {
     assertEquals("true", env.get("SLIPWAY_RECONCILER_RUN_ONCE"));
     assertEquals("tenants", env.get("SLIPWAY_RECONCILER_NAMESPACE"));
     database.forEach(k -> assertEquals("secret:slipway-db", env.get(k), "reconciler " + k));
+    // The reconciler reads the depth of the queue the worker consumes, in the same region.
+    Map<String, String> worker =
+        Env.of(
+            objects,
+            Rendered.named(objects, Deployment.class, "provisioner-worker")
+                .getSpec()
+                .getTemplate()
+                .getSpec());
+    assertEquals(worker.get("SLIPWAY_WORKER_QUEUE_URL"), env.get("SLIPWAY_RECONCILER_QUEUE_URL"));
+    assertEquals(worker.get("QUARKUS_SQS_AWS_REGION"), env.get("QUARKUS_SQS_AWS_REGION"));
   }
 
   @ParameterizedTest
