@@ -52,10 +52,12 @@ class WorkerBurstBenchmark {
     List<Double> worker = new ArrayList<>();
     List<Double> kubectl = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
+    List<Double> queue = new ArrayList<>();
     boolean withKubectl = Files.isExecutable(Path.of(KUBECTL));
     for (int round = 0; round < ROUNDS; round++) {
       worker.add(worker("w" + round, TENANTS));
       raw.add(rawLoop("r" + round, TENANTS));
+      queue.add(new QueueDrain(sqs).run(commandBodies(TENANTS), config.consumer().receivers()));
       if (withKubectl) {
         kubectl.add(kubectl("k" + round, Math.min(TENANTS, KUBECTL_TENANTS)));
       }
@@ -69,6 +71,9 @@ class WorkerBurstBenchmark {
         "| worker (queue, database, apply) | %d | %,.0f | %s |%n", TENANTS, w, worker);
     System.out.printf(
         "| bare apply loop (%d threads) | %d | %,.0f | %s |%n", RAW_THREADS, TENANTS, r, raw);
+    System.out.printf(
+        "| queue only (receive + delete, %d receivers) | %d | %,.0f | %s |%n",
+        config.consumer().receivers(), TENANTS, median(queue), queue);
     if (withKubectl) {
       double k = median(kubectl);
       System.out.printf(
@@ -77,6 +82,26 @@ class WorkerBurstBenchmark {
       System.out.printf("worker / kubectl = %.1fx%n", w / k);
     }
     System.out.printf("worker / bare loop = %.0f %%%n", 100 * w / r);
+    System.out.printf("worker / queue only = %.0f %%%n", 100 * w / median(queue));
+  }
+
+  /** Bodies of the size the worker receives: encoded CREATE commands. */
+  private static List<String> commandBodies(int count) {
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      UUID tenant = UUID.randomUUID();
+      bodies.add(
+          CommandCodec.encode(
+              CommandEnvelope.of(
+                  UUID.randomUUID(),
+                  OperationType.CREATE,
+                  tenant,
+                  "drain-" + i,
+                  1,
+                  Instant.now(),
+                  Map.of())));
+    }
+    return bodies;
   }
 
   private static final String KUBECTL = System.getProperty("bench.kubectl", "/usr/bin/kubectl");
