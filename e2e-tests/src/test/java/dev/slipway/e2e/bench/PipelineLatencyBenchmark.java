@@ -37,6 +37,9 @@ class PipelineLatencyBenchmark {
   private static final int RATE = Integer.getInteger("bench.rate", 20);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  // Freshly started services need tens of seconds of load on two cores before their JIT settles;
+  // a deployed control plane is measured warm.
+  private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
 
   @Test
   void postToRunning() throws Exception {
@@ -61,7 +64,7 @@ class PipelineLatencyBenchmark {
               env.get("SLIPWAY_JDBC_URL"),
               env.get("SLIPWAY_DB_USER"),
               env.get("SLIPWAY_DB_PASSWORD"))) {
-        round("warm", env, http, db, 5);
+        round("warm", env, http, db, WARMUP_SECONDS);
         List<String> rows = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
           rows.add(round("p" + r, env, http, db, SECONDS));
