@@ -76,6 +76,9 @@ public interface ApiConfig {
   /** Idempotency-Key handling of mutating requests. */
   IdempotencyConfig idempotency();
 
+  /** Verified bearer tokens reused within their lifetime. */
+  TokenCacheConfig tokenCache();
+
   /** Per-caller limit on writes (POST, PATCH, DELETE); excess answers 429 with Retry-After. */
   RateLimitConfig rateLimit();
 
