@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * One run of a job over the DLQ: receive in batches, hand the matching messages to {@link
@@ -83,33 +81,32 @@ final class JobPass {
     return filter.matches(m, now) && !"SKIPPED".equals(recorded.get(m.messageId()));
   }
 
-  /** How a receive was made: whether handling overlapped it, whether it long-polled. */
-  private record Poll(Future<List<DeadLetter>> messages, boolean overlapped, boolean longPoll) {}
-
   /** Runs to the end; false when the job was cancelled. */
   boolean run() throws InterruptedException {
     // Half the usual batch time: a batch received during the handling of another waits for it.
-    int batch = Pacer.batchSize(job.ratePerSecond(), hold.toSeconds() / 2);
-    Poll next = null;
+    var receives =
+        new PassReceives(
+            queue, hold, Pacer.batchSize(job.ratePerSecond(), hold.toSeconds() / 2), receiver);
+    PassReceives.Poll next = null;
     try {
-      next = receive(batch, false, false);
+      next = receives.start(false, false);
       while (budget > 0 && seen.size() < maxScan) {
-        Poll poll = next;
+        PassReceives.Poll poll = next;
         next = null;
-        List<DeadLetter> received = await(poll.messages());
+        List<DeadLetter> received = poll.await();
         boolean fresh = false;
         for (DeadLetter m : received) {
           fresh |= seen.add(m.messageId());
         }
         List<DeadLetter> work = pick(received);
         if (fresh) {
-          next = receive(batch, !work.isEmpty(), false);
+          next = receives.start(!work.isEmpty(), false);
         } else if (poll.overlapped()) {
-          next = receive(batch, false, false); // look again with nothing in flight
-        } else if (poll.longPoll() || drained()) {
+          next = receives.start(false, false); // look again with nothing in flight
+        } else if (poll.longPoll() || receives.drained()) {
           return work.isEmpty() || handle(work); // everything reachable has been seen
         } else {
-          next = receive(batch, false, true);
+          next = receives.start(false, true);
         }
         if (!work.isEmpty() && !handle(work)) {
           return false;
@@ -124,47 +121,9 @@ final class JobPass {
       return true;
     } finally {
       if (next != null) {
-        holdAll(next.messages());
+        next.leftover().forEach(m -> held.put(m.messageId(), m));
       }
-      queue.release(held.values().stream().toList());
-    }
-  }
-
-  /** Whether the DLQ reports no visible message; when it cannot tell, a long poll decides. */
-  private boolean drained() {
-    try {
-      return queue.depth()[0] == 0;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  private Poll receive(int batch, boolean overlapped, boolean longPoll) {
-    Duration wait = longPoll ? null : Duration.ZERO;
-    return new Poll(
-        receiver.submit(
-            () -> wait == null ? queue.receive(batch, hold) : queue.receive(batch, hold, wait)),
-        overlapped,
-        longPoll);
-  }
-
-  private static List<DeadLetter> await(Future<List<DeadLetter>> f) throws InterruptedException {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
-  }
-
-  /** Keeps what a receive still running at the end brings, so that it is released too. */
-  private void holdAll(Future<List<DeadLetter>> pending) {
-    try {
-      pending.get().forEach(m -> held.put(m.messageId(), m));
-    } catch (InterruptedException e) {
-      pending.cancel(true); // shutting down: what it got reappears after the hold time
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // it received nothing: nothing to release
+      receives.release(held.values().stream().toList());
     }
   }
 
