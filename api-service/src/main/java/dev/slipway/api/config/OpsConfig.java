@@ -20,7 +20,11 @@ public interface OpsConfig {
   @WithDefault("30s")
   Duration scanVisibility();
 
-  /** Long-poll wait of each scan receive; 1 s or more makes SQS ask all its servers. */
+  /**
+   * Long-poll wait of each receive of a listing or dry run, and of the one receive that confirms
+   * the end of a job's pass when the DLQ still reports visible messages (a job otherwise short
+   * polls); 1 s or more makes SQS ask all its servers.
+   */
   @WithDefault("1s")
   Duration receiveWait();
 

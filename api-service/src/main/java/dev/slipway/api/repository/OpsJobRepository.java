@@ -62,7 +62,10 @@ public class OpsJobRepository {
         .map(OpsJobRepository::first);
   }
 
-  /** Marks a (re)start: first start time kept, total set, heartbeat refreshed. */
+  /**
+   * Marks a (re)start: first start time kept, total set (what earlier runs handled; the pass adds
+   * the matches it finds), heartbeat refreshed.
+   */
   public Uni<Void> started(UUID id, int total) {
     return pool.preparedQuery(
             "UPDATE ops_jobs SET started_at = coalesce(started_at, now()), total = $2,"
@@ -71,13 +74,17 @@ public class OpsJobRepository {
         .replaceWithVoid();
   }
 
-  /** Recounts, adds failures, refreshes the heartbeat; returns the status (CANCELLED stops). */
-  public Uni<String> progress(UUID id, int newFailures) {
+  /**
+   * Recounts, adds failures, raises the total to the matches found so far, refreshes the heartbeat;
+   * returns the status (CANCELLED stops).
+   */
+  public Uni<String> progress(UUID id, int newFailures, int total) {
     return pool.preparedQuery(
             "UPDATE ops_jobs j SET "
                 + COUNTS
-                + ", failed = failed + $2, heartbeat_at = now() WHERE id = $1 RETURNING status")
-        .execute(Tuple.of(id, newFailures))
+                + ", failed = failed + $2, total = greatest(total, $3), heartbeat_at = now()"
+                + " WHERE id = $1 RETURNING status")
+        .execute(Tuple.of(id, newFailures, total))
         .map(rows -> rows.iterator().next().getString("status"));
   }
 

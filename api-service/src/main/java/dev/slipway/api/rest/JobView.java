@@ -8,7 +8,10 @@ import java.util.Locale;
 /**
  * A replay or purge job and its progress: {@code done} (replaced or purged, DLQ copy deleted) plus
  * {@code skipped} (left in the DLQ, see the audit) plus {@code failed} (left, retried by a later
- * run) out of {@code total} (matching messages found when the job started or resumed).
+ * run) out of {@code total}: the matching messages found so far. A job counts no total before it
+ * starts (that would take a pass of its own): {@code total} grows as the job's one pass over the
+ * DLQ finds matches (from what earlier runs handled, when it resumes) and is final once the job
+ * ended.
  *
  * @param status running, succeeded, failed or cancelled
  */

@@ -46,15 +46,26 @@ public class DeadLetterQueue {
                     "dead-letter operations are not configured (slipway.api.ops.dlq-url)"));
   }
 
-  /** Receives up to {@code max} (≤ 10) messages and hides them for {@code visibility}. */
+  /**
+   * Receives up to {@code max} (≤ 10) messages and hides them for {@code visibility}, waiting up to
+   * {@code receive-wait} for the first.
+   */
   public List<DeadLetter> receive(int max, Duration visibility) {
+    return receive(max, visibility, config.ops().receiveWait());
+  }
+
+  /**
+   * As {@link #receive(int, Duration)} with its own wait: zero is a short poll, which on SQS asks
+   * only some of its servers and so may miss messages; a caller confirms an empty one.
+   */
+  public List<DeadLetter> receive(int max, Duration visibility, Duration wait) {
     var response =
         sqs.receiveMessage(
             b ->
                 b.queueUrl(url())
                     .maxNumberOfMessages(Math.max(1, Math.min(10, max)))
                     .visibilityTimeout((int) visibility.toSeconds())
-                    .waitTimeSeconds((int) config.ops().receiveWait().toSeconds())
+                    .waitTimeSeconds((int) wait.toSeconds())
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL));
     return response.messages().stream().map(DeadLetter::of).toList();
   }

@@ -10,55 +10,66 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * One run of a job over the DLQ: receive in batches, hand the matching messages to {@link
  * ReplayStep} in chunks at the job's rate ({@link Pacer#chunkSize}: one message at a time below
  * 20/s), hold the rest (FIFO: releasing a head at once would hand it back before anything behind
- * it) and release them all at the end. Progress (counts, heartbeat, cancellation) is updated after
- * every chunk. Stops when a receive brings nothing new, at the job's maximum count, or when the job
- * is cancelled. Not thread safe: one per run.
+ * it) and release them all at the end. There is no count scan first: the job's total grows by the
+ * matches the pass finds, reported with the progress (counts, heartbeat, cancellation) after every
+ * chunk, and at least once a second while receives bring no work.
+ *
+ * <p>The next receive runs on another thread while this one handles a batch. Chunks are still
+ * handled one after the other in receive order, so each message group is resent in its order. A
+ * receive that overlapped handling may have missed a group whose earlier messages were still in
+ * flight, so the end is decided only by receives issued with nothing in flight: a short poll that
+ * brings nothing new ends the pass when the DLQ reports no visible message, otherwise one long poll
+ * ({@code receive-wait}) decides (SQS short polls sample some servers only). Stops too at the job's
+ * maximum count, or when the job is cancelled. Not thread safe: one per run.
  */
 final class JobPass {
+  private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
   private final OpsJobRow job;
   private final DeadLetterFilter filter;
   private final Map<String, String> recorded;
-  private final List<DeadLetter> scanned;
   private final DeadLetterQueue queue;
   private final ReplayStep step;
   private final OpsJobRepository jobs;
   private final Duration hold;
   private final int maxScan;
+  private final ExecutorService receiver;
   private final Map<String, DeadLetter> held = new LinkedHashMap<>();
   private final Set<String> seen = new HashSet<>();
   private final Pacer pacer;
   private final int chunk;
   private int budget;
+  private int found;
+  private long lastProgress = System.nanoTime();
 
   /**
    * @param recorded what this job recorded in earlier runs (message id to outcome)
-   * @param scanned messages a scan received and still holds, in receive order: handled first,
-   *     without receiving them again; the pass releases what it does not delete
+   * @param receiver runs the receive that overlaps handling
    */
   JobPass(
       OpsJobRow job,
       DeadLetterFilter filter,
       Map<String, String> recorded,
-      List<DeadLetter> scanned,
       DeadLetterQueue queue,
       ReplayStep step,
       OpsJobRepository jobs,
       Duration hold,
-      int maxScan) {
+      int maxScan,
+      ExecutorService receiver) {
     this.job = job;
     this.filter = filter;
     this.recorded = recorded;
-    this.scanned = scanned;
     this.queue = queue;
     this.step = step;
     this.jobs = jobs;
     this.hold = hold;
     this.maxScan = maxScan;
+    this.receiver = receiver;
     this.pacer = new Pacer(job.ratePerSecond());
     this.chunk = Pacer.chunkSize(job.ratePerSecond());
     this.budget = job.maxCount() - job.handled();
@@ -72,35 +83,53 @@ final class JobPass {
 
   /** Runs to the end; false when the job was cancelled. */
   boolean run() throws InterruptedException {
-    int batch = Pacer.batchSize(job.ratePerSecond(), hold.toSeconds());
+    // Half the usual batch time: a batch received during the handling of another waits for it.
+    var receives =
+        new PassReceives(
+            queue, hold, Pacer.batchSize(job.ratePerSecond(), hold.toSeconds() / 2), receiver);
+    PassReceives.Poll next = null;
     try {
-      scanned.forEach(m -> seen.add(m.messageId()));
-      List<DeadLetter> first = pick(scanned);
-      if (!first.isEmpty() && !handle(first)) {
-        return false;
-      }
+      next = receives.start(false, false);
       while (budget > 0 && seen.size() < maxScan) {
-        var received = queue.receive(batch, hold);
+        PassReceives.Poll poll = next;
+        next = null;
+        List<DeadLetter> received = poll.await();
         boolean fresh = false;
         for (DeadLetter m : received) {
           fresh |= seen.add(m.messageId());
         }
         List<DeadLetter> work = pick(received);
+        if (fresh) {
+          next = receives.start(!work.isEmpty(), false);
+        } else if (poll.overlapped()) {
+          next = receives.start(false, false); // look again with nothing in flight
+        } else if (poll.longPoll() || receives.drained()) {
+          return work.isEmpty() || handle(work); // everything reachable has been seen
+        } else {
+          next = receives.start(false, true);
+        }
         if (!work.isEmpty() && !handle(work)) {
           return false;
         }
-        if (!fresh) {
-          return true; // everything reachable has been seen
-        }
         // A receive with work ended on a progress update already.
-        if (work.isEmpty() && isCancelled(jobs.progress(job.id(), 0).await().indefinitely())) {
+        if (work.isEmpty()
+            && System.nanoTime() - lastProgress >= PROGRESS_EVERY_NANOS
+            && isCancelled(progress(0))) {
           return false;
         }
       }
       return true;
     } finally {
-      queue.release(held.values().stream().toList());
+      if (next != null) {
+        next.leftover().forEach(m -> held.put(m.messageId(), m));
+      }
+      receives.release(held.values().stream().toList());
     }
+  }
+
+  private String progress(int failed) {
+    lastProgress = System.nanoTime();
+    return jobs.progress(job.id(), failed, job.handled() + found).await().indefinitely();
   }
 
   /** The messages of a receive to handle now, in order; the others are held. */
@@ -114,6 +143,7 @@ final class JobPass {
         held.put(m.messageId(), m); // the latest receipt handle is the one that works
       } else {
         work.add(m);
+        found++;
       }
     }
     return work;
@@ -124,8 +154,7 @@ final class JobPass {
     for (int from = 0; from < work.size(); from += chunk) {
       List<DeadLetter> part = work.subList(from, Math.min(work.size(), from + chunk));
       // After a wait for its slot, a chunk first checks that the job was not cancelled meanwhile.
-      if (pacer.await(part.size())
-          && isCancelled(jobs.progress(job.id(), 0).await().indefinitely())) {
+      if (pacer.await(part.size()) && isCancelled(progress(0))) {
         work.subList(from, work.size()).forEach(m -> held.put(m.messageId(), m)); // not started
         return false;
       }
@@ -138,7 +167,7 @@ final class JobPass {
         }
         failed += results.get(i) == ReplayStep.Result.FAILED ? 1 : 0;
       }
-      if (isCancelled(jobs.progress(job.id(), failed).await().indefinitely())) {
+      if (isCancelled(progress(failed))) {
         work.subList(from + part.size(), work.size()).forEach(m -> held.put(m.messageId(), m));
         return false;
       }

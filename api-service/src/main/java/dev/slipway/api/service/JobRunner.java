@@ -7,14 +7,12 @@ import dev.slipway.api.repository.OpsJobRow;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,11 +25,12 @@ public class JobRunner {
   private static final Logger LOG = Logger.getLogger(JobRunner.class);
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final ExecutorService threads;
+  private final ExecutorService receives =
+      Executors.newCachedThreadPool(daemon("slipway-ops-receive"));
   private final ApiConfig config;
   private final OpsJobRepository jobs;
   private final DeadLetterOutcomeRepository ledger;
   private final DeadLetterQueue queue;
-  private final DeadLetterScanner scanner;
   private final ReplayStep step;
   private final OpsAudit audit;
   private final OpsJson json;
@@ -41,7 +40,6 @@ public class JobRunner {
       OpsJobRepository jobs,
       DeadLetterOutcomeRepository ledger,
       DeadLetterQueue queue,
-      DeadLetterScanner scanner,
       ReplayStep step,
       OpsAudit audit,
       OpsJson json) {
@@ -49,18 +47,19 @@ public class JobRunner {
     this.jobs = jobs;
     this.ledger = ledger;
     this.queue = queue;
-    this.scanner = scanner;
     this.step = step;
     this.audit = audit;
     this.json = json;
     this.threads =
-        Executors.newFixedThreadPool(
-            config.ops().jobThreads(),
-            r -> {
-              Thread t = new Thread(r, "slipway-ops-job");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newFixedThreadPool(config.ops().jobThreads(), daemon("slipway-ops-job"));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Starts (or resumes) a job unless this process already runs it. */
@@ -88,32 +87,23 @@ public class JobRunner {
   }
 
   /**
-   * Scans what is left (counting the total) and marks the start. The pass takes over what the scan
-   * holds when its work fits in half the hold time, rather than releasing it all and receiving it
-   * again; otherwise the scan releases everything, as a listing does.
+   * Marks the start (the total so far: what earlier runs handled) and sets up one pass over the
+   * DLQ, which counts the matches it finds into the total as it goes.
    */
   private JobPass pass(OpsJobRow job) {
     DeadLetterFilter filter = json.filter(job.filter());
     var recorded = ledger.forJob(job.id()).await().indefinitely();
-    long scanStart = System.nanoTime();
-    List<DeadLetter> scanned = scanner.hold();
-    try {
-      Instant now = Instant.now();
-      long left = scanned.stream().filter(m -> JobPass.wanted(filter, recorded, m, now)).count();
-      int work = (int) Math.min(left, Math.max(0, job.maxCount() - job.handled()));
-      jobs.started(job.id(), job.handled() + work).await().indefinitely();
-      Duration hold = config.ops().scanVisibility();
-      List<DeadLetter> handedOver = scanned;
-      if (!Pacer.fitsInHold(System.nanoTime() - scanStart, work, job.ratePerSecond(), hold)) {
-        queue.release(scanned);
-        handedOver = List.of();
-      }
-      return new JobPass(
-          job, filter, recorded, handedOver, queue, step, jobs, hold, config.ops().maxScan());
-    } catch (RuntimeException e) {
-      queue.release(scanned);
-      throw e;
-    }
+    jobs.started(job.id(), job.handled()).await().indefinitely();
+    return new JobPass(
+        job,
+        filter,
+        recorded,
+        queue,
+        step,
+        jobs,
+        config.ops().scanVisibility(),
+        config.ops().maxScan(),
+        receives);
   }
 
   private void end(OpsJobRow job, String status, String error) {
@@ -126,5 +116,6 @@ public class JobRunner {
 
   void shutdown(@Observes ShutdownEvent event) {
     threads.shutdownNow();
+    receives.shutdownNow();
   }
 }

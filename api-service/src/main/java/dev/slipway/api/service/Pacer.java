@@ -1,6 +1,5 @@
 package dev.slipway.api.service;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,15 +44,6 @@ final class Pacer {
       return 10;
     }
     return (int) Math.max(1, Math.min(10, Math.floor(perSecond / 10)));
-  }
-
-  /**
-   * Whether work that started with a scan of {@code scanNanos} (its first messages held since then)
-   * ends within half the hold time at this rate, so the scan's receipts stay valid throughout.
-   */
-  static boolean fitsInHold(long scanNanos, int work, Double perSecond, Duration hold) {
-    double seconds = scanNanos / 1e9 + (perSecond == null || perSecond <= 0 ? 0 : work / perSecond);
-    return seconds < hold.toMillis() / 2000.0;
   }
 
   /**

@@ -19,8 +19,8 @@ final class JobTimes {
   /**
    * @param matched messages handled (replayed) by the run
    * @param seconds from the job's creation to its end
-   * @param start creation to {@code started_at}: thread, ledger read, the peek that counts the
-   *     total
+   * @param start creation to {@code started_at}: thread, ledger read (before 2026-11-23 16:00 also
+   *     the peek that counted the total)
    * @param pass {@code started_at} to the last ledger entry
    * @param end the last ledger entry to {@code finished_at}
    */

@@ -155,7 +155,7 @@ class ReplayBenchmark {
                   m.end()));
         });
     System.out.println(
-        "start: creation to started_at (ledger read, peek counting the total); pass: to the last"
+        "start: creation to started_at (thread, ledger read); pass: to the last"
             + " ledger entry; end: final empty receive, release, finish");
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** How many messages a replay handles at once, its slots, and when it keeps what a scan holds. */
@@ -29,16 +28,6 @@ class PacerTest {
     long start = System.nanoTime();
     assertTrue(pacer.await(1), "the next waits for the four slots taken");
     assertTrue(System.nanoTime() - start >= 150_000_000L, "about 200 ms, at least 150");
-  }
-
-  @Test
-  void aScanIsHandedOverOnlyWhenItsWorkEndsWithinHalfTheHold() {
-    Duration hold = Duration.ofSeconds(30);
-    long twoSeconds = 2_000_000_000L;
-    assertTrue(Pacer.fitsInHold(twoSeconds, 1000, 500.0, hold), "2 s + 2 s < 15 s");
-    assertFalse(Pacer.fitsInHold(twoSeconds, 1000, 50.0, hold), "2 s + 20 s");
-    assertFalse(Pacer.fitsInHold(16_000_000_000L, 0, 5.0, hold), "the scan alone took too long");
-    assertTrue(Pacer.fitsInHold(twoSeconds, 1000, null, hold), "no rate: as fast as it goes");
   }
 
   @Test

@@ -1,0 +1,90 @@
+package dev.slipway.api.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The SQS side of a {@link JobPass}: receives that run on another thread while the pass handles a
+ * batch, the end check, and the release of what the pass held. Short polls, except the one long
+ * poll ({@code receive-wait}) that confirms an end the DLQ's counts cannot.
+ */
+final class PassReceives {
+  private final DeadLetterQueue queue;
+  private final Duration hold;
+  private final int batch;
+  private final ExecutorService threads;
+
+  PassReceives(DeadLetterQueue queue, Duration hold, int batch, ExecutorService threads) {
+    this.queue = queue;
+    this.hold = hold;
+    this.batch = batch;
+    this.threads = threads;
+  }
+
+  /**
+   * A receive under way.
+   *
+   * @param overlapped started while the pass handled messages: groups whose messages were in flight
+   *     could not be delivered, so it cannot tell that everything was seen
+   * @param longPoll waited {@code receive-wait}: SQS asked all its servers
+   */
+  record Poll(Future<List<DeadLetter>> messages, boolean overlapped, boolean longPoll) {
+    List<DeadLetter> await() throws InterruptedException {
+      try {
+        return messages.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+    }
+
+    /** What a receive still running at the pass's end brings, so that it is released too. */
+    List<DeadLetter> leftover() {
+      try {
+        return messages.get();
+      } catch (InterruptedException e) {
+        messages.cancel(true); // shutting down: what it got reappears after the hold time
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // it received nothing: nothing to release
+      }
+      return List.of();
+    }
+  }
+
+  Poll start(boolean overlapped, boolean longPoll) {
+    return new Poll(
+        threads.submit(
+            () ->
+                longPoll ? queue.receive(batch, hold) : queue.receive(batch, hold, Duration.ZERO)),
+        overlapped,
+        longPoll);
+  }
+
+  /** Whether the DLQ reports no visible message; when it cannot tell, a long poll decides. */
+  boolean drained() {
+    try {
+      return queue.depth()[0] == 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Releases in two halves at once (about half the time: each call mostly waits for SQS). */
+  void release(List<DeadLetter> all) {
+    int half = all.size() / 20 * 10; // whole batches of ten
+    Future<?> first = half == 0 ? null : threads.submit(() -> queue.release(all.subList(0, half)));
+    queue.release(all.subList(half, all.size()));
+    if (first != null) {
+      try {
+        first.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // shutting down: they reappear after the hold time
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+    }
+  }
+}
