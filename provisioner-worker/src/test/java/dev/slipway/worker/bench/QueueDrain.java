@@ -53,20 +53,26 @@ final class QueueDrain {
   }
 
   private void fill(String url, List<String> bodies) {
-    List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
-    for (int i = 0; i < bodies.size(); i++) {
-      batch.add(
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (String body : bodies) {
+      entries.add(
           SendMessageBatchRequestEntry.builder()
-              .id(Integer.toString(batch.size()))
               .messageGroupId(UUID.randomUUID().toString())
               .messageDeduplicationId(UUID.randomUUID().toString())
-              .messageBody(bodies.get(i))
+              .messageBody(body)
               .build());
-      if (batch.size() == 10 || i == bodies.size() - 1) {
-        List<SendMessageBatchRequestEntry> entries = List.copyOf(batch);
-        sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
-        batch.clear();
+    }
+    send(sqs, url, entries);
+  }
+
+  /** Sends in SendMessageBatch calls of ten, as the relay does; the entries' ids are set here. */
+  static void send(SqsClient sqs, String url, List<SendMessageBatchRequestEntry> entries) {
+    for (int from = 0; from < entries.size(); from += 10) {
+      List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+      for (int i = from; i < Math.min(entries.size(), from + 10); i++) {
+        batch.add(entries.get(i).toBuilder().id(Integer.toString(i - from)).build());
       }
+      sqs.sendMessageBatch(b -> b.queueUrl(url).entries(batch));
     }
   }
 

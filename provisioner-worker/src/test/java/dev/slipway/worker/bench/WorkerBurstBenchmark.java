@@ -89,19 +89,16 @@ class WorkerBurstBenchmark {
   private static List<String> commandBodies(int count) {
     List<String> bodies = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      UUID tenant = UUID.randomUUID();
-      bodies.add(
-          CommandCodec.encode(
-              CommandEnvelope.of(
-                  UUID.randomUUID(),
-                  OperationType.CREATE,
-                  tenant,
-                  "drain-" + i,
-                  1,
-                  Instant.now(),
-                  Map.of())));
+      bodies.add(createCommand(UUID.randomUUID(), UUID.randomUUID(), "drain-" + i));
     }
     return bodies;
+  }
+
+  /** A CREATE for generation 1, encoded as the relay sends it. */
+  private static String createCommand(UUID operation, UUID tenant, String slug) {
+    return CommandCodec.encode(
+        CommandEnvelope.of(
+            operation, OperationType.CREATE, tenant, slug, 1, Instant.now(), Map.of()));
   }
 
   private static final String KUBECTL = System.getProperty("bench.kubectl", "/usr/bin/kubectl");
@@ -123,30 +120,16 @@ class WorkerBurstBenchmark {
       slugs.add(run + "-" + i);
     }
     insertRows(tenants, operations, slugs);
-    List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+    List<SendMessageBatchRequestEntry> commands = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      CommandEnvelope command =
-          CommandEnvelope.of(
-              operations.get(i),
-              OperationType.CREATE,
-              tenants.get(i),
-              slugs.get(i),
-              1,
-              Instant.now(),
-              Map.of());
-      batch.add(
+      commands.add(
           SendMessageBatchRequestEntry.builder()
-              .id(Integer.toString(i % 10))
               .messageGroupId(tenants.get(i).toString())
               .messageDeduplicationId(operations.get(i).toString())
-              .messageBody(CommandCodec.encode(command))
+              .messageBody(createCommand(operations.get(i), tenants.get(i), slugs.get(i)))
               .build());
-      if (batch.size() == 10 || i == count - 1) {
-        List<SendMessageBatchRequestEntry> entries = List.copyOf(batch);
-        sqs.sendMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
-        batch.clear();
-      }
     }
+    QueueDrain.send(sqs, config.queueUrl(), commands);
     await()
         .atMost(Duration.ofMinutes(10))
         .pollInterval(Duration.ofMillis(200))
