@@ -36,7 +36,7 @@ final class PassReceives {
       try {
         return messages.get();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        throw unwrapped(e);
       }
     }
 
@@ -83,8 +83,13 @@ final class PassReceives {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // shutting down: they reappear after the hold time
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        throw unwrapped(e);
       }
     }
+  }
+
+  /** The receive's or release's own exception, as if it had run on the caller's thread. */
+  private static RuntimeException unwrapped(ExecutionException e) {
+    return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
   }
 }

@@ -22,8 +22,8 @@ final class PassLog {
     var counts = report.counts();
     LOG.infof(
         "reconcile pass %s (%s): %d tenants, %d objects, %d API calls; drift %s"
-            + " (%d lost messages); %d busy tenants skipped; %d RECONCILE enqueued, %d status updates, %d pruned,"
-            + " %d deferred, %d errors",
+            + " (%d lost messages); %d busy tenants skipped; %d RECONCILE enqueued,"
+            + " %d status updates, %d pruned, %d deferred, %d errors",
         runId,
         mode.label(),
         report.dbTenants(),
