@@ -10,6 +10,8 @@ import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.diff.PassResult;
 import dev.slipway.reconciler.diff.ReconcilePass;
 import dev.slipway.reconciler.repair.PassMode;
+import dev.slipway.reconciler.scan.ClusterScanner;
+import dev.slipway.reconciler.scan.ClusterSnapshot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -40,6 +42,7 @@ class ReconcilerBenchmark {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject ClusterScanner scanner;
 
   @Test
   void run() throws Exception {
@@ -47,8 +50,8 @@ class ReconcilerBenchmark {
     List<String> rows = new ArrayList<>();
     rows.add(
         "| tenants | objects listed | API calls | pass median (ms) | JVM CPU per pass (ms) |"
-            + " drifted |");
-    rows.add("|---:|---:|---:|---:|---:|---:|");
+            + " listed objects held (MiB) | drifted |");
+    rows.add("|---:|---:|---:|---:|---:|---:|---:|");
     int stored = 0;
     for (int size : sizes()) {
       fill(fleet, stored, size);
@@ -74,14 +77,38 @@ class ReconcilerBenchmark {
     }
     Collections.sort(millis);
     Collections.sort(cpu);
-    return "| %d | %d | %d | %.0f | %.0f | %d |"
+    return "| %d | %d | %d | %.0f | %.0f | %.1f | %d |"
         .formatted(
             size,
             last.report().clusterObjects(),
             last.apiCalls(),
             millis.get(REPEATS / 2),
             cpu.get(REPEATS / 2),
+            snapshotHeap() / (1024.0 * 1024.0),
             last.report().drifts().size());
+  }
+
+  /**
+   * Heap the pass holds for what it listed, from its LISTs until the classification ends: the
+   * difference in used heap (after full collections) with one listing kept alive and without.
+   */
+  private long snapshotHeap() {
+    long before = usedAfterGc();
+    ClusterSnapshot held =
+        scanner.scan(config.tenantNamespaces(), config.pageSize(), config.listParallelism());
+    long after = usedAfterGc();
+    if (held.objects() < 0) {
+      throw new IllegalStateException("unreachable: keeps the listing alive until here");
+    }
+    return after - before;
+  }
+
+  private static long usedAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
   }
 
   /**
