@@ -47,10 +47,12 @@ final class AutoscalerRenderer {
    * tenant stopped, or moved to a plan without one).
    */
   static HorizontalPodAutoscaler reference(TenantSpec tenant, RenderSettings settings) {
-    return new HorizontalPodAutoscalerBuilder()
-        .withApiVersion("autoscaling/v2")
-        .withKind("HorizontalPodAutoscaler")
-        .withMetadata(TenantLabels.objectMeta(tenant, settings))
-        .build();
+    // A setter, not the builder: every reconcile pass renders this for every tenant, and the
+    // builder's build() copies the metadata once more.
+    HorizontalPodAutoscaler reference = new HorizontalPodAutoscaler();
+    reference.setApiVersion("autoscaling/v2");
+    reference.setKind("HorizontalPodAutoscaler");
+    reference.setMetadata(TenantLabels.objectMeta(tenant, settings));
+    return reference;
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sorts the differences of one pass into drift classes. Pure: reads the two scans, writes nothing.
@@ -27,7 +28,7 @@ public final class Classifier {
   private final OffsetDateTime now;
   private final StatusCheck status;
   private final boolean queueEmpty;
-  private final Map<String, RenderSettings> settingsByDomain = new HashMap<>();
+  private final Map<String, RenderSettings> settingsByDomain = new ConcurrentHashMap<>();
 
   /**
    * @param queueEmpty the command queue held no message at all after the open operations were read:
@@ -57,14 +58,15 @@ public final class Classifier {
         progressing.add(op.tenantId());
       }
     }
-    List<TenantDrift> drifts = new ArrayList<>();
     Map<String, String> live = new HashMap<>(); // tenant id to the namespace on its row
-    for (TenantRow tenant : tenants) {
-      live.put(tenant.id(), namespace(tenant));
-      if (!busy.contains(tenant.id())) {
-        tenant(tenant, cluster).ifPresent(drifts::add);
-      }
-    }
+    tenants.forEach(tenant -> live.put(tenant.id(), namespace(tenant)));
+    // Rendering and comparing is most of a large pass's own CPU, and each tenant stands alone: on
+    // every core (the common pool and this thread), in the rows' order (repairs go in that order).
+    List<TenantDrift> drifts =
+        tenants.parallelStream()
+            .filter(tenant -> !busy.contains(tenant.id()))
+            .flatMap(tenant -> tenant(tenant, cluster).stream())
+            .toList();
     return new DriftReport(
         tenants.size(),
         cluster.objects(),

@@ -93,12 +93,19 @@ final class DeploymentDiff {
       return false;
     }
     return desired.entrySet().stream()
-        .allMatch(
-            e ->
-                e.getValue()
-                        .getNumericalAmount()
-                        .compareTo(live.get(e.getKey()).getNumericalAmount())
-                    == 0);
+        .allMatch(e -> sameQuantity(e.getValue(), live.get(e.getKey())));
+  }
+
+  /** The same text is the same quantity; only other spellings need the (costly) numeric parse. */
+  private static boolean sameQuantity(Quantity desired, Quantity live) {
+    if (live == null) {
+      return false;
+    }
+    if (Objects.equals(desired.getAmount(), live.getAmount())
+        && Objects.equals(desired.getFormat(), live.getFormat())) {
+      return true;
+    }
+    return desired.getNumericalAmount().compareTo(live.getNumericalAmount()) == 0;
   }
 
   private static boolean sameProbe(Probe desired, Probe live) {

@@ -84,7 +84,8 @@ public class ClusterScanner {
       KubernetesResourceList<? extends HasMetadata> page =
           page(listing.kind(), listing.namespace(), pageSize, continueToken);
       calls++;
-      items.addAll(page.getItems());
+      // Cut down as each page arrives, so whole objects never outlive their page.
+      page.getItems().forEach(item -> items.add(ComparedFields.keep(item)));
       continueToken = page.getMetadata() == null ? null : page.getMetadata().getContinue();
     } while (continueToken != null && !continueToken.isEmpty());
     return new Listed(listing.namespace(), items, calls);
@@ -142,8 +143,6 @@ public class ClusterScanner {
 
   private static void file(
       HasMetadata item, Map<String, TenantObjects> byTenant, List<HasMetadata> unlabelled) {
-    // managedFields are large on a real API server and never compared: drop them early.
-    item.getMetadata().setManagedFields(null);
     Map<String, String> labels = item.getMetadata().getLabels();
     String tenantId = labels == null ? null : labels.get(GatewayDefaults.LABEL_TENANT_ID);
     if (tenantId == null) {

@@ -20,7 +20,7 @@ public final class TenantObjects {
   public final List<Pod> pods = new ArrayList<>();
 
   /** Files one listed object under its kind. */
-  void add(HasMetadata object) {
+  public void add(HasMetadata object) {
     if (object instanceof Deployment d) {
       deployment = d;
     } else if (object instanceof Service s) {

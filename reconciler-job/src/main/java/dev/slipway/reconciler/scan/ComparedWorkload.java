@@ -1,0 +1,128 @@
+package dev.slipway.reconciler.scan;
+
+import dev.slipway.common.render.GatewayDefaults;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import java.util.List;
+
+/**
+ * {@link ComparedFields} for pods and Deployments, the two large kinds: a pod keeps its creation
+ * time and readiness (what {@code StatusCheck} reads), a Deployment its replicas, pod template
+ * labels and annotations and the gateway container's compared fields (what {@code DeploymentDiff}
+ * reads).
+ */
+final class ComparedWorkload {
+  private ComparedWorkload() {}
+
+  /** Creation time and readiness: what the status check reads. */
+  static Pod pod(Pod listed) {
+    Pod pod = new Pod();
+    pod.setMetadata(ComparedFields.meta(listed.getMetadata(), false));
+    pod.getMetadata().setCreationTimestamp(listed.getMetadata().getCreationTimestamp());
+    PodStatus status = listed.getStatus();
+    if (status != null) {
+      PodStatus kept = new PodStatus();
+      if (status.getConditions() != null) {
+        kept.setConditions(
+            status.getConditions().stream()
+                .filter(c -> "Ready".equals(c.getType()))
+                .map(ComparedWorkload::readyCondition)
+                .toList());
+      }
+      if (status.getContainerStatuses() != null) {
+        kept.setContainerStatuses(
+            status.getContainerStatuses().stream().map(ComparedWorkload::containerStatus).toList());
+      }
+      pod.setStatus(kept);
+    }
+    return pod;
+  }
+
+  private static PodCondition readyCondition(PodCondition listed) {
+    PodCondition kept = new PodCondition();
+    kept.setType(listed.getType());
+    kept.setStatus(listed.getStatus());
+    return kept;
+  }
+
+  private static ContainerStatus containerStatus(ContainerStatus listed) {
+    ContainerStatus kept = new ContainerStatus();
+    kept.setReady(listed.getReady());
+    kept.setRestartCount(listed.getRestartCount());
+    if (listed.getState() != null && listed.getState().getWaiting() != null) {
+      ContainerState state = new ContainerState();
+      ContainerStateWaiting waiting = new ContainerStateWaiting();
+      waiting.setReason(listed.getState().getWaiting().getReason());
+      state.setWaiting(waiting);
+      kept.setState(state);
+    }
+    return kept;
+  }
+
+  /** Replicas, the pod template's labels and annotations, and the gateway container. */
+  static Deployment deployment(Deployment listed) {
+    Deployment deployment = new Deployment();
+    deployment.setMetadata(ComparedFields.meta(listed.getMetadata(), true));
+    DeploymentSpec spec = listed.getSpec();
+    if (spec == null) {
+      return deployment;
+    }
+    DeploymentSpec kept = new DeploymentSpec();
+    kept.setReplicas(spec.getReplicas());
+    PodTemplateSpec template = spec.getTemplate();
+    if (template != null) {
+      PodTemplateSpec keptTemplate = new PodTemplateSpec();
+      if (template.getMetadata() != null) {
+        ObjectMeta meta = new ObjectMeta();
+        meta.setLabels(template.getMetadata().getLabels());
+        meta.setAnnotations(template.getMetadata().getAnnotations());
+        keptTemplate.setMetadata(meta);
+      }
+      if (template.getSpec() != null) {
+        PodSpec podSpec = new PodSpec();
+        podSpec.setContainers(gateway(template.getSpec().getContainers()));
+        keptTemplate.setSpec(podSpec);
+      }
+      kept.setTemplate(keptTemplate);
+    }
+    deployment.setSpec(kept);
+    return deployment;
+  }
+
+  /** The gateway container with its compared fields; other containers are not compared. */
+  private static List<Container> gateway(List<Container> containers) {
+    if (containers == null) {
+      return List.of();
+    }
+    return containers.stream()
+        .filter(c -> GatewayDefaults.CONTAINER_NAME.equals(c.getName()))
+        .limit(1)
+        .map(
+            c -> {
+              Container kept = new Container();
+              kept.setName(c.getName());
+              kept.setImage(c.getImage());
+              kept.setResources(c.getResources());
+              kept.setReadinessProbe(c.getReadinessProbe());
+              kept.setLivenessProbe(c.getLivenessProbe());
+              if (c.getEnv() != null) {
+                kept.setEnv(
+                    c.getEnv().stream()
+                        .filter(e -> GatewayDefaults.GATEWAY_CONFIG_ENV.equals(e.getName()))
+                        .toList());
+              }
+              return kept;
+            })
+        .toList();
+  }
+}
