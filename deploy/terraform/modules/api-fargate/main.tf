@@ -31,7 +31,7 @@ locals {
         { name = "SLIPWAY_API_DOMAIN", value = var.domain },
         { name = "MP_JWT_VERIFY_ISSUER", value = var.jwt_issuer },
         { name = "MP_JWT_VERIFY_PUBLICKEY_LOCATION", value = var.jwt_jwks_url },
-        { name = "JAVA_OPTS_APPEND", value = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError" },
+        { name = "JAVA_OPTS_APPEND", value = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000" },
       ]
       secrets     = local.database_secrets
       mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
