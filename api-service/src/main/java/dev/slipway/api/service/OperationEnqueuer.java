@@ -36,8 +36,12 @@ public class OperationEnqueuer {
     return operations.insertWithCommand(tx, operationId, tenantId, type, generation, body);
   }
 
-  /** An operation to enqueue with others ({@link #enqueueAll}). */
-  public record Target(UUID tenantId, String slug, long generation, OperationType type) {}
+  /**
+   * An operation to enqueue with others ({@link #enqueueAll}); its id chosen by the caller, who may
+   * write rows naming it in the same transaction at once.
+   */
+  public record Target(
+      UUID operationId, UUID tenantId, String slug, long generation, OperationType type) {}
 
   /**
    * As {@link #enqueue} for several operations, in one statement: their commands are published in
@@ -46,14 +50,13 @@ public class OperationEnqueuer {
   public Uni<List<OperationRow>> enqueueAll(SqlClient tx, List<Target> targets) {
     List<OperationRepository.NewOperation> ops = new ArrayList<>();
     for (Target t : targets) {
-      UUID id = UUID.randomUUID();
       ops.add(
           new OperationRepository.NewOperation(
-              id,
+              t.operationId(),
               t.tenantId(),
               t.type(),
               t.generation(),
-              command(id, t.type(), t.tenantId(), t.slug(), t.generation())));
+              command(t.operationId(), t.type(), t.tenantId(), t.slug(), t.generation())));
     }
     return operations.insertAllWithCommands(tx, ops);
   }

@@ -1,6 +1,7 @@
 package dev.slipway.api.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
  * poll ({@code receive-wait}) that confirms an end the DLQ's counts cannot.
  */
 final class PassReceives {
+  private static final int RELEASE_PARTS = 4;
   private final DeadLetterQueue queue;
   private final Duration hold;
   private final int batch;
@@ -72,16 +74,24 @@ final class PassReceives {
     }
   }
 
-  /** Releases in two halves at once (about half the time: each call mostly waits for SQS). */
+  /**
+   * Releases in up to {@link #RELEASE_PARTS} parts of whole batches at once (each call mostly waits
+   * for SQS); the caller's thread takes the first part.
+   */
   void release(List<DeadLetter> all) {
-    int half = all.size() / 20 * 10; // whole batches of ten
-    Future<?> first = half == 0 ? null : threads.submit(() -> queue.release(all.subList(0, half)));
-    queue.release(all.subList(half, all.size()));
-    if (first != null) {
+    int part = (all.size() + 10 * RELEASE_PARTS - 1) / (10 * RELEASE_PARTS) * 10;
+    List<Future<?>> others = new ArrayList<>();
+    for (int from = part; from < all.size(); from += part) {
+      List<DeadLetter> some = all.subList(from, Math.min(all.size(), from + part));
+      others.add(threads.submit(() -> queue.release(some)));
+    }
+    queue.release(all.subList(0, Math.min(part, all.size())));
+    for (Future<?> other : others) {
       try {
-        first.get();
+        other.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // shutting down: they reappear after the hold time
+        return;
       } catch (ExecutionException e) {
         throw unwrapped(e);
       }

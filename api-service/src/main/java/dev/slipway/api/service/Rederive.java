@@ -3,7 +3,6 @@ package dev.slipway.api.service;
 import dev.slipway.api.repository.DeadLetterOutcomeRepository;
 import dev.slipway.api.repository.DeadLetterOutcomeRepository.JobCounts;
 import dev.slipway.api.repository.DeadLetterOutcomeRepository.Outcome;
-import dev.slipway.api.repository.OperationRow;
 import dev.slipway.api.repository.OpsJobRow;
 import dev.slipway.api.repository.OpsLookupRepository;
 import dev.slipway.api.repository.OpsLookupRepository.TenantState;
@@ -13,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,23 +68,23 @@ public class Rederive {
   Decided apply(OpsJobRow job, List<DeadLetter> chunk, JobCounts counts) {
     Set<UUID> tenants = chunk.stream().map(m -> m.command().tenantId()).collect(Collectors.toSet());
     List<String> ids = chunk.stream().map(DeadLetter::messageId).toList();
+    // Pipelined on the connection, in this order: the check runs once the locks are held, so it
+    // sees what a job holding them before committed. The same for the two writes below.
     Decided decided =
         pool.withTransaction(
                 tx ->
-                    lookups
-                        .lockTenants(tx, tenants)
+                    Uni.combine()
+                        .all()
+                        .unis(lookups.lockTenants(tx, tenants), ledger.replayedAmong(tx, ids))
+                        .asTuple()
                         .flatMap(
-                            states ->
-                                ledger
-                                    .replayedAmong(tx, ids)
-                                    .flatMap(
-                                        replayed ->
-                                            write(
-                                                tx,
-                                                job,
-                                                chunk,
-                                                decide(chunk, states, replayed),
-                                                counts))))
+                            t ->
+                                write(
+                                    tx,
+                                    job,
+                                    chunk,
+                                    decide(chunk, t.getItem1(), t.getItem2()),
+                                    counts)))
             .await()
             .indefinitely();
     if (decided.decisions().stream().anyMatch(d -> "replayed".equals(d.outcome()))) {
@@ -113,37 +111,31 @@ public class Rederive {
     return noted;
   }
 
-  /** The operations of the replaced messages in one statement, then the ledger entries. */
+  /** The operations of the replaced messages in one statement, the ledger entries in another. */
   private Uni<Decided> write(
       SqlClient tx, OpsJobRow job, List<DeadLetter> chunk, List<Noted> noted, JobCounts counts) {
     List<OperationEnqueuer.Target> targets = new ArrayList<>();
-    for (Noted n : noted) {
-      if (n.tenant() != null) {
-        TenantState t = n.tenant();
+    List<Outcome> entries = new ArrayList<>();
+    for (int i = 0; i < chunk.size(); i++) {
+      Noted n = noted.get(i);
+      TenantState t = n.tenant();
+      UUID op = t == null ? null : UUID.randomUUID();
+      if (t != null) {
         targets.add(
             new OperationEnqueuer.Target(
-                t.id(), t.slug(), t.generation(), OperationType.RECONCILE));
+                op, t.id(), t.slug(), t.generation(), OperationType.RECONCILE));
       }
+      String outcome =
+          n.decision().outcome() == null
+              ? "SKIPPED"
+              : n.decision().outcome().toUpperCase(Locale.ROOT);
+      entries.add(entry(job, chunk.get(i), outcome, op, n.detail()));
     }
-    return enqueuer
-        .enqueueAll(tx, targets)
-        .flatMap(
-            operations -> {
-              Iterator<OperationRow> next = operations.iterator();
-              List<Outcome> entries = new ArrayList<>();
-              for (int i = 0; i < chunk.size(); i++) {
-                Noted n = noted.get(i);
-                String outcome =
-                    n.decision().outcome() == null
-                        ? "SKIPPED"
-                        : n.decision().outcome().toUpperCase(Locale.ROOT);
-                UUID op = n.tenant() != null ? next.next().id() : null;
-                entries.add(entry(job, chunk.get(i), outcome, op, n.detail()));
-              }
-              return ledger
-                  .recordWithProgress(tx, entries, counts)
-                  .map(status -> new Decided(noted.stream().map(Noted::decision).toList(), status));
-            });
+    return Uni.combine()
+        .all()
+        .unis(enqueuer.enqueueAll(tx, targets), ledger.recordWithProgress(tx, entries, counts))
+        .asTuple()
+        .map(r -> new Decided(noted.stream().map(Noted::decision).toList(), r.getItem2()));
   }
 
   /**

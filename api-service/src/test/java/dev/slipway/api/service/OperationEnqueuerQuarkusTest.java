@@ -44,7 +44,10 @@ class OperationEnqueuerQuarkusTest {
     List<Long> generations = List.of(14L, 11L, 15L, 12L, 13L);
     List<OperationEnqueuer.Target> targets =
         generations.stream()
-            .map(g -> new OperationEnqueuer.Target(tenant, slug, g, OperationType.RECONCILE))
+            .map(
+                g ->
+                    new OperationEnqueuer.Target(
+                        UUID.randomUUID(), tenant, slug, g, OperationType.RECONCILE))
             .toList();
 
     List<OperationRow> ops =
