@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The first half of {@link ReplayStep}: a chunk's replacements (purge: none) and ledger entries,
@@ -39,7 +40,19 @@ class ChunkRecorder {
         chunk.stream().map(m -> new Handled(Result.DONE, "purged")).toList(), status, 0);
   }
 
-  Recorded replay(OpsJobRow job, List<DeadLetter> chunk, ChunkTally tally) {
+  /** Which of these messages some job already replaced (one query). */
+  Set<String> replayedAmong(List<DeadLetter> messages) {
+    return ledger
+        .replayedAmong(pool, messages.stream().map(DeadLetter::messageId).toList())
+        .await()
+        .indefinitely();
+  }
+
+  /**
+   * @param replayed which of the chunk's messages some job already replaced, looked up ahead; null
+   *     when not
+   */
+  Recorded replay(OpsJobRow job, List<DeadLetter> chunk, Set<String> replayed, ChunkTally tally) {
     List<DeadLetter> readable = chunk.stream().filter(m -> m.command() != null).toList();
     List<Outcome> unreadable =
         chunk.stream()
@@ -55,7 +68,7 @@ class ChunkRecorder {
     Map<String, Handled> byId = new HashMap<>();
     String status;
     if ("RESEND".equals(job.mode())) {
-      Resend.Recorded sent = resend.apply(job, readable, tally);
+      Resend.Recorded sent = resend.apply(job, readable, replayed, tally);
       for (int i = 0; i < readable.size(); i++) {
         String outcome = sent.outcomes().get(i);
         byId.put(

@@ -86,7 +86,11 @@ final class JobPass {
     // Half the usual batch time: a batch received during the handling of another waits for it.
     var receives =
         new PassReceives(
-            queue, hold, Pacer.batchSize(job.ratePerSecond(), hold.toSeconds() / 2), receiver);
+            queue,
+            hold,
+            Pacer.batchSize(job.ratePerSecond(), hold.toSeconds() / 2),
+            receiver,
+            messages -> step.checkAhead(job, messages));
     boolean completed;
     try {
       completed = pass(receives);
@@ -106,7 +110,8 @@ final class JobPass {
     while (budget > 0 && seen.size() < maxScan) {
       PassReceives.Poll poll = next;
       next = null;
-      List<DeadLetter> received = poll.await();
+      PassReceives.Received got = poll.await();
+      List<DeadLetter> received = got.messages();
       boolean fresh = false;
       for (DeadLetter m : received) {
         fresh |= seen.add(m.messageId());
@@ -118,11 +123,11 @@ final class JobPass {
         tally.settle();
         next = receives.start(false, false); // look again with nothing in flight
       } else if (poll.longPoll() || receives.drained()) {
-        return work.isEmpty() || handle(work); // everything reachable has been seen
+        return work.isEmpty() || handle(work, got.replayed()); // everything reachable was seen
       } else {
         next = receives.start(false, true);
       }
-      if (!work.isEmpty() && !handle(work)) {
+      if (!work.isEmpty() && !handle(work, got.replayed())) {
         return false;
       }
       // A receive with work ended on a progress update already.
@@ -151,7 +156,7 @@ final class JobPass {
   }
 
   /** Handles the work in chunks at the job's rate; false when the job turned out cancelled. */
-  private boolean handle(List<DeadLetter> work) throws InterruptedException {
+  private boolean handle(List<DeadLetter> work, Set<String> replayed) throws InterruptedException {
     for (int from = 0; from < work.size(); from += chunk) {
       List<DeadLetter> part = work.subList(from, Math.min(work.size(), from + chunk));
       // After a wait for its slot, a chunk first checks that the job was not cancelled meanwhile.
@@ -161,7 +166,7 @@ final class JobPass {
       }
       budget -= part.size();
       // What stays in the DLQ is held once its delete is settled (PassTally).
-      if (isCancelled(tally.recorded(step.apply(job, part, tally, receiver)))) {
+      if (isCancelled(tally.recorded(step.apply(job, part, replayed, tally, receiver)))) {
         work.subList(from + part.size(), work.size()).forEach(m -> held.put(m.messageId(), m));
         return false;
       }

@@ -3,9 +3,11 @@ package dev.slipway.api.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The SQS side of a {@link JobPass}: receives that run on another thread while the pass handles a
@@ -18,9 +20,20 @@ final class PassReceives {
   private final Duration hold;
   private final int batch;
   private final ExecutorService threads;
+  private final Function<List<DeadLetter>, Set<String>> checkAhead;
 
-  PassReceives(DeadLetterQueue queue, Duration hold, int batch, ExecutorService threads) {
+  /**
+   * @param checkAhead which of a receive's messages some job already replaced, or null (not looked
+   *     up)
+   */
+  PassReceives(
+      DeadLetterQueue queue,
+      Duration hold,
+      int batch,
+      ExecutorService threads,
+      Function<List<DeadLetter>, Set<String>> checkAhead) {
     this.queue = queue;
+    this.checkAhead = checkAhead;
     this.hold = hold;
     this.batch = batch;
     this.threads = threads;
@@ -33,8 +46,8 @@ final class PassReceives {
    *     could not be delivered, so it cannot tell that everything was seen
    * @param longPoll waited {@code receive-wait}: SQS asked all its servers
    */
-  record Poll(Future<List<DeadLetter>> messages, boolean overlapped, boolean longPoll) {
-    List<DeadLetter> await() throws InterruptedException {
+  record Poll(Future<Received> messages, boolean overlapped, boolean longPoll) {
+    Received await() throws InterruptedException {
       try {
         return messages.get();
       } catch (ExecutionException e) {
@@ -45,7 +58,7 @@ final class PassReceives {
     /** What a receive still running at the pass's end brings, so that it is released too. */
     List<DeadLetter> leftover() {
       try {
-        return messages.get();
+        return messages.get().messages();
       } catch (InterruptedException e) {
         messages.cancel(true); // shutting down: what it got reappears after the hold time
         Thread.currentThread().interrupt();
@@ -56,11 +69,20 @@ final class PassReceives {
     }
   }
 
+  /**
+   * What a receive brought and, looked up on the receiving thread (so while the pass handles an
+   * earlier batch), which of them some job already replaced; null when not looked up.
+   */
+  record Received(List<DeadLetter> messages, Set<String> replayed) {}
+
   Poll start(boolean overlapped, boolean longPoll) {
     return new Poll(
         threads.submit(
-            () ->
-                longPoll ? queue.receive(batch, hold) : queue.receive(batch, hold, Duration.ZERO)),
+            () -> {
+              List<DeadLetter> got =
+                  longPoll ? queue.receive(batch, hold) : queue.receive(batch, hold, Duration.ZERO);
+              return new Received(got, got.isEmpty() ? null : checkAhead.apply(got));
+            }),
         overlapped,
         longPoll);
   }

@@ -47,14 +47,39 @@ public class ReplayStep {
     this.metrics = metrics;
   }
 
-  /** Records a chunk and starts deleting its DLQ copies on {@code deletes}. */
-  PendingChunk apply(OpsJobRow job, List<DeadLetter> chunk, ChunkTally tally, Executor deletes) {
+  /**
+   * Which of these messages some job already replaced, for a RESEND job (whose check needs no
+   * locks), looked up ahead of the chunk; null otherwise, or when the lookup failed (the chunk then
+   * looks up itself).
+   */
+  Set<String> checkAhead(OpsJobRow job, List<DeadLetter> messages) {
+    if (!"RESEND".equals(job.mode()) || "PURGE".equals(job.action())) {
+      return null;
+    }
+    try {
+      return recorder.replayedAmong(messages);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Records a chunk and starts deleting its DLQ copies on {@code deletes}.
+   *
+   * @param replayed what {@link #checkAhead} found for the chunk's receive, or null
+   */
+  PendingChunk apply(
+      OpsJobRow job,
+      List<DeadLetter> chunk,
+      Set<String> replayed,
+      ChunkTally tally,
+      Executor deletes) {
     Recorded recorded;
     try {
       recorded =
           "PURGE".equals(job.action())
               ? recorder.purge(job, chunk, tally)
-              : recorder.replay(job, chunk, tally);
+              : recorder.replay(job, chunk, replayed, tally);
     } catch (RuntimeException e) {
       if (chunk.size() > 1) {
         LOG.infof("job %s: a batch of %d failed (%s); one at a time", job.id(), chunk.size(), e);
@@ -74,7 +99,7 @@ public class ReplayStep {
     boolean everyReported = true; // else the job reports progress itself
     int reported = 0;
     for (DeadLetter m : chunk) {
-      PendingChunk one = apply(job, List.of(m), tally, Runnable::run);
+      PendingChunk one = apply(job, List.of(m), null, tally, Runnable::run); // checks again
       results.addAll(one.now());
       everyReported &= one.status() != null;
       status = one.status();

@@ -46,10 +46,16 @@ class Resend {
    * Throws when the replayed check, the send call or the ledger statement fails: nothing is
    * recorded then, and the caller retries one message at a time (a repeated send carries the same
    * deduplication id). The job's counters gain the refused sends as failures.
+   *
+   * @param known which of the chunk's messages some job already replaced, looked up ahead; null
+   *     when not
    */
-  Recorded apply(OpsJobRow job, List<DeadLetter> chunk, ChunkTally tally) {
+  Recorded apply(OpsJobRow job, List<DeadLetter> chunk, Set<String> known, ChunkTally tally) {
     List<String> ids = chunk.stream().map(DeadLetter::messageId).toList();
-    Set<String> replayed = ledger.replayedAmong(pool, ids).await().indefinitely();
+    // Looked up ahead (while the chunk before was handled) or now. Either way a message replaced
+    // since by another job makes the ledger statement fail, and the chunk is retried one by one.
+    Set<String> replayed =
+        known != null ? known : ledger.replayedAmong(pool, ids).await().indefinitely();
     List<DeadLetter> fresh = chunk.stream().filter(m -> !replayed.contains(m.messageId())).toList();
     Map<String, String> sent = fresh.isEmpty() ? Map.of() : resendAll(fresh);
     List<Outcome> entries = new ArrayList<>();
