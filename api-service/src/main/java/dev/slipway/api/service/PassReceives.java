@@ -1,10 +1,13 @@
 package dev.slipway.api.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The SQS side of a {@link JobPass}: receives that run on another thread while the pass handles a
@@ -12,13 +15,25 @@ import java.util.concurrent.Future;
  * poll ({@code receive-wait}) that confirms an end the DLQ's counts cannot.
  */
 final class PassReceives {
+  private static final int RELEASE_PARTS = 4;
   private final DeadLetterQueue queue;
   private final Duration hold;
   private final int batch;
   private final ExecutorService threads;
+  private final Function<List<DeadLetter>, Set<String>> checkAhead;
 
-  PassReceives(DeadLetterQueue queue, Duration hold, int batch, ExecutorService threads) {
+  /**
+   * @param checkAhead which of a receive's messages some job already replaced, or null (not looked
+   *     up)
+   */
+  PassReceives(
+      DeadLetterQueue queue,
+      Duration hold,
+      int batch,
+      ExecutorService threads,
+      Function<List<DeadLetter>, Set<String>> checkAhead) {
     this.queue = queue;
+    this.checkAhead = checkAhead;
     this.hold = hold;
     this.batch = batch;
     this.threads = threads;
@@ -31,8 +46,8 @@ final class PassReceives {
    *     could not be delivered, so it cannot tell that everything was seen
    * @param longPoll waited {@code receive-wait}: SQS asked all its servers
    */
-  record Poll(Future<List<DeadLetter>> messages, boolean overlapped, boolean longPoll) {
-    List<DeadLetter> await() throws InterruptedException {
+  record Poll(Future<Received> messages, boolean overlapped, boolean longPoll) {
+    Received await() throws InterruptedException {
       try {
         return messages.get();
       } catch (ExecutionException e) {
@@ -43,7 +58,7 @@ final class PassReceives {
     /** What a receive still running at the pass's end brings, so that it is released too. */
     List<DeadLetter> leftover() {
       try {
-        return messages.get();
+        return messages.get().messages();
       } catch (InterruptedException e) {
         messages.cancel(true); // shutting down: what it got reappears after the hold time
         Thread.currentThread().interrupt();
@@ -54,11 +69,20 @@ final class PassReceives {
     }
   }
 
+  /**
+   * What a receive brought and, looked up on the receiving thread (so while the pass handles an
+   * earlier batch), which of them some job already replaced; null when not looked up.
+   */
+  record Received(List<DeadLetter> messages, Set<String> replayed) {}
+
   Poll start(boolean overlapped, boolean longPoll) {
     return new Poll(
         threads.submit(
-            () ->
-                longPoll ? queue.receive(batch, hold) : queue.receive(batch, hold, Duration.ZERO)),
+            () -> {
+              List<DeadLetter> got =
+                  longPoll ? queue.receive(batch, hold) : queue.receive(batch, hold, Duration.ZERO);
+              return new Received(got, got.isEmpty() ? null : checkAhead.apply(got));
+            }),
         overlapped,
         longPoll);
   }
@@ -72,16 +96,24 @@ final class PassReceives {
     }
   }
 
-  /** Releases in two halves at once (about half the time: each call mostly waits for SQS). */
+  /**
+   * Releases in up to {@link #RELEASE_PARTS} parts of whole batches at once (each call mostly waits
+   * for SQS); the caller's thread takes the first part.
+   */
   void release(List<DeadLetter> all) {
-    int half = all.size() / 20 * 10; // whole batches of ten
-    Future<?> first = half == 0 ? null : threads.submit(() -> queue.release(all.subList(0, half)));
-    queue.release(all.subList(half, all.size()));
-    if (first != null) {
+    int part = (all.size() + 10 * RELEASE_PARTS - 1) / (10 * RELEASE_PARTS) * 10;
+    List<Future<?>> others = new ArrayList<>();
+    for (int from = part; from < all.size(); from += part) {
+      List<DeadLetter> some = all.subList(from, Math.min(all.size(), from + part));
+      others.add(threads.submit(() -> queue.release(some)));
+    }
+    queue.release(all.subList(0, Math.min(part, all.size())));
+    for (Future<?> other : others) {
       try {
-        first.get();
+        other.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // shutting down: they reappear after the hold time
+        return;
       } catch (ExecutionException e) {
         throw unwrapped(e);
       }

@@ -1,17 +1,19 @@
 package dev.slipway.api.service;
 
 import dev.slipway.api.repository.DeadLetterOutcomeRepository;
+import dev.slipway.api.repository.DeadLetterOutcomeRepository.JobCounts;
 import dev.slipway.api.repository.DeadLetterOutcomeRepository.Outcome;
 import dev.slipway.api.repository.OpsJobRow;
 import dev.slipway.api.repository.OpsLookupRepository;
 import dev.slipway.api.repository.OpsLookupRepository.TenantState;
 import dev.slipway.common.model.OperationType;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,81 +50,92 @@ public class Rederive {
    */
   record Decision(String outcome, String skipReason) {}
 
-  private record Noted(Decision decision, Outcome entry) {}
+  /** A chunk's decisions, in order, and the job's status its ledger statement returned. */
+  record Decided(List<Decision> decisions, String status) {}
+
+  /**
+   * A decision, its ledger detail (why a message was skipped or not replaced again) and, for a
+   * replacement, the locked tenant whose current desired state it carries.
+   */
+  private record Noted(Decision decision, String detail, TenantState tenant) {}
 
   /**
    * One transaction for a chunk of readable dead letters (up to 10, in receive order), committed
-   * before it returns: one decision per message, in order. When it throws nothing was committed.
+   * before it returns: tenants locked, the ledger check, one statement for all the operations and
+   * their outbox rows, one for the ledger entries and the job's progress ({@code counts}). When it
+   * throws nothing was committed.
    */
-  List<Decision> apply(OpsJobRow job, List<DeadLetter> chunk) {
+  Decided apply(OpsJobRow job, List<DeadLetter> chunk, JobCounts counts) {
     Set<UUID> tenants = chunk.stream().map(m -> m.command().tenantId()).collect(Collectors.toSet());
     List<String> ids = chunk.stream().map(DeadLetter::messageId).toList();
-    List<Noted> noted =
+    // Pipelined on the connection, in this order: the check runs once the locks are held, so it
+    // sees what a job holding them before committed. The same for the two writes below.
+    Decided decided =
         pool.withTransaction(
                 tx ->
-                    lookups
-                        .lockTenants(tx, tenants)
+                    Uni.combine()
+                        .all()
+                        .unis(lookups.lockTenants(tx, tenants), ledger.replayedAmong(tx, ids))
+                        .asTuple()
                         .flatMap(
-                            states ->
-                                ledger
-                                    .replayedAmong(tx, ids)
-                                    .flatMap(
-                                        replayed -> decideAll(tx, job, chunk, states, replayed))))
+                            t ->
+                                write(
+                                    tx,
+                                    job,
+                                    chunk,
+                                    decide(chunk, t.getItem1(), t.getItem2()),
+                                    counts)))
             .await()
             .indefinitely();
-    if (noted.stream().anyMatch(n -> "replayed".equals(n.decision().outcome()))) {
+    if (decided.decisions().stream().anyMatch(d -> "replayed".equals(d.outcome()))) {
       enqueuer.committed();
     }
-    return noted.stream().map(Noted::decision).toList();
+    return decided;
   }
 
-  /** In order, one statement at a time (one transaction), then the ledger entries at once. */
-  private Uni<List<Noted>> decideAll(
-      SqlClient tx,
-      OpsJobRow job,
-      List<DeadLetter> chunk,
-      Map<UUID, TenantState> states,
-      Set<String> replayed) {
-    return Multi.createFrom()
-        .iterable(chunk)
-        .onItem()
-        .transformToUniAndConcatenate(
-            m ->
-                decide(
-                    tx,
-                    job,
-                    m,
-                    Optional.ofNullable(states.get(m.command().tenantId())),
-                    replayed.contains(m.messageId())))
-        .collect()
-        .asList()
-        .call(list -> ledger.recordAll(tx, list.stream().map(Noted::entry).toList()));
+  private static List<Noted> decide(
+      List<DeadLetter> chunk, Map<UUID, TenantState> states, Set<String> replayed) {
+    List<Noted> noted = new ArrayList<>();
+    for (DeadLetter m : chunk) {
+      Optional<TenantState> found = Optional.ofNullable(states.get(m.command().tenantId()));
+      String[] skip = skipReason(found, m.command().generation());
+      if (replayed.contains(m.messageId())) {
+        noted.add(
+            new Noted(new Decision("already_replayed", null), "replaced by an earlier job", null));
+      } else if (skip != null) {
+        noted.add(new Noted(new Decision(null, skip[0]), skip[0] + ": " + skip[1], null));
+      } else {
+        noted.add(new Noted(new Decision("replayed", null), null, found.get()));
+      }
+    }
+    return noted;
   }
 
-  private Uni<Noted> decide(
-      SqlClient tx, OpsJobRow job, DeadLetter m, Optional<TenantState> found, boolean done) {
-    if (done) {
-      return Uni.createFrom()
-          .item(
-              new Noted(
-                  new Decision("already_replayed", null),
-                  entry(job, m, "ALREADY_REPLAYED", null, "replaced by an earlier job")));
+  /** The operations of the replaced messages in one statement, the ledger entries in another. */
+  private Uni<Decided> write(
+      SqlClient tx, OpsJobRow job, List<DeadLetter> chunk, List<Noted> noted, JobCounts counts) {
+    List<OperationEnqueuer.Target> targets = new ArrayList<>();
+    List<Outcome> entries = new ArrayList<>();
+    for (int i = 0; i < chunk.size(); i++) {
+      Noted n = noted.get(i);
+      TenantState t = n.tenant();
+      UUID op = t == null ? null : UUID.randomUUID();
+      if (t != null) {
+        targets.add(
+            new OperationEnqueuer.Target(
+                op, t.id(), t.slug(), t.generation(), OperationType.RECONCILE));
+      }
+      String outcome =
+          n.decision().outcome() == null
+              ? "SKIPPED"
+              : n.decision().outcome().toUpperCase(Locale.ROOT);
+      entries.add(entry(job, chunk.get(i), outcome, op, n.detail()));
     }
-    String[] skip = skipReason(found, m.command().generation());
-    if (skip != null) {
-      return Uni.createFrom()
-          .item(
-              new Noted(
-                  new Decision(null, skip[0]),
-                  entry(job, m, "SKIPPED", null, skip[0] + ": " + skip[1])));
-    }
-    TenantState t = found.get();
-    return enqueuer
-        .enqueue(tx, t.id(), t.slug(), t.generation(), OperationType.RECONCILE)
-        .map(
-            op ->
-                new Noted(
-                    new Decision("replayed", null), entry(job, m, "REPLAYED", op.id(), null)));
+    return Uni.combine()
+        .all()
+        .unis(enqueuer.enqueueAll(tx, targets), ledger.recordWithProgress(tx, entries, counts))
+        .asTuple()
+        .map(r -> new Decided(noted.stream().map(Noted::decision).toList(), r.getItem2()));
   }
 
   /**

@@ -1,16 +1,13 @@
 package dev.slipway.api.service;
 
-import dev.slipway.api.repository.DeadLetterOutcomeRepository;
-import dev.slipway.api.repository.DeadLetterOutcomeRepository.Outcome;
 import dev.slipway.api.repository.OpsJobRow;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,9 +15,10 @@ import org.jboss.logging.Logger;
  * what makes a job crash safe: the replacements are committed (REDERIVE: operations, outbox rows
  * and ledger entries in one transaction; RESEND: SQS accepted the messages, then the ledger
  * entries) before the DLQ copies are deleted, and a message some job already replaced is only
- * deleted. Each step is one call for the chunk; when one fails before anything was deleted, the
- * chunk is retried one message at a time, so one bad message cannot fail the others. Blocking: runs
- * on job threads.
+ * deleted. Each step is one call for the chunk, the ledger statement updating the job's progress
+ * too; the delete runs on another thread while the job goes on with its next chunk ({@link
+ * PendingChunk}). When a step fails before anything was deleted, the chunk is retried one message
+ * at a time, so one bad message cannot fail the others. Blocking: runs on job threads.
  */
 @ApplicationScoped
 public class ReplayStep {
@@ -33,114 +31,119 @@ public class ReplayStep {
     FAILED
   }
 
-  /** A result and its metric outcome (replayed, already_replayed, purged; a skip reason). */
-  private record Handled(Result result, String outcome) {}
+  /** A result and its metric outcome; before the delete, DONE means recorded, to be deleted. */
+  record Handled(Result result, String outcome) {}
 
-  private final Pool pool;
+  /** A chunk recorded: what to delete, the job's status (or null), failures already counted. */
+  record Recorded(List<Handled> handled, String status, int reported) {}
+
+  private final ChunkRecorder recorder;
   private final DeadLetterQueue queue;
-  private final DeadLetterOutcomeRepository ledger;
-  private final Rederive rederive;
-  private final Resend resend;
   private final OpsMetrics metrics;
 
-  ReplayStep(
-      Pool pool,
-      DeadLetterQueue queue,
-      DeadLetterOutcomeRepository ledger,
-      Rederive rederive,
-      Resend resend,
-      OpsMetrics metrics) {
-    this.pool = pool;
+  ReplayStep(ChunkRecorder recorder, DeadLetterQueue queue, OpsMetrics metrics) {
+    this.recorder = recorder;
     this.queue = queue;
-    this.ledger = ledger;
-    this.rederive = rederive;
-    this.resend = resend;
     this.metrics = metrics;
   }
 
-  /** One result per message of the chunk, in order. */
-  public List<Result> apply(OpsJobRow job, List<DeadLetter> chunk) {
-    List<Handled> handled;
+  /**
+   * Which of these messages some job already replaced, for a RESEND job (whose check needs no
+   * locks), looked up ahead of the chunk; null otherwise, or when the lookup failed (the chunk then
+   * looks up itself).
+   */
+  Set<String> checkAhead(OpsJobRow job, List<DeadLetter> messages) {
+    if (!"RESEND".equals(job.mode()) || "PURGE".equals(job.action())) {
+      return null;
+    }
     try {
-      handled = "PURGE".equals(job.action()) ? purge(job, chunk) : replay(job, chunk);
+      return recorder.replayedAmong(messages);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Records a chunk and starts deleting its DLQ copies on {@code deletes}.
+   *
+   * @param replayed what {@link #checkAhead} found for the chunk's receive, or null
+   */
+  PendingChunk apply(
+      OpsJobRow job,
+      List<DeadLetter> chunk,
+      Set<String> replayed,
+      ChunkTally tally,
+      Executor deletes) {
+    Recorded recorded;
+    try {
+      recorded =
+          "PURGE".equals(job.action())
+              ? recorder.purge(job, chunk, tally)
+              : recorder.replay(job, chunk, replayed, tally);
     } catch (RuntimeException e) {
       if (chunk.size() > 1) {
         LOG.infof("job %s: a batch of %d failed (%s); one at a time", job.id(), chunk.size(), e);
-        return chunk.stream().map(m -> apply(job, List.of(m)).get(0)).toList();
+        return oneAtATime(job, chunk, tally);
       }
       // Left in the DLQ; a later run retries it. Never the body in logs.
       LOG.warnf("job %s: %s failed: %s", job.id(), chunk.get(0), e.toString());
-      handled = List.of(new Handled(Result.FAILED, "failed"));
+      recorded = new Recorded(List.of(new Handled(Result.FAILED, "failed")), null, 0);
     }
-    handled.forEach(h -> count(job, h));
-    return handled.stream().map(Handled::result).toList();
+    return delete(job, chunk, recorded, deletes);
   }
 
-  private List<Handled> purge(OpsJobRow job, List<DeadLetter> chunk) {
-    ledger
-        .recordAll(pool, chunk.stream().map(m -> entry(job, m, "PURGED", null)).toList())
-        .await()
-        .indefinitely();
-    Set<String> deleted = queue.deleteAll(chunk);
-    return chunk.stream().map(m -> deletedOrFailed(deleted, m, "purged")).toList();
-  }
-
-  private List<Handled> replay(OpsJobRow job, List<DeadLetter> chunk) {
-    List<DeadLetter> readable = chunk.stream().filter(m -> m.command() != null).toList();
-    ledger
-        .recordAll(
-            pool,
-            chunk.stream()
-                .filter(m -> m.command() == null)
-                .map(m -> entry(job, m, "SKIPPED", "unreadable: " + m.unreadable()))
-                .toList())
-        .await()
-        .indefinitely();
-    Map<String, Handled> byId = new HashMap<>();
-    if (!readable.isEmpty() && "RESEND".equals(job.mode())) {
-      for (Resend.Sent s : resend.apply(job, readable)) {
-        byId.put(
-            s.message().messageId(),
-            s.deleted()
-                ? new Handled(Result.DONE, s.outcome())
-                : new Handled(Result.FAILED, "failed"));
-      }
-    } else if (!readable.isEmpty()) {
-      rederive(job, readable, byId);
+  /** Each message on its own, its delete finished before the next one starts. */
+  private PendingChunk oneAtATime(OpsJobRow job, List<DeadLetter> chunk, ChunkTally tally) {
+    List<Result> results = new ArrayList<>();
+    String status = null;
+    boolean everyReported = true; // else the job reports progress itself
+    int reported = 0;
+    for (DeadLetter m : chunk) {
+      PendingChunk one = apply(job, List.of(m), null, tally, Runnable::run); // checks again
+      results.addAll(one.now());
+      everyReported &= one.status() != null;
+      status = one.status();
+      reported += one.reported();
     }
-    return chunk.stream()
-        .map(
-            m ->
-                m.command() == null
-                    ? new Handled(Result.SKIPPED, "unreadable")
-                    : byId.get(m.messageId()))
-        .toList();
+    return new PendingChunk(
+        chunk, CompletableFuture.completedFuture(results), everyReported ? status : null, reported);
   }
 
-  private void rederive(OpsJobRow job, List<DeadLetter> readable, Map<String, Handled> byId) {
-    List<Rederive.Decision> decisions = rederive.apply(job, readable);
+  private PendingChunk delete(
+      OpsJobRow job, List<DeadLetter> chunk, Recorded recorded, Executor deletes) {
     List<DeadLetter> replaced = new ArrayList<>();
-    for (int i = 0; i < readable.size(); i++) {
-      Rederive.Decision d = decisions.get(i);
-      if (d.skipReason() != null) {
-        byId.put(readable.get(i).messageId(), new Handled(Result.SKIPPED, d.skipReason()));
-      } else {
-        replaced.add(readable.get(i));
+    for (int i = 0; i < chunk.size(); i++) {
+      if (recorded.handled().get(i).result() == Result.DONE) {
+        replaced.add(chunk.get(i));
       }
     }
-    Set<String> deleted = queue.deleteAll(replaced);
-    for (int i = 0; i < readable.size(); i++) {
-      DeadLetter m = readable.get(i);
-      if (decisions.get(i).skipReason() == null) {
-        byId.put(m.messageId(), deletedOrFailed(deleted, m, decisions.get(i).outcome()));
-      }
-    }
+    CompletableFuture<Set<String>> deleted =
+        replaced.isEmpty()
+            ? CompletableFuture.completedFuture(Set.of())
+            : CompletableFuture.supplyAsync(() -> queue.deleteAll(replaced), deletes);
+    CompletableFuture<List<Result>> results =
+        deleted
+            .exceptionally(
+                e -> {
+                  LOG.warnf("job %s: deleting %d failed: %s", job.id(), replaced.size(), e);
+                  return Set.of(); // left in the DLQ, replacement recorded: a re-run deletes them
+                })
+            .thenApply(gone -> results(job, chunk, recorded.handled(), gone));
+    return new PendingChunk(chunk, results, recorded.status(), recorded.reported());
   }
 
-  private static Handled deletedOrFailed(Set<String> deleted, DeadLetter m, String outcome) {
-    return deleted.contains(m.messageId())
-        ? new Handled(Result.DONE, outcome)
-        : new Handled(Result.FAILED, "failed");
+  private List<Result> results(
+      OpsJobRow job, List<DeadLetter> chunk, List<Handled> handled, Set<String> deleted) {
+    List<Result> out = new ArrayList<>();
+    for (int i = 0; i < chunk.size(); i++) {
+      Handled h = handled.get(i);
+      if (h.result() == Result.DONE && !deleted.contains(chunk.get(i).messageId())) {
+        h = new Handled(Result.FAILED, "failed");
+      }
+      count(job, h);
+      out.add(h.result());
+    }
+    return out;
   }
 
   private void count(OpsJobRow job, Handled h) {
@@ -151,10 +154,6 @@ public class ReplayStep {
     } else {
       metrics.replayed(job.mode(), h.outcome());
     }
-  }
-
-  private static Outcome entry(OpsJobRow job, DeadLetter m, String outcome, String detail) {
-    return new Outcome(job.id(), m.messageId(), outcome, tenant(m), null, null, detail);
   }
 
   static UUID tenant(DeadLetter m) {

@@ -17,70 +17,67 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /**
  * RESEND of a chunk of readable dead letters (up to 10, in receive order) with one call of each
  * kind: which were already replaced (one query), SendMessageBatch of the others (in order, so each
- * group keeps its order), the ledger entries of everything SQS accepted (one statement), then
- * DeleteMessageBatch of the recorded ones. A message SQS refused is not recorded and stays in the
- * DLQ; one it did not delete stays too, and a re-run finds its ledger entry and only deletes it.
+ * group keeps its order), then the ledger entries of everything SQS accepted with the job's
+ * progress (one statement). The caller deletes the recorded ones from the DLQ. A message SQS
+ * refused is not recorded and stays in the DLQ; one not deleted stays too, and a re-run finds its
+ * ledger entry and only deletes it.
  */
 @ApplicationScoped
 class Resend {
   private final Pool pool;
   private final SqsClient sqs;
   private final ApiConfig config;
-  private final DeadLetterQueue queue;
   private final DeadLetterOutcomeRepository ledger;
 
-  Resend(
-      Pool pool,
-      SqsClient sqs,
-      ApiConfig config,
-      DeadLetterQueue queue,
-      DeadLetterOutcomeRepository ledger) {
+  Resend(Pool pool, SqsClient sqs, ApiConfig config, DeadLetterOutcomeRepository ledger) {
     this.pool = pool;
     this.sqs = sqs;
     this.config = config;
-    this.queue = queue;
     this.ledger = ledger;
   }
 
   /**
-   * What became of one message: {@code outcome} replayed or already_replayed, null when SQS refused
-   * the send; {@code deleted} when its DLQ copy is gone.
+   * What became of a chunk: per message, in order, replayed or already_replayed (recorded: its DLQ
+   * copy may go), or null when SQS refused the send; the job's status after the ledger statement.
    */
-  record Sent(DeadLetter message, String outcome, boolean deleted) {}
+  record Recorded(List<String> outcomes, String status) {}
 
   /**
-   * One entry per message, in order. Throws when the replayed check, the send call or the ledger
-   * statement fails: nothing is deleted then, and the caller retries one message at a time (a
-   * repeated send carries the same deduplication id).
+   * Throws when the replayed check, the send call or the ledger statement fails: nothing is
+   * recorded then, and the caller retries one message at a time (a repeated send carries the same
+   * deduplication id). The job's counters gain the refused sends as failures.
+   *
+   * @param known which of the chunk's messages some job already replaced, looked up ahead; null
+   *     when not
    */
-  List<Sent> apply(OpsJobRow job, List<DeadLetter> chunk) {
+  Recorded apply(OpsJobRow job, List<DeadLetter> chunk, Set<String> known, ChunkTally tally) {
     List<String> ids = chunk.stream().map(DeadLetter::messageId).toList();
-    Set<String> replayed = ledger.replayedAmong(pool, ids).await().indefinitely();
+    // Looked up ahead (while the chunk before was handled) or now. Either way a message replaced
+    // since by another job makes the ledger statement fail, and the chunk is retried one by one.
+    Set<String> replayed =
+        known != null ? known : ledger.replayedAmong(pool, ids).await().indefinitely();
     List<DeadLetter> fresh = chunk.stream().filter(m -> !replayed.contains(m.messageId())).toList();
     Map<String, String> sent = fresh.isEmpty() ? Map.of() : resendAll(fresh);
-    List<Outcome> outcomes = new ArrayList<>();
-    List<DeadLetter> recorded = new ArrayList<>();
+    List<Outcome> entries = new ArrayList<>();
+    List<String> outcomes = new ArrayList<>();
     for (DeadLetter m : chunk) {
       if (replayed.contains(m.messageId())) {
-        outcomes.add(outcome(job, m, "ALREADY_REPLAYED", null, "replaced by an earlier job"));
-        recorded.add(m);
+        entries.add(outcome(job, m, "ALREADY_REPLAYED", null, "replaced by an earlier job"));
+        outcomes.add("already_replayed");
       } else if (sent.containsKey(m.messageId())) {
-        outcomes.add(outcome(job, m, "REPLAYED", sent.get(m.messageId()), null));
-        recorded.add(m);
+        entries.add(outcome(job, m, "REPLAYED", sent.get(m.messageId()), null));
+        outcomes.add("replayed");
+      } else {
+        outcomes.add(null);
       }
     }
-    ledger.recordAll(pool, outcomes).await().indefinitely();
-    Set<String> deleted = queue.deleteAll(recorded);
-    return chunk.stream()
-        .map(
-            m ->
-                new Sent(
-                    m,
-                    replayed.contains(m.messageId())
-                        ? "already_replayed"
-                        : sent.containsKey(m.messageId()) ? "replayed" : null,
-                    deleted.contains(m.messageId())))
-        .toList();
+    // Only now: the previous chunk's DLQ delete ran during this chunk's check and send.
+    String status =
+        tally.record(
+            job.id(),
+            chunk.size() - entries.size(),
+            counts -> ledger.recordWithProgress(pool, entries, counts).await().indefinitely());
+    return new Recorded(outcomes, status);
   }
 
   /**
