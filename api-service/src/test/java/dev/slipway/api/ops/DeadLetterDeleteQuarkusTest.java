@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.api.config.ApiConfig;
-import dev.slipway.common.command.CommandCodec;
-import dev.slipway.common.command.CommandEnvelope;
-import dev.slipway.common.model.OperationType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +37,7 @@ class DeadLetterDeleteQuarkusTest {
   void deletesRefusedOverSeveralChunksAreCountedOnceAndNeverResent() throws Exception {
     List<UUID> tenants = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
     for (int i = 0; i < 4; i++) {
-      tenants.forEach(this::deadLetter); // 12 letters, interleaved
+      tenants.forEach(t -> OpsFixture.deadLetter(sqs, dlqUrl(), t, "del")); // 12, interleaved
     }
     String body =
         "{\"filter\":{\"tenants\":[\""
@@ -80,23 +75,8 @@ class DeadLetterDeleteQuarkusTest {
     assertEquals(0, dlq(tenants));
   }
 
-  private void deadLetter(UUID tenant) {
-    String body =
-        CommandCodec.encode(
-            CommandEnvelope.of(
-                UUID.randomUUID(),
-                OperationType.RECONCILE,
-                tenant,
-                "del" + tenant.toString().substring(0, 8),
-                1,
-                Instant.now(),
-                Map.of()));
-    sqs.sendMessage(
-        s ->
-            s.queueUrl(config.ops().dlqUrl().orElseThrow())
-                .messageBody(body)
-                .messageGroupId(tenant.toString())
-                .messageDeduplicationId(UUID.randomUUID().toString()));
+  private String dlqUrl() {
+    return config.ops().dlqUrl().orElseThrow();
   }
 
   private static int dlq(List<UUID> tenants) {

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.api.config.ApiConfig;
-import dev.slipway.common.command.CommandCodec;
-import dev.slipway.common.command.CommandEnvelope;
-import dev.slipway.common.model.OperationType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +45,7 @@ class DeadLetterPassQuarkusTest {
     UUID other = UUID.randomUUID();
     List<UUID> groups = List.of(a, other, b, a, b, a);
     for (UUID tenant : groups) {
-      deadLetter(tenant);
+      OpsFixture.deadLetter(sqs, config.ops().dlqUrl().orElseThrow(), tenant, "pass");
     }
 
     String location =
@@ -78,25 +74,6 @@ class DeadLetterPassQuarkusTest {
     List<String> left = dlqGroups();
     assertTrue(left.contains(other.toString()), "the other tenant's letter released: " + left);
     assertTrue(!left.contains(a.toString()) && !left.contains(b.toString()), left.toString());
-  }
-
-  private void deadLetter(UUID tenant) {
-    String body =
-        CommandCodec.encode(
-            CommandEnvelope.of(
-                UUID.randomUUID(),
-                OperationType.RECONCILE,
-                tenant,
-                "pass" + tenant.toString().substring(0, 8),
-                1,
-                Instant.now(),
-                Map.of()));
-    sqs.sendMessage(
-        s ->
-            s.queueUrl(config.ops().dlqUrl().orElseThrow())
-                .messageBody(body)
-                .messageGroupId(tenant.toString())
-                .messageDeduplicationId(UUID.randomUUID().toString()));
   }
 
   /** The groups of everything in the DLQ now (other tests' letters too), released again. */

@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
+import dev.slipway.common.command.CommandCodec;
+import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.model.OperationType;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -11,9 +14,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -87,6 +92,29 @@ final class OpsFixture {
       sqs.changeMessageVisibility(
           b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
     }
+  }
+
+  /**
+   * Puts one RECONCILE command of {@code tenant} straight into the DLQ, its own message group, as
+   * the worker's redrive would leave it.
+   */
+  static void deadLetter(SqsClient sqs, String dlqUrl, UUID tenant, String slugPrefix) {
+    String body =
+        CommandCodec.encode(
+            CommandEnvelope.of(
+                UUID.randomUUID(),
+                OperationType.RECONCILE,
+                tenant,
+                slugPrefix + tenant.toString().substring(0, 8),
+                1,
+                Instant.now(),
+                Map.of()));
+    sqs.sendMessage(
+        s ->
+            s.queueUrl(dlqUrl)
+                .messageBody(body)
+                .messageGroupId(tenant.toString())
+                .messageDeduplicationId(UUID.randomUUID().toString()));
   }
 
   static JsonPath listing(String path) {
