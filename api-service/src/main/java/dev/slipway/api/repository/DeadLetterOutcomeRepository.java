@@ -20,7 +20,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeadLetterOutcomeRepository {
-  private static final String DONE = "('REPLAYED', 'ALREADY_REPLAYED', 'PURGED')";
   private static final String INSERT =
       "INSERT INTO dead_letter_outcomes (job_id, message_id, outcome, tenant_id,"
           + " operation_id, sent_message_id, detail) SELECT $1, u.m, u.o, u.t, u.op, u.s, u.d"
@@ -96,15 +95,10 @@ public class DeadLetterOutcomeRepository {
         .preparedQuery(
             "WITH ins AS ("
                 + INSERT
-                + " RETURNING outcome) UPDATE ops_jobs j SET done = (SELECT count(*) FROM"
-                + " dead_letter_outcomes o WHERE o.job_id = j.id AND o.outcome IN "
-                + DONE
-                + ") + (SELECT count(*) FROM ins WHERE outcome IN "
-                + DONE
-                + "), skipped = (SELECT count(*) FROM dead_letter_outcomes o WHERE o.job_id = j.id"
-                + " AND o.outcome = 'SKIPPED') + (SELECT count(*) FROM ins WHERE outcome ="
-                + " 'SKIPPED'), failed = failed + $8, total = greatest(total, $9),"
-                + " heartbeat_at = now() WHERE id = $1 RETURNING status")
+                + " RETURNING outcome) UPDATE ops_jobs j SET "
+                + OpsJobRepository.counts("ins")
+                + OpsJobRepository.progressSet(8, 9)
+                + " WHERE id = $1 RETURNING status")
         .execute(Tuple.from(params))
         .map(rows -> rows.iterator().next().getString("status"));
   }

@@ -13,11 +13,7 @@ import java.util.UUID;
 /** Reads and writes ops_jobs. Counts are recomputed from dead_letter_outcomes, never added up. */
 @ApplicationScoped
 public class OpsJobRepository {
-  private static final String COUNTS =
-      "done = (SELECT count(*) FROM dead_letter_outcomes o WHERE o.job_id = j.id"
-          + " AND o.outcome IN ('REPLAYED', 'ALREADY_REPLAYED', 'PURGED')),"
-          + " skipped = (SELECT count(*) FROM dead_letter_outcomes o WHERE o.job_id = j.id"
-          + " AND o.outcome = 'SKIPPED')";
+  private static final String COUNTS = counts(null);
   private final Pool pool;
 
   OpsJobRepository(Pool pool) {
@@ -75,6 +71,35 @@ public class OpsJobRepository {
   }
 
   /**
+   * The SET of a job's done and skipped counts (ops_jobs aliased {@code j}), recounted from its
+   * ledger; with {@code inserted}, the name of a CTE of outcome rows the same statement inserts
+   * (which its UPDATE cannot see yet), those counted too.
+   */
+  static String counts(String inserted) {
+    return "done = "
+        + count("outcome IN ('REPLAYED', 'ALREADY_REPLAYED', 'PURGED')", inserted)
+        + ", skipped = "
+        + count("outcome = 'SKIPPED'", inserted);
+  }
+
+  private static String count(String outcome, String inserted) {
+    String ledger =
+        "(SELECT count(*) FROM dead_letter_outcomes o WHERE o.job_id = j.id AND o." + outcome + ")";
+    return inserted == null
+        ? ledger
+        : ledger + " + (SELECT count(*) FROM " + inserted + " WHERE " + outcome + ")";
+  }
+
+  /** The rest of a progress update's SET: new failures and the total from the given parameters. */
+  static String progressSet(int failuresParameter, int totalParameter) {
+    return ", failed = failed + $"
+        + failuresParameter
+        + ", total = greatest(total, $"
+        + totalParameter
+        + "), heartbeat_at = now()";
+  }
+
+  /**
    * Recounts, adds failures, raises the total to the matches found so far, refreshes the heartbeat;
    * returns the status (CANCELLED stops).
    */
@@ -82,7 +107,7 @@ public class OpsJobRepository {
     return pool.preparedQuery(
             "UPDATE ops_jobs j SET "
                 + COUNTS
-                + ", failed = failed + $2, total = greatest(total, $3), heartbeat_at = now()"
+                + progressSet(2, 3)
                 + " WHERE id = $1 RETURNING status")
         .execute(Tuple.of(id, newFailures, total))
         .map(rows -> rows.iterator().next().getString("status"));
