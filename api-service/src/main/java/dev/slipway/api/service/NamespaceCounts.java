@@ -21,6 +21,10 @@ final class NamespaceCounts {
     namespaces.forEach(n -> counts.put(n, 0L));
   }
 
+  synchronized boolean everRead() {
+    return readAt != null;
+  }
+
   /** True before the first read and once the last read is older than {@code maxAge}. */
   synchronized boolean stale(Instant now, Duration maxAge) {
     return readAt == null || !readAt.plus(maxAge).isAfter(now);
