@@ -31,5 +31,7 @@ module "api_fargate" {
   secrets_kms_key_arn     = var.api_fargate.secrets_kms_key_arn
   log_retention_days      = var.log_retention_days[var.environment]
   queue_url               = aws_sqs_queue.commands.id
+  dlq_url                 = aws_sqs_queue.dlq.id
+  tenant_namespaces       = var.api_fargate.tenant_namespaces
   queue_policy_json       = data.aws_iam_policy_document.api.json
 }

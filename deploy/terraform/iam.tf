@@ -76,6 +76,18 @@ data "aws_iam_policy_document" "api" {
     actions   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
     resources = [aws_sqs_queue.commands.arn]
   }
+  # The ops endpoints (/v1/ops/dead-letters): list, replay (re-send to the command queue, then
+  # delete) and discard dead letters, and report the DLQ's depth.
+  statement {
+    sid = "ReplayDeadLetters"
+    actions = [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:GetQueueAttributes",
+    ]
+    resources = [aws_sqs_queue.dlq.arn]
+  }
 }
 
 resource "aws_iam_role" "api" {

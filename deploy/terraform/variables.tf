@@ -165,6 +165,7 @@ variable "api_fargate" {
     database_secret_arn     = optional(string)
     database_parameter_path = optional(string)
     secrets_kms_key_arn     = optional(string)
+    tenant_namespaces       = optional(list(string), ["tenants"])
   })
   default = null
 }

@@ -30,6 +30,7 @@ variables {
   jwt_issuer          = "https://login.example.com/"
   jwt_jwks_url        = "https://login.example.com/.well-known/jwks.json"
   queue_url           = "https://sqs.eu-west-1.amazonaws.com/123456789012/slipway-test-commands.fifo"
+  dlq_url             = "https://sqs.eu-west-1.amazonaws.com/123456789012/slipway-test-commands-dlq.fifo"
   queue_policy_json   = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}"
 }
 

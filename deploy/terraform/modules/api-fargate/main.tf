@@ -28,7 +28,9 @@ locals {
       environment = [
         { name = "QUARKUS_SQS_AWS_REGION", value = var.region },
         { name = "SLIPWAY_API_QUEUE_URL", value = var.queue_url },
+        { name = "SLIPWAY_API_OPS_DLQ_URL", value = var.dlq_url },
         { name = "SLIPWAY_API_DOMAIN", value = var.domain },
+        { name = "SLIPWAY_API_TENANT_NAMESPACES", value = join(",", var.tenant_namespaces) },
         { name = "MP_JWT_VERIFY_ISSUER", value = var.jwt_issuer },
         { name = "MP_JWT_VERIFY_PUBLICKEY_LOCATION", value = var.jwt_jwks_url },
         { name = "JAVA_OPTS_APPEND", value = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000" },

@@ -84,8 +84,19 @@ variable "queue_url" {
   type        = string
 }
 
+variable "dlq_url" {
+  description = "URL of the command queue's dead-letter queue (SLIPWAY_API_OPS_DLQ_URL), for the ops replay endpoints."
+  type        = string
+}
+
+variable "tenant_namespaces" {
+  description = "Namespaces new tenants are placed in (SLIPWAY_API_TENANT_NAMESPACES); the worker and reconciler must list the same."
+  type        = list(string)
+  default     = ["tenants"]
+}
+
 variable "queue_policy_json" {
-  description = "IAM policy of the task role: SendMessage and GetQueueAttributes on the command queue."
+  description = "IAM policy of the task role: SendMessage and GetQueueAttributes on the command queue; receive, delete and change visibility on its DLQ."
   type        = string
 }
 

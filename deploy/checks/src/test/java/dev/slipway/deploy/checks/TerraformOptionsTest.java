@@ -28,7 +28,13 @@ class TerraformOptionsTest {
 
   /** Module inputs the root sets itself rather than from var.api_fargate. */
   private static final Set<String> SET_BY_THE_ROOT =
-      Set.of("name_prefix", "region", "queue_url", "queue_policy_json", "log_retention_days");
+      Set.of(
+          "name_prefix",
+          "region",
+          "queue_url",
+          "dlq_url",
+          "queue_policy_json",
+          "log_retention_days");
 
   private static final Pattern CONTAINS = Pattern.compile("contains\\(\\[([^\\]]*)\\],");
   private static final Pattern OPTIONAL = Pattern.compile("optional\\((.*)\\)");
