@@ -1,6 +1,7 @@
 package dev.slipway.api.bench;
 
 import dev.slipway.api.TestTokens;
+import dev.slipway.local.bench.Load;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;

@@ -9,6 +9,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.TenantRenderer;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.tools.ExternalTool;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.quarkus.test.junit.QuarkusTest;
@@ -216,27 +217,20 @@ class WorkerBurstBenchmark {
     }
     Files.writeString(manifests, yaml);
     long start = System.nanoTime();
-    Process process =
-        new ProcessBuilder(
-                KUBECTL,
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "apply",
-                "--server-side",
-                "--force-conflicts",
-                "--field-manager=slipway",
-                "--validate=false",
-                "-f",
-                manifests.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("kubectl.log").toFile())
-            .start();
-    int exit = process.waitFor();
+    List<String> command =
+        List.of(
+            KUBECTL,
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "apply",
+            "--server-side",
+            "--force-conflicts",
+            "--field-manager=slipway",
+            "--validate=false",
+            "-f",
+            manifests.toString());
+    ExternalTool.run(dir, command, Map.of(), Duration.ofMinutes(10)).orThrow(command);
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (exit != 0) {
-      throw new IllegalStateException(
-          "kubectl failed: " + Files.readString(dir.resolve("kubectl.log")));
-    }
     return count / seconds;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.local.tools.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +70,8 @@ class AlertRulesTest {
   void promtoolAcceptsTheRules(@TempDir Path dir) {
     Path promtool = promtool();
     Observability.writeRuleFile(dir.resolve("rules.yaml"));
-    Tools.Result result =
-        Tools.run(dir, List.of(promtool.toString(), "check", "rules", "rules.yaml"));
+    ExternalTool.Result result =
+        ExternalTool.run(dir, List.of(promtool.toString(), "check", "rules", "rules.yaml"));
     assertEquals(0, result.exitCode(), result.output());
     assertTrue(result.output().contains("SUCCESS"), result.output());
   }
@@ -81,8 +82,8 @@ class AlertRulesTest {
     Observability.writeRuleFile(dir.resolve("rules.yaml"));
     Files.copy(
         Repo.path("deploy/observability/tests/alerts-test.yaml"), dir.resolve("alerts-test.yaml"));
-    Tools.Result result =
-        Tools.run(dir, List.of(promtool.toString(), "test", "rules", "alerts-test.yaml"));
+    ExternalTool.Result result =
+        ExternalTool.run(dir, List.of(promtool.toString(), "test", "rules", "alerts-test.yaml"));
     assertEquals(0, result.exitCode(), result.output());
   }
 
@@ -96,7 +97,7 @@ class AlertRulesTest {
   }
 
   private static Path promtool() {
-    Optional<Path> promtool = Tools.find("promtool");
+    Optional<Path> promtool = ExternalTool.find("promtool");
     if (promtool.isEmpty()) {
       System.err.println("SKIPPED: " + PROMTOOL_MISSING);
     }

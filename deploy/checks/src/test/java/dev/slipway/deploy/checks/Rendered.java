@@ -2,6 +2,7 @@ package dev.slipway.deploy.checks;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slipway.local.tools.ExternalTool;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -30,14 +31,14 @@ final class Rendered {
    * without kubectl.
    */
   static List<HasMetadata> overlay(String overlay) {
-    Optional<Path> kubectl = Tools.find("kubectl");
+    Optional<Path> kubectl = ExternalTool.find("kubectl");
     assumeTrue(kubectl.isPresent(), "kubectl not on PATH: kustomize rendering checks skipped");
     return CACHE.computeIfAbsent(overlay, o -> render(kubectl.get(), o));
   }
 
   private static List<HasMetadata> render(Path kubectl, String overlay) {
-    Tools.Result result =
-        Tools.run(Repo.root(), List.of(kubectl.toString(), "kustomize", directory(overlay)));
+    ExternalTool.Result result =
+        ExternalTool.run(Repo.root(), List.of(kubectl.toString(), "kustomize", directory(overlay)));
     if (result.exitCode() != 0) {
       throw new AssertionError("kubectl kustomize " + overlay + " failed:\n" + result.output());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slipway.local.tools.ExternalTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ class TerraformTest {
 
   @Test
   void formattedCanonically() {
-    Tools.Result r =
-        Tools.run(
+    ExternalTool.Result r =
+        ExternalTool.run(
             Repo.path(TerraformSources.DIR),
             List.of(terraform().toString(), "fmt", "-check", "-recursive", "-list=true", "."),
             OFFLINE);
@@ -78,7 +79,7 @@ class TerraformTest {
   }
 
   private static Path terraform() {
-    Optional<Path> terraform = Tools.find("terraform");
+    Optional<Path> terraform = ExternalTool.find("terraform");
     assumeTrue(terraform.isPresent(), "terraform not on PATH: Terraform checks skipped");
     return terraform.get();
   }
@@ -97,16 +98,16 @@ class TerraformTest {
     return dir;
   }
 
-  private static Tools.Result run(Path dir, Path terraform, String... args) {
+  private static ExternalTool.Result run(Path dir, Path terraform, String... args) {
     List<String> command = new ArrayList<>(List.of(terraform.toString()));
     command.addAll(List.of(args));
-    Tools.Result r = Tools.run(dir, command, OFFLINE);
+    ExternalTool.Result r = ExternalTool.run(dir, command, OFFLINE);
     assertEquals(0, r.exitCode(), String.join(" ", args) + ":\n" + r.output());
     return r;
   }
 
   /** terraform test exits 0 with nothing to run, so the count matters too. */
-  private static void assertPassed(Tools.Result r, int atLeast) {
+  private static void assertPassed(ExternalTool.Result r, int atLeast) {
     Matcher m = SUMMARY.matcher(r.output());
     assertTrue(m.find(), "no test summary:\n" + r.output());
     assertEquals("0", m.group(2), r.output());

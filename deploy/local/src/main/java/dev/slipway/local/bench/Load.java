@@ -1,4 +1,4 @@
-package dev.slipway.api.bench;
+package dev.slipway.local.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,17 +10,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
-/** Closed-loop (or paced) load from a fixed number of threads, with latency percentiles. */
-final class Load {
+/**
+ * Closed-loop (or paced) load from a fixed number of threads, with latency percentiles: the
+ * benchmarks' own client where no load tool fits (in-process work, or a fixed request rate).
+ */
+public final class Load {
   private Load() {}
 
   /** One unit of work; false counts as an error. */
-  interface Work {
+  public interface Work {
     boolean call() throws Exception;
   }
 
-  record Result(double perSecond, long[] latenciesNanos, long errors) {
-    double percentileMillis(double p) {
+  public record Result(double perSecond, long[] latenciesNanos, long errors) {
+    public double percentileMillis(double p) {
       if (latenciesNanos.length == 0) {
         return 0;
       }
@@ -29,7 +32,7 @@ final class Load {
       return latenciesNanos[Math.max(0, index)] / 1e6;
     }
 
-    String row(String name, int concurrency) {
+    public String row(String name, int concurrency) {
       return String.format(
           "| %s | %d | %,.0f | %.1f | %.1f | %.1f |%s",
           name,
@@ -47,7 +50,8 @@ final class Load {
    * threads together start that many calls per second (latency measured from the planned start, so
    * queueing behind a slow call counts), else as fast as they can.
    */
-  static Result run(int threads, Duration duration, Work work, double rate) throws Exception {
+  public static Result run(int threads, Duration duration, Work work, double rate)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     long end = start + duration.toNanos();
@@ -95,7 +99,7 @@ final class Load {
     return latencies.stream().mapToLong(Long::longValue).toArray();
   }
 
-  static Result median(List<Result> results) {
+  public static Result median(List<Result> results) {
     Result[] sorted = results.toArray(new Result[0]);
     Arrays.sort(sorted, Comparator.comparingDouble(Result::perSecond));
     return sorted[sorted.length / 2];
