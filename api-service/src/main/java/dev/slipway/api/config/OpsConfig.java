@@ -28,7 +28,11 @@ public interface OpsConfig {
   @WithDefault("1s")
   Duration receiveWait();
 
-  /** Most messages one scan (listing, dry run, one job pass) looks at. */
+  /**
+   * Most messages a listing or a dry run looks at, and most a job's pass holds without handling
+   * them (those its filter skips, kept invisible until the pass ends). What a job handles leaves
+   * the DLQ and does not count, so a job may handle more than this ({@code maxCount}).
+   */
   @WithDefault("1000")
   int maxScan();
 

@@ -28,7 +28,8 @@ import java.util.concurrent.ExecutorService;
  * only by receives issued with nothing in flight (the delete under way awaited): a short poll that
  * brings nothing new ends the pass when the DLQ reports no visible message, otherwise one long poll
  * ({@code receive-wait}) decides (SQS short polls sample some servers only). Stops too at the job's
- * maximum count, or when the job is cancelled. Not thread safe: one per run.
+ * maximum count, when it holds {@code max-scan} messages it does not handle, or when the job is
+ * cancelled. Not thread safe: one per run.
  */
 final class JobPass {
   private final OpsJobRow job;
@@ -107,7 +108,10 @@ final class JobPass {
 
   private boolean pass(PassReceives receives) throws InterruptedException {
     next = receives.start(false, false);
-    while (budget > 0 && seen.size() < maxScan) {
+    // The cap bounds what the pass holds (invisible, in memory), not what it handled: handled
+    // messages leave the DLQ. Counting every message seen ended a job asked for more than max-scan
+    // messages as SUCCEEDED after about max-scan of them.
+    while (budget > 0 && held.size() < maxScan) {
       PassReceives.Poll poll = next;
       next = null;
       PassReceives.Received got = poll.await();

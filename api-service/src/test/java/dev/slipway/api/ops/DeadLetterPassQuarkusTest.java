@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * A job makes one pass over the DLQ: no count scan first, its total is the matches it found, and a
  * drained DLQ ends it without a long poll. The long-poll wait is raised to SQS's 20 s maximum here,
  * so a job that still waited for an empty long poll (at the end of a count scan or of its pass)
- * would take over 20 s.
+ * would take over 20 s. {@code max-scan} is lowered to 100: it bounds what a pass holds unhandled,
+ * not what a job may handle.
  */
 @QuarkusTest
 @TestProfile(DeadLetterPassQuarkusTest.LongPolls.class)
@@ -34,7 +35,7 @@ class DeadLetterPassQuarkusTest {
   public static class LongPolls implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("slipway.api.ops.receive-wait", "20s");
+      return Map.of("slipway.api.ops.receive-wait", "20s", "slipway.api.ops.max-scan", "100");
     }
   }
 
@@ -74,6 +75,36 @@ class DeadLetterPassQuarkusTest {
     List<String> left = dlqGroups();
     assertTrue(left.contains(other.toString()), "the other tenant's letter released: " + left);
     assertTrue(!left.contains(a.toString()) && !left.contains(b.toString()), left.toString());
+  }
+
+  @Test
+  void aJobHandlesMoreMessagesThanMaxScan() {
+    List<UUID> tenants = new ArrayList<>();
+    for (int t = 0; t < 15; t++) {
+      UUID tenant = UUID.randomUUID();
+      tenants.add(tenant);
+      for (int i = 0; i < 10; i++) {
+        OpsFixture.deadLetter(sqs, config.ops().dlqUrl().orElseThrow(), tenant, "scan");
+      }
+    }
+    String filter =
+        "[\"" + String.join("\",\"", tenants.stream().map(UUID::toString).toList()) + "\"]";
+    String location =
+        OpsFixture.replay(
+                "{\"filter\":{\"tenants\":"
+                    + filter
+                    + "},\"mode\":\"resend\",\"ratePerSecond\":50,\"maxCount\":200,"
+                    + "\"reason\":\"more than max-scan\"}")
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    var job = new OpsFixture(db, sqs, config.queueUrl()).awaitEnded(location);
+    // Counting every message seen against max-scan ended this job after about 100 of them.
+    assertEquals(
+        List.of("succeeded", 150, 150),
+        List.of(job.getString("status"), job.getInt("total"), job.getInt("done")));
+    List<String> left = dlqGroups();
+    tenants.forEach(t -> assertTrue(!left.contains(t.toString()), "left in the DLQ: " + t));
   }
 
   /** The groups of everything in the DLQ now (other tests' letters too), released again. */
