@@ -1,5 +1,6 @@
 package dev.slipway.api.rest;
 
+import dev.slipway.api.service.ReplayPreview;
 import dev.slipway.api.service.ReplayPreview.Planned;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,16 @@ import java.util.TreeMap;
  * What a replay would do now; nothing was changed.
  *
  * @param counts planned messages by action (rederive, resend, delete_only, skip)
+ * @param scanLimitReached the scan stopped at {@code slipway.api.ops.max-scan} messages, so the DLQ
+ *     may hold more that this plan did not look at; the job itself goes on past them
  */
 public record DryRunView(
-    boolean dryRun, String mode, int total, Map<String, Integer> counts, List<Item> items) {
+    boolean dryRun,
+    String mode,
+    int total,
+    Map<String, Integer> counts,
+    List<Item> items,
+    boolean scanLimitReached) {
 
   /**
    * @param action rederive, resend, delete_only (already replaced: only the DLQ copy would go) or
@@ -25,7 +33,8 @@ public record DryRunView(
       String action,
       String reason) {}
 
-  static DryRunView of(String mode, List<Planned> planned) {
+  static DryRunView of(String mode, ReplayPreview.Plan plan) {
+    List<Planned> planned = plan.planned();
     Map<String, Integer> counts = new TreeMap<>();
     planned.forEach(p -> counts.merge(p.action(), 1, Integer::sum));
     List<Item> items =
@@ -43,6 +52,11 @@ public record DryRunView(
                 })
             .toList();
     return new DryRunView(
-        true, mode.toLowerCase(java.util.Locale.ROOT), items.size(), counts, items);
+        true,
+        mode.toLowerCase(java.util.Locale.ROOT),
+        items.size(),
+        counts,
+        items,
+        plan.scanLimitReached());
   }
 }

@@ -52,7 +52,7 @@ public class OpsDeadLetterResource {
 
   /** Peeks (messages stay in the DLQ), oldest first; see the README for the FIFO limitation. */
   @GET
-  public PageView<DeadLetterView> list(
+  public DeadLetterPageView list(
       @QueryParam("tenant") List<String> tenants,
       @QueryParam("type") List<String> types,
       @QueryParam("minAge") String minAge,
@@ -60,9 +60,12 @@ public class OpsDeadLetterResource {
       @QueryParam("limit") String limit) {
     int size = Limits.pageSize(limit);
     var filter = filters.resolve(tenants, types, List.of(), minAge, "", true);
-    var page = listing.list(filter, cursor, size);
-    return new PageView<>(
-        page.items().stream().map(DeadLetterView::of).toList(), page.nextCursor());
+    var listed = listing.list(filter, cursor, size);
+    return new DeadLetterPageView(
+        listed.page().items().stream().map(DeadLetterView::of).toList(),
+        listed.page().nextCursor(),
+        listed.scanned(),
+        listed.scanLimitReached());
   }
 
   @POST

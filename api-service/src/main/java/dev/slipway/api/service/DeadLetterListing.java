@@ -25,17 +25,27 @@ public class DeadLetterListing {
     this.lookups = lookups;
   }
 
-  public Page<DeadLetterItem> list(DeadLetterFilter filter, String cursor, int limit) {
+  /**
+   * One page, and whether the scan behind it stopped at {@code max-scan} (the DLQ holds messages
+   * that no page shows until earlier ones are replayed or purged).
+   */
+  public record Listed(Page<DeadLetterItem> page, int scanned, boolean scanLimitReached) {}
+
+  public Listed list(DeadLetterFilter filter, String cursor, int limit) {
     Position after = cursor == null ? null : Position.decode(cursor);
     Instant now = Instant.now();
+    DeadLetterScanner.Scan scan = scanner.peek();
     List<DeadLetter> rows =
-        scanner.peek().stream()
+        scan.messages().stream()
             .filter(m -> filter.matches(m, now))
             .filter(m -> after == null || after.before(m))
             .limit(limit + 1L)
             .toList();
     Page<DeadLetter> page = Page.of(rows, limit, Position::cursorOf);
-    return new Page<>(withFailures(page.items(), now), page.nextCursor());
+    return new Listed(
+        new Page<>(withFailures(page.items(), now), page.nextCursor()),
+        scan.messages().size(),
+        scan.limitReached());
   }
 
   /** Joins each message with its operation's status and last error (one query per page). */

@@ -34,12 +34,18 @@ public class DeadLetterScanner {
     this.config = config;
   }
 
+  /**
+   * What a scan found, and whether it stopped at {@code max-scan}: then the DLQ may hold more,
+   * which the scan did not look at.
+   */
+  public record Scan(List<DeadLetter> messages, boolean limitReached) {}
+
   /** Everything reachable (up to {@code max-scan} messages), in sent order; all released again. */
-  public List<DeadLetter> peek() {
+  public Scan peek() {
     List<DeadLetter> out = new ArrayList<>(hold());
     queue.release(out);
     out.sort(SENT_ORDER);
-    return out;
+    return new Scan(out, out.size() >= config.ops().maxScan());
   }
 
   /**

@@ -41,10 +41,17 @@ public class ReplayPreview {
    */
   public record Planned(DeadLetter message, String action, String reason) {}
 
-  public List<Planned> plan(DeadLetterFilter filter, String mode, int maxCount) {
+  /**
+   * @param scanLimitReached the scan stopped at {@code max-scan}: the DLQ holds messages the plan
+   *     did not look at (a job would go on past them)
+   */
+  public record Plan(List<Planned> planned, boolean scanLimitReached) {}
+
+  public Plan plan(DeadLetterFilter filter, String mode, int maxCount) {
     Instant now = Instant.now();
+    DeadLetterScanner.Scan scan = scanner.peek();
     List<DeadLetter> matching =
-        scanner.peek().stream().filter(m -> filter.matches(m, now)).limit(maxCount).toList();
+        scan.messages().stream().filter(m -> filter.matches(m, now)).limit(maxCount).toList();
     Set<UUID> tenants =
         matching.stream()
             .map(DeadLetter::command)
@@ -57,7 +64,9 @@ public class ReplayPreview {
             .replayedAmong(pool, matching.stream().map(DeadLetter::messageId).toList())
             .await()
             .indefinitely();
-    return matching.stream().map(m -> decide(m, mode, states, replayed)).toList();
+    return new Plan(
+        matching.stream().map(m -> decide(m, mode, states, replayed)).toList(),
+        scan.limitReached());
   }
 
   private static Planned decide(

@@ -2,6 +2,7 @@ package dev.slipway.api.ops;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,8 @@ class DeadLetterListQuarkusTest {
     var second = OpsFixture.listing(both + "&limit=1&cursor=" + cursor);
     assertEquals(1, second.getList("items").size());
     assertNull(second.getString("nextCursor"));
+    assertFalse(first.getBoolean("scanLimitReached"), "the DLQ holds fewer than max-scan");
+    assertTrue(first.getInt("scanned") >= 2, "both letters were scanned");
     // Oldest first: a was created (and its command sent) first.
     assertEquals(a[0], first.getString("items[0].tenantId"));
     assertEquals(b[0], second.getString("items[0].tenantId"));

@@ -78,7 +78,7 @@ class DeadLetterPassQuarkusTest {
   }
 
   @Test
-  void aJobHandlesMoreMessagesThanMaxScan() {
+  void aListingAndADryRunSayWhenTheScanStoppedAtMaxScanAndAJobGoesOnPastIt() {
     List<UUID> tenants = new ArrayList<>();
     for (int t = 0; t < 15; t++) {
       UUID tenant = UUID.randomUUID();
@@ -89,15 +89,21 @@ class DeadLetterPassQuarkusTest {
     }
     String filter =
         "[\"" + String.join("\",\"", tenants.stream().map(UUID::toString).toList()) + "\"]";
-    String location =
-        OpsFixture.replay(
-                "{\"filter\":{\"tenants\":"
-                    + filter
-                    + "},\"mode\":\"resend\",\"ratePerSecond\":50,\"maxCount\":200,"
-                    + "\"reason\":\"more than max-scan\"}")
-            .statusCode(202)
-            .extract()
-            .header("Location");
+    var listed = OpsFixture.listing("/v1/ops/dead-letters?tenant=" + tenants.get(0));
+    assertEquals(
+        List.of(100, true),
+        List.of(listed.getInt("scanned"), listed.getBoolean("scanLimitReached")));
+    String replay =
+        "{\"filter\":{\"tenants\":"
+            + filter
+            + "},\"mode\":\"resend\",\"ratePerSecond\":50,\"maxCount\":200,"
+            + "\"reason\":\"more than max-scan\"";
+    var dryRun =
+        OpsFixture.replay(replay + ",\"dryRun\":true}").statusCode(200).extract().jsonPath();
+    assertTrue(dryRun.getBoolean("scanLimitReached"));
+    assertTrue(dryRun.getInt("total") <= 100, "planned from the first 100 scanned only");
+
+    String location = OpsFixture.replay(replay + "}").statusCode(202).extract().header("Location");
     var job = new OpsFixture(db, sqs, config.queueUrl()).awaitEnded(location);
     // Counting every message seen against max-scan ended this job after about 100 of them.
     assertEquals(
