@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.slipway.local.LocalStack;
 import dev.slipway.local.LocalStackOptions;
+import dev.slipway.local.tools.ExternalTool;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -42,7 +43,7 @@ class PrometheusIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Optional<Path> binary = onPath("prometheus");
+    Optional<Path> binary = ExternalTool.find("prometheus");
     assumeTrue(binary.isPresent(), "prometheus not on PATH (apt-get install prometheus): skipped");
     Path root = RunningStack.repoRoot();
     stack = LocalStack.start(LocalStackOptions.test(root, stateDir), false);
@@ -170,12 +171,5 @@ class PrometheusIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private static Optional<Path> onPath(String name) {
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-        .map(dir -> Path.of(dir, name))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 }
