@@ -58,6 +58,9 @@ public final class MetricNames {
   public static final String POLL_ERRORS = "slipway.worker.poll.errors";
   public static final String STATUS_UPDATES = "slipway.worker.status.updates";
 
+  /** Gauge: tenant Deployments whose status could not be written yet and waits for a retry. */
+  public static final String STATUS_WRITES_PENDING = "slipway.worker.status.writes.pending";
+
   /** Histogram: from the operation being queued to the tenant reported Ready (RUNNING). */
   public static final String TENANT_READY_LATENCY = "slipway.worker.tenant.ready.latency";
 

@@ -234,5 +234,12 @@ public interface WorkerConfig {
     /** Informer resync: re-evaluates every Deployment's status even without an event. */
     @WithDefault("5m")
     Duration resync();
+
+    /**
+     * How often a status write that failed (PostgreSQL restarting or failing over) is retried from
+     * the informer's cache. Without it the row keeps its last phase until the next resync.
+     */
+    @WithDefault("5s")
+    Duration retryInterval();
   }
 }

@@ -13,23 +13,29 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * Watches Slipway's Deployments in every tenant namespace (one informer each: the worker's RBAC is
  * per namespace, never cluster-wide) and writes the readiness they report (phase, ready replicas)
  * to the tenant rows. It is the only writer of RUNNING / PROVISIONING / STOPPED, so events, which
- * arrive in order per object, cannot be overtaken by a stale read. The periodic resync repairs a
- * missed write.
+ * arrive in order per object, cannot be overtaken by a stale read.
+ *
+ * <p>The informer delivers a change once. A write that fails (PostgreSQL restarting or failing
+ * over) is retried every {@code status.retry-interval} from the informer's cache, which holds the
+ * newest state, until it lands: otherwise a tenant stopped during an outage would read RUNNING
+ * until the next resync, minutes later.
  */
 @ApplicationScoped
 public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment> {
@@ -40,7 +46,8 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
   private final TenantNamespaces namespaces;
   private final Counter updates;
   private final ReadyLatency readyLatency;
-  private final List<SharedIndexInformer<Deployment>> informers = new ArrayList<>();
+  private final Map<String, SharedIndexInformer<Deployment>> informers = new ConcurrentHashMap<>();
+  private final UnwrittenStatus unwritten = new UnwrittenStatus();
 
   DeploymentStatusWatcher(
       KubernetesClient client,
@@ -55,6 +62,7 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
     this.namespaces = namespaces;
     this.updates = registry.counter(MetricNames.STATUS_UPDATES);
     this.readyLatency = readyLatency;
+    registry.gaugeCollectionSize(MetricNames.STATUS_WRITES_PENDING, Tags.empty(), unwritten.keys());
   }
 
   void start(@Observes StartupEvent event) {
@@ -62,7 +70,8 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
       return;
     }
     for (String namespace : namespaces.all()) {
-      informers.add(
+      informers.put(
+          namespace,
           client
               .apps()
               .deployments()
@@ -73,17 +82,37 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
   }
 
   void stop(@Observes ShutdownEvent event) {
-    informers.forEach(SharedIndexInformer::close);
+    informers.values().forEach(SharedIndexInformer::close);
+  }
+
+  @Scheduled(
+      every = "${slipway.worker.status.retry-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void retryFailedWrites() {
+    for (String key : unwritten.keys()) {
+      var informer = informers.get(UnwrittenStatus.namespaceOf(key));
+      synchronized (unwritten.lock(key)) {
+        // Read under the lock: the cache holds at least what the last handled event wrote.
+        Deployment newest = informer == null ? null : informer.getStore().getByKey(key);
+        if (newest == null) {
+          unwritten.written(key); // deleted since: the worker records DELETED itself
+        } else if (!record(newest)) {
+          return; // the database is still away: one timeout per pass, not one per tenant
+        }
+      }
+    }
   }
 
   @Override
   public void onAdd(Deployment deployment) {
-    record(deployment);
+    synchronized (unwritten.lock(UnwrittenStatus.key(deployment))) {
+      record(deployment);
+    }
   }
 
   @Override
   public void onUpdate(Deployment oldDeployment, Deployment deployment) {
-    record(deployment);
+    onAdd(deployment);
   }
 
   @Override
@@ -92,25 +121,33 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
     // which the reconciler detects and repairs.
   }
 
-  private void record(Deployment deployment) {
+  /** Writes the Deployment's readiness; false if the write failed (it will be retried). */
+  private boolean record(Deployment deployment) {
     OptionalLong generation = TenantLabels.generationOf(deployment);
     Optional<UUID> tenantId = tenantId(deployment);
     if (generation.isEmpty() || tenantId.isEmpty()) {
-      return; // not rendered by Slipway (or edited by hand): nothing reliable to record
+      return true; // not rendered by Slipway (or edited by hand): nothing reliable to record
     }
     String slug = deployment.getMetadata().getName();
+    String key = UnwrittenStatus.key(deployment);
     Phase phase = ReadinessPhase.of(deployment);
     try {
       int ready = ReadinessPhase.readyReplicas(deployment);
-      if (tenants.recordReadiness(tenantId.get(), generation.getAsLong(), phase, ready)) {
+      boolean changed =
+          tenants.recordReadiness(tenantId.get(), generation.getAsLong(), phase, ready);
+      unwritten.written(key);
+      if (changed) {
         updates.increment();
         LOG.debugf("tenant %s is %s (%d ready)", slug, phase, ready);
         if (phase == Phase.RUNNING) {
           readyLatency.record(tenantId.get(), generation.getAsLong());
         }
       }
+      return true;
     } catch (RuntimeException e) {
-      LOG.warnf("could not record status of tenant %s: %s", slug, e.getMessage());
+      unwritten.failed(key);
+      LOG.warnf("could not record status of tenant %s, will retry: %s", slug, e.getMessage());
+      return false;
     }
   }
 

@@ -43,6 +43,7 @@ class DashboardMetricsQuarkusTest {
           "slipway_worker_messages_released_total",
           "slipway_worker_poll_errors_total",
           "slipway_worker_status_updates_total",
+          "slipway_worker_status_writes_pending",
           "slipway_worker_tenant_ready_latency_seconds_bucket",
           "jvm_memory_used_bytes",
           "process_cpu_usage");

@@ -47,6 +47,7 @@ final class MetricCatalog {
           Map.entry("APPLY_RESULTS", Type.COUNTER),
           Map.entry("POLL_ERRORS", Type.COUNTER),
           Map.entry("STATUS_UPDATES", Type.COUNTER),
+          Map.entry("STATUS_WRITES_PENDING", Type.GAUGE),
           Map.entry("TENANT_READY_LATENCY", Type.HISTOGRAM_TIMER),
           Map.entry("QUEUE_MESSAGES", Type.GAUGE),
           Map.entry("COMMANDS_IN_FLIGHT", Type.GAUGE),
