@@ -1,7 +1,6 @@
 package dev.slipway.reconciler.diff;
 
 import dev.slipway.common.model.Condition;
-import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.reconciler.scan.TenantRow;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -9,14 +8,19 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Compares a started tenant's database phase with its pods. Only once the worker applied the
- * current generation: before that the phase is the worker's to move.
+ * Compares a started or stopped tenant's database phase with its pods. Only once the worker applied
+ * the current generation: before that the phase is the worker's to move.
  */
 final class StatusCheck {
+  // Phases a stopped tenant passes through or left behind; FAILED and DELETING are not status.
+  private static final Set<Phase> WINDING_DOWN =
+      EnumSet.of(Phase.RUNNING, Phase.PROVISIONING, Phase.DEGRADED);
   private final Instant now;
   private final Duration grace;
   private final int restartThreshold;
@@ -28,9 +32,29 @@ final class StatusCheck {
   }
 
   Optional<StatusFix> check(TenantRow tenant, List<Pod> pods) {
-    if (tenant.spec().desiredState() != DesiredState.RUNNING || !tenant.applied()) {
+    if (!tenant.applied()) {
       return Optional.empty();
     }
+    return switch (tenant.spec().desiredState()) {
+      case RUNNING -> running(tenant, pods);
+      case STOPPED -> stopped(tenant.phase(), pods);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * A stopped tenant whose last pod is gone is STOPPED. The watcher writes that; this catches a
+   * write it lost (a worker without its informer, a failed write whose worker went away).
+   */
+  private static Optional<StatusFix> stopped(Phase phase, List<Pod> pods) {
+    if (!pods.isEmpty() || !WINDING_DOWN.contains(phase)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StatusFix(phase, Phase.STOPPED, 0, Condition.FALSE, "Stopped", "no pod left", false));
+  }
+
+  private Optional<StatusFix> running(TenantRow tenant, List<Pod> pods) {
     Phase phase = tenant.phase();
     int ready = (int) pods.stream().filter(StatusCheck::ready).count();
     long crashing = pods.stream().filter(this::crashLooping).count();

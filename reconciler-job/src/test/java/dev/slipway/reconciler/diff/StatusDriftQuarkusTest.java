@@ -90,6 +90,32 @@ class StatusDriftQuarkusTest {
     assertTrue(pass.run().report().of(tenant.id().toString()).isEmpty(), "consistent now");
   }
 
+  @Test
+  void aStoppedTenantWithNoPodLeftStillReadingRunningIsRecordedStopped() {
+    // The watcher's write of STOPPED was lost: the pods are gone, the row still says RUNNING.
+    TenantSpec tenant = Fleet.spec(Fleet.slug("halted"), DesiredState.STOPPED, false);
+    fleet.insert(tenant, Phase.RUNNING);
+    fleet.converge(tenant);
+    fleet.awaitPodsSettled(tenant);
+
+    detected(tenant, "Stopped");
+    assertEquals(Phase.STOPPED.name(), phase(tenant));
+    assertEquals(
+        "0", fleet.text("SELECT ready_replicas::text FROM tenants WHERE id = $1", tenant.id()));
+    assertEquals(0, worker.openReconciles(tenant.id()), "only the status was wrong");
+    assertTrue(pass.run().report().of(tenant.id().toString()).isEmpty(), "consistent now");
+  }
+
+  @Test
+  void aStoppedTenantWhosePodsRemainIsNotRecordedStopped() {
+    TenantSpec tenant = running("winding", Phase.RUNNING);
+    fleet.execute("UPDATE tenants SET desired_state = 'STOPPED' WHERE id = $1", tenant.id());
+
+    TenantDrift drift = pass.run().report().of(tenant.id().toString()).orElseThrow();
+    assertEquals(null, drift.statusFix(), drift.toString());
+    assertEquals(Phase.RUNNING.name(), phase(tenant));
+  }
+
   private TenantDrift detected(TenantSpec tenant, String reason) {
     TenantDrift drift = pass.run().report().of(tenant.id().toString()).orElseThrow();
     assertEquals(java.util.Set.of(DriftClass.STATUS), drift.classes(), drift.toString());
