@@ -20,16 +20,17 @@ final class ListSnapshots {
   record Page(
       long resourceVersion, List<StoredObject> items, String continueToken, int remaining) {}
 
-  private record Entry(long resourceVersion, List<StoredObject> items, long createdNanos) {}
+  // Not "Entry": inside the LinkedHashMap subclass below that name is Map.Entry for newer javac.
+  private record Held(long resourceVersion, List<StoredObject> items, long createdNanos) {}
 
   static final long TTL_NANOS = 5L * 60 * 1_000_000_000L;
   private static final int MAX_OPEN = 64;
 
   private final AtomicLong ids = new AtomicLong();
-  private final Map<Long, Entry> open =
+  private final Map<Long, Held> open =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Held> eldest) {
           return size() > MAX_OPEN;
         }
       };
@@ -42,7 +43,7 @@ final class ListSnapshots {
     }
     long id = ids.incrementAndGet();
     synchronized (open) {
-      open.put(id, new Entry(snapshot.resourceVersion(), items, System.nanoTime()));
+      open.put(id, new Held(snapshot.resourceVersion(), items, System.nanoTime()));
     }
     return page(id, snapshot.resourceVersion(), items, 0, limit);
   }
@@ -50,7 +51,7 @@ final class ListSnapshots {
   /** The page a continue token points at. */
   Page next(String token, int limit) {
     long[] decoded = decode(token);
-    Entry entry;
+    Held entry;
     synchronized (open) {
       entry = open.get(decoded[0]);
       if (entry != null && System.nanoTime() - entry.createdNanos() > TTL_NANOS) {
