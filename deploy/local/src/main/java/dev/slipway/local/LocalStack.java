@@ -173,7 +173,8 @@ public final class LocalStack implements AutoCloseable {
     Path log = options.stateDir().resolve("logs").resolve(service.logName() + ".log");
     Map<String, String> all = new LinkedHashMap<>(env);
     all.putAll(options.serviceEnv());
-    ServiceProcess process = ServiceProcess.start(service.logName(), jar, port, all, log, echo);
+    ServiceProcess process =
+        ServiceProcess.start(service.logName(), jar, port, all, log, echo, options.aotTraining());
     services.put(service, process);
     return process;
   }

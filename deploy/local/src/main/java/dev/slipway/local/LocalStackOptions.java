@@ -20,6 +20,8 @@ import java.util.Map;
  * @param queueVisibility the command queue's default visibility timeout (whole seconds)
  * @param serviceEnv extra environment given to every service, over what the stack sets (e.g. a
  *     shorter {@code SLIPWAY_RECONCILER_STUCK_AFTER} for fault-injection runs)
+ * @param aotTraining run the services as a training run for JDK 25's AOT cache: each writes {@code
+ *     app.aot} next to its jar when it stops ({@link StartupCache})
  */
 public record LocalStackOptions(
     Path repoRoot,
@@ -30,7 +32,8 @@ public record LocalStackOptions(
     Duration reconcileInterval,
     List<String> tenantNamespaces,
     Duration queueVisibility,
-    Map<String, String> serviceEnv) {
+    Map<String, String> serviceEnv,
+    boolean aotTraining) {
 
   /** Well-known ports of the developer stack (see README). */
   public static final int API_PORT = 8080;
@@ -61,7 +64,8 @@ public record LocalStackOptions(
         Duration.ofSeconds(30),
         List.of("tenants"),
         QUEUE_VISIBILITY,
-        Map.of());
+        Map.of(),
+        false);
   }
 
   /** The end-to-end tests' stack: free ports, fast pods and passes, two tenant namespaces. */
@@ -75,7 +79,8 @@ public record LocalStackOptions(
         Duration.ofSeconds(2),
         List.of("tenants", "tenants-2"),
         QUEUE_VISIBILITY,
-        Map.of());
+        Map.of(),
+        false);
   }
 
   public LocalStackOptions withReconcileInterval(Duration interval) {
@@ -88,7 +93,8 @@ public record LocalStackOptions(
         interval,
         tenantNamespaces,
         queueVisibility,
-        serviceEnv);
+        serviceEnv,
+        aotTraining);
   }
 
   public LocalStackOptions withPodReadyDelay(Duration delay) {
@@ -101,7 +107,8 @@ public record LocalStackOptions(
         reconcileInterval,
         tenantNamespaces,
         queueVisibility,
-        serviceEnv);
+        serviceEnv,
+        aotTraining);
   }
 
   public LocalStackOptions withTenantNamespaces(List<String> namespaces) {
@@ -114,7 +121,8 @@ public record LocalStackOptions(
         reconcileInterval,
         namespaces,
         queueVisibility,
-        serviceEnv);
+        serviceEnv,
+        aotTraining);
   }
 
   public LocalStackOptions withQueueVisibility(Duration visibility) {
@@ -127,7 +135,8 @@ public record LocalStackOptions(
         reconcileInterval,
         tenantNamespaces,
         visibility,
-        serviceEnv);
+        serviceEnv,
+        aotTraining);
   }
 
   public LocalStackOptions withServiceEnv(Map<String, String> env) {
@@ -140,6 +149,21 @@ public record LocalStackOptions(
         reconcileInterval,
         tenantNamespaces,
         queueVisibility,
-        env);
+        env,
+        aotTraining);
+  }
+
+  public LocalStackOptions withAotTraining() {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        reconcileInterval,
+        tenantNamespaces,
+        queueVisibility,
+        serviceEnv,
+        true);
   }
 }

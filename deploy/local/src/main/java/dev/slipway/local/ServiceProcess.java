@@ -27,10 +27,17 @@ final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final int port;
   private final Process process;
+  private volatile boolean terminated;
 
   /** Everything needed to start the service again, exactly as before. */
   private record Launch(
-      String name, Path jar, int port, Map<String, String> env, Path logFile, boolean echo) {}
+      String name,
+      Path jar,
+      int port,
+      Map<String, String> env,
+      Path logFile,
+      boolean echo,
+      boolean aotTraining) {}
 
   private ServiceProcess(Launch launch, Process process) {
     this.launch = launch;
@@ -40,8 +47,14 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   static ServiceProcess start(
-      String name, Path jar, int port, Map<String, String> env, Path logFile, boolean echo) {
-    return launch(new Launch(name, jar, port, Map.copyOf(env), logFile, echo), false);
+      String name,
+      Path jar,
+      int port,
+      Map<String, String> env,
+      Path logFile,
+      boolean echo,
+      boolean aotTraining) {
+    return launch(new Launch(name, jar, port, Map.copyOf(env), logFile, echo, aotTraining), false);
   }
 
   /**
@@ -64,7 +77,8 @@ final class ServiceProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions(jar));
+    command.addAll(jvmOptions());
+    command.addAll(StartupCache.options(jar, launch.aotTraining()));
     command.add("-jar");
     // Relative, from the jar's directory: the class-data archive records the class path as it was
     // when Quarkus wrote it there, and the JVM ignores the archive for any other.
@@ -92,10 +106,9 @@ final class ServiceProcess implements AutoCloseable {
    * The JVM as a 256 MiB pod runs it (deploy/k8s sets the same percentage): sized from a 256 MiB
    * memory limit rather than from this machine's RAM, which gave every service a 256 MiB initial
    * heap; the serial collector, which the JVM picks by itself below 1.8 GB of memory; trimming of
-   * the native heap; and the class-data archive Quarkus writes next to the jar at package time,
-   * when there is one.
+   * the native heap. The class data to start from is {@link StartupCache}'s.
    */
-  static List<String> jvmOptions(Path jar) {
+  static List<String> jvmOptions() {
     List<String> options = new ArrayList<>();
     options.add("-XX:MaxRAM=256m");
     options.add("-XX:MaxRAMPercentage=70");
@@ -104,11 +117,6 @@ final class ServiceProcess implements AutoCloseable {
     // Gives the C library's freed memory back to the system every 5 s: the JIT compilers' arenas
     // of the start stay resident otherwise (about 20 MiB of an idle service).
     options.add("-XX:TrimNativeHeapInterval=5000");
-    Path archive = jar.resolveSibling("app-cds.jsa");
-    if (Files.isRegularFile(archive)) {
-      options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
-      options.add("-Xshare:auto"); // an archive from another JDK build is ignored, not fatal
-    }
     return options;
   }
 
@@ -155,9 +163,19 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Sends SIGTERM (graceful Quarkus shutdown) without waiting. */
+  /** Sends SIGTERM (graceful Quarkus shutdown) without waiting; {@link #close()} then waits. */
   void terminate() {
-    process.destroy();
+    terminated = true;
+    sigterm();
+  }
+
+  /**
+   * SIGTERM through the process handle: {@code Process.destroy()} also closes our end of its output
+   * pipe, so the service's shutdown lines were lost, and a training run's JVM, writing to a broken
+   * pipe as it exits, never wrote its AOT cache.
+   */
+  private void sigterm() {
+    process.toHandle().destroy();
   }
 
   /** SIGTERM, then SIGKILL if it does not end in time. */
@@ -166,9 +184,12 @@ final class ServiceProcess implements AutoCloseable {
     if (!process.isAlive()) {
       return;
     }
-    process.destroy();
+    if (!terminated) {
+      sigterm();
+    }
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      // A training run writes its AOT cache at exit, in a child JVM: tens of seconds on 2 cores.
+      if (!process.waitFor(launch.aotTraining() ? 180 : 15, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -95,6 +95,9 @@ class FootprintBenchmark {
       }
       System.out.printf(
           "load: %d creates in %d s from %d threads%n", created, LOAD_SECONDS, THREADS);
+      System.out.printf(
+          "jvm: JDK %s, services started from %s%n",
+          Runtime.version(), classData(processes.get(LocalService.API)));
       awaitDrained(stack.env());
       startedAlone(stack, state);
     }
@@ -234,5 +237,19 @@ class FootprintBenchmark {
     }
     pool.shutdown();
     return accepted.get();
+  }
+
+  /** What the service's JVM starts from: ./slipway aot's cache on JDK 25, else the CDS archive. */
+  private static String classData(ProcessHandle process) {
+    String[] args = process.info().arguments().orElse(new String[0]);
+    for (String arg : args) {
+      if (arg.startsWith("-XX:AOTCache=")) {
+        return "the AOT cache (app.aot)";
+      }
+      if (arg.startsWith("-XX:SharedArchiveFile=")) {
+        return "the AppCDS archive (app-cds.jsa)";
+      }
+    }
+    return "no class-data archive";
   }
 }
