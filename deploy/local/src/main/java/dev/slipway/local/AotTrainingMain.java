@@ -44,13 +44,11 @@ public final class AotTrainingMain {
     try (LocalStack stack =
         LocalStack.start(LocalStackOptions.test(root, state).withAotTraining(), false)) {
       var env = stack.env();
-      new AotTrainingMain(env.get("SLIPWAY_API_URL"), env.get("SLIPWAY_ADMIN_TOKEN")).exercise();
-      for (String metrics : new String[] {"API", "WORKER", "RECONCILER"}) {
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(env.get("SLIPWAY_" + metrics + "_METRICS_URL")))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
+      var training =
+          new AotTrainingMain(env.get("SLIPWAY_API_URL"), env.get("SLIPWAY_ADMIN_TOKEN"));
+      training.exercise();
+      for (String service : new String[] {"API", "WORKER", "RECONCILER"}) {
+        training.scrape(env.get("SLIPWAY_" + service + "_METRICS_URL"));
       }
       System.out.println("Stopping the services; each writes its cache as it exits...");
     }
@@ -77,6 +75,13 @@ public final class AotTrainingMain {
     awaitPhase(slug, "STOPPED");
     call("DELETE", "/v1/tenants/" + slug, null);
     awaitPhase(slug, "DELETED"); // or gone: a deleted tenant's slug may answer 404
+  }
+
+  /** One Prometheus scrape: its code path runs every 15 s in production. */
+  private void scrape(String metricsUrl) throws Exception {
+    http.send(
+        HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   private void awaitPhase(String slug, String phase) throws Exception {

@@ -27,7 +27,6 @@ final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final int port;
   private final Process process;
-  private volatile boolean terminated;
 
   /** Everything needed to start the service again, exactly as before. */
   private record Launch(
@@ -165,7 +164,6 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Sends SIGTERM (graceful Quarkus shutdown) without waiting; {@link #close()} then waits. */
   void terminate() {
-    terminated = true;
     sigterm();
   }
 
@@ -184,9 +182,7 @@ final class ServiceProcess implements AutoCloseable {
     if (!process.isAlive()) {
       return;
     }
-    if (!terminated) {
-      sigterm();
-    }
+    sigterm();
     try {
       // A training run writes its AOT cache at exit, in a child JVM: tens of seconds on 2 cores.
       if (!process.waitFor(launch.aotTraining() ? 180 : 15, TimeUnit.SECONDS)) {
