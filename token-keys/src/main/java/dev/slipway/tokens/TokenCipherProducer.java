@@ -1,6 +1,8 @@
 package dev.slipway.tokens;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
@@ -16,8 +18,16 @@ public class TokenCipherProducer {
     return new TokenCipher(provider(config, kms));
   }
 
+  /**
+   * Builds the cipher at start, so a service missing its key configuration (no KMS key id, no key
+   * file) fails to start instead of at its first token.
+   */
+  void validateAtStart(@Observes StartupEvent start, TokenCipher cipher) {
+    cipher.currentKeyId();
+  }
+
   static KeyProvider provider(TokenKeysConfig config, Instance<KmsClient> kms) {
-    return switch (config.keyProvider()) {
+    return switch (config.provider()) {
       case local -> {
         Path file =
             config

@@ -11,9 +11,12 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "slipway.tokens")
 public interface TokenKeysConfig {
-  /** Where the key-encryption key lives: {@code kms} in production, {@code local} elsewhere. */
-  @WithDefault("kms")
-  Provider keyProvider();
+  /**
+   * Where the key-encryption key lives: {@code kms} in production, {@code local} elsewhere. Unset:
+   * {@code local} when {@link #localKeyFile()} is set (the local stack sets only that), else {@code
+   * kms}.
+   */
+  Optional<Provider> keyProvider();
 
   /**
    * The local key file (key-provider=local): base64 keys, one a line, current first. The local
@@ -34,6 +37,18 @@ public interface TokenKeysConfig {
    * AWS chain (IRSA on EKS).
    */
   Optional<String> kmsKeyId();
+
+  /**
+   * How often the API's token-key job looks for tokens not yet sealed under the current KEK (rows
+   * from before issue 22); api-service only. Rotation itself runs on request.
+   */
+  @WithDefault("1m")
+  java.time.Duration migrateInterval();
+
+  /** The provider in effect. */
+  default Provider provider() {
+    return keyProvider().orElse(localKeyFile().isPresent() ? Provider.local : Provider.kms);
+  }
 
   /** Key providers. */
   enum Provider {

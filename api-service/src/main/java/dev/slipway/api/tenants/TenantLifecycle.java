@@ -2,6 +2,7 @@ package dev.slipway.api.tenants;
 
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.operations.OperationEnqueuer;
+import dev.slipway.api.tokens.TokenSealing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,17 @@ public class TenantLifecycle {
   private final TenantRepository tenants;
   private final TenantLocks locks;
   private final OperationEnqueuer enqueuer;
+  private final TokenSealing sealing;
 
-  TenantLifecycle(TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer) {
+  TenantLifecycle(
+      TenantRepository tenants,
+      TenantLocks locks,
+      OperationEnqueuer enqueuer,
+      TokenSealing sealing) {
     this.tenants = tenants;
     this.locks = locks;
     this.enqueuer = enqueuer;
+    this.sealing = sealing;
   }
 
   /**
@@ -49,8 +56,10 @@ public class TenantLifecycle {
       return Uni.createFrom().item(new TenantChanged(row, null, null));
     }
     String token = action == TenantAction.ROTATE_TOKEN ? Tokens.newGatewayToken() : null;
-    return tenants
-        .changeDesired(tx, row.id(), decision.target(), token)
+    Uni<TokenSealing.Sealed> newToken =
+        token == null ? Uni.createFrom().nullItem() : sealing.seal(token);
+    return newToken
+        .flatMap(stored -> tenants.changeDesired(tx, row.id(), decision.target(), stored))
         .flatMap(
             updated ->
                 enqueuer

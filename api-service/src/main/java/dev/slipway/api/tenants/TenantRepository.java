@@ -1,12 +1,14 @@
 package dev.slipway.api.tenants;
 
 import dev.slipway.api.operations.OperationRow;
+import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationStatus;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.tokens.TokenCipher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -33,16 +35,18 @@ public class TenantRepository {
    * Inserts a new tenant together with its CREATE operation and that operation's outbox command, in
    * one statement: atomic without an explicit transaction, so a create without an Idempotency-Key
    * costs one database round trip instead of four (BEGIN, three inserts, COMMIT). Empty when the
-   * slug is taken; then nothing is written.
+   * slug is taken; then nothing is written. {@code spec}'s gateway token is the sealed one ({@link
+   * dev.slipway.api.tokens.TokenSealing}): no token is ever written in clear.
    */
   public Uni<Optional<Created>> insertWithCommand(
       SqlClient client, TenantSpec spec, String gatewayUrl, UUID operationId, String command) {
     return client
         .preparedQuery(
             "WITH t AS (INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token,"
-                + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace)"
+                + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace,"
+                + " token_key_id)"
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10,"
-                + " $11::text::jsonb, $12)"
+                + " $11::text::jsonb, $12, $15)"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS
                 + "), op AS (INSERT INTO operations (id, tenant_id, type, generation)"
@@ -68,7 +72,8 @@ public class TenantRepository {
                   TenantJson.write(spec.gatewayConfig()),
                   spec.namespace(),
                   operationId,
-                  command
+                  command,
+                  TokenCipher.keyIdOf(spec.gatewayToken())
                 }))
         .map(rows -> created(rows, operationId));
   }
@@ -158,15 +163,21 @@ public class TenantRepository {
 
   /**
    * Records a new desired state: bumps the generation and, when {@code newToken} is not null,
-   * replaces the gateway token.
+   * replaces the gateway token with that sealed one.
    */
   public Uni<TenantRow> changeDesired(
-      SqlClient tx, UUID id, DesiredState desired, String newToken) {
+      SqlClient tx, UUID id, DesiredState desired, TokenSealing.Sealed newToken) {
     return tx.preparedQuery(
             "UPDATE tenants SET desired_state = $2, gateway_token = coalesce($3, gateway_token),"
+                + " token_key_id = CASE WHEN $3::text IS NULL THEN token_key_id ELSE $4 END,"
                 + " generation = generation + 1, updated_at = now() WHERE id = $1 RETURNING "
                 + TenantRow.COLUMNS)
-        .execute(Tuple.of(id, desired.name(), newToken))
+        .execute(
+            Tuple.of(
+                id,
+                desired.name(),
+                newToken == null ? null : newToken.text(),
+                newToken == null ? null : newToken.keyId()))
         .map(rows -> TenantRow.from(rows.iterator().next()));
   }
 

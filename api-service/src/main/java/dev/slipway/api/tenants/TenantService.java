@@ -6,6 +6,7 @@ import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
@@ -34,6 +35,7 @@ public class TenantService {
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
   private final ApiConfig config;
+  private final TokenSealing sealing;
   private final Counter created;
 
   TenantService(
@@ -43,6 +45,7 @@ public class TenantService {
       PlanCatalog plans,
       NamespacePlacement placement,
       ApiConfig config,
+      TokenSealing sealing,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
@@ -50,6 +53,7 @@ public class TenantService {
     this.plans = plans;
     this.placement = placement;
     this.config = config;
+    this.sealing = sealing;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
@@ -69,28 +73,34 @@ public class TenantService {
             });
     TenantSettings chosen = settings.forNewTenant(slug, plans);
     String token = Tokens.newGatewayToken();
-    return placement
-        .choose(tx)
+    // The spec carries the sealed token: it is only written, and the response shows the clear one.
+    return sealing
+        .seal(token)
         .flatMap(
-            namespace ->
-                insert(
-                    tx,
-                    new TenantSpec(
-                        UUID.randomUUID(),
-                        slug,
-                        1,
-                        DesiredState.RUNNING,
-                        chosen.sizing(),
-                        chosen.imageVersion(),
-                        chosen.gatewayConfig(),
-                        token,
-                        namespace),
-                    chosen));
+            stored ->
+                placement
+                    .choose(tx)
+                    .flatMap(
+                        namespace ->
+                            insert(
+                                tx,
+                                new TenantSpec(
+                                    UUID.randomUUID(),
+                                    slug,
+                                    1,
+                                    DesiredState.RUNNING,
+                                    chosen.sizing(),
+                                    chosen.imageVersion(),
+                                    chosen.gatewayConfig(),
+                                    stored.text(),
+                                    namespace),
+                                chosen,
+                                token)));
   }
 
-  private Uni<TenantCreated> insert(SqlClient tx, TenantSpec spec, TenantSettings chosen) {
+  private Uni<TenantCreated> insert(
+      SqlClient tx, TenantSpec spec, TenantSettings chosen, String token) {
     String slug = spec.slug();
-    String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + config.domain();
     UUID operationId = UUID.randomUUID();
     String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);

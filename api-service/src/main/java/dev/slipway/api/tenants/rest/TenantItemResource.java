@@ -173,7 +173,8 @@ public class TenantItemResource {
   /**
    * The path every write to one tenant takes: the caller's rate limit, the slug's shape, the
    * If-Match precondition, the Idempotency-Key over {@code keyed}, then {@code change} in one
-   * transaction with the response stored beside it.
+   * transaction with the response stored beside it (or, for a retried key, the stored response once
+   * the caller's access to the tenant is checked again).
    */
   private Uni<Response> mutate(
       String slug,
@@ -188,7 +189,11 @@ public class TenantItemResource {
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
     var key = responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, keyed);
     return mutations
-        .run(key, tx -> change.apply(tx, generation).map(responses::changed))
+        .run(
+            key,
+            tx -> change.apply(tx, generation).map(responses::changed),
+            // A replay is served only while the caller may still see the tenant.
+            tx -> tenants.get(slug).map(access::check).replaceWithVoid())
         .map(MutationResponses::toResponse);
   }
 }
