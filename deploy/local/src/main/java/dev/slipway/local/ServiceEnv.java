@@ -50,6 +50,8 @@ final class ServiceEnv {
     env.put("QUARKUS_DATASOURCE_USERNAME", stack.get("SLIPWAY_DB_USER"));
     env.put("QUARKUS_DATASOURCE_PASSWORD", stack.get("SLIPWAY_DB_PASSWORD"));
     env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    // Every service seals or opens gateway tokens; a key file alone selects the local provider.
+    env.put("SLIPWAY_TOKENS_LOCAL_KEY_FILE", stack.get("SLIPWAY_TOKEN_KEY_FILE"));
     return env;
   }
 
