@@ -85,12 +85,15 @@ class TokenKeyStore {
    * the worker has nothing to apply.
    */
   Uni<Void> store(SqlClient tx, Secret secret, String sealed, String keyId) {
-    String sql =
-        secret.table().equals("tenants")
-            ? "UPDATE tenants SET gateway_token = $3, token_key_id = $4 WHERE id = $1::uuid"
-            : "UPDATE idempotency_keys SET body = $3, body_key_id = $4"
-                + " WHERE principal = $1 AND key = $2";
-    return tx.preparedQuery(sql)
+    if (secret.table().equals("tenants")) {
+      return tx.preparedQuery(
+              "UPDATE tenants SET gateway_token = $2, token_key_id = $3 WHERE id = $1::uuid")
+          .execute(Tuple.of(secret.id(), sealed, keyId))
+          .replaceWithVoid();
+    }
+    return tx.preparedQuery(
+            "UPDATE idempotency_keys SET body = $3, body_key_id = $4"
+                + " WHERE principal = $1 AND key = $2")
         .execute(Tuple.of(secret.id(), secret.key(), sealed, keyId))
         .replaceWithVoid();
   }
