@@ -44,6 +44,7 @@ class WorkerBurstBenchmark {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject io.fabric8.kubernetes.client.KubernetesClient kube;
 
   @Test
@@ -241,7 +242,7 @@ class WorkerBurstBenchmark {
       String slug = run + "-" + i;
       TenantSpec spec =
           new TenantSpec(UUID.randomUUID(), slug, 1, DesiredState.RUNNING, 1, "token-" + slug);
-      objects.addAll(TenantRenderer.render(spec, config.tenants().renderSettings()).inApplyOrder());
+      objects.addAll(TenantRenderer.render(spec, fleet.renderSettings()).inApplyOrder());
     }
     return objects;
   }

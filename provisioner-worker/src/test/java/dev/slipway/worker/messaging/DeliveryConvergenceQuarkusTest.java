@@ -31,6 +31,7 @@ class DeliveryConvergenceQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject MeterRegistry registry;
 
@@ -77,7 +78,11 @@ class DeliveryConvergenceQuarkusTest {
   }
 
   private Deployment deployment(String slug) {
-    return kube.apps().deployments().inNamespace(config.tenants().namespace()).withName(slug).get();
+    return kube.apps()
+        .deployments()
+        .inNamespace(fleet.checkedNamespaces().get(0))
+        .withName(slug)
+        .get();
   }
 
   private double alreadyDone() {

@@ -34,6 +34,7 @@ class NamespaceShardingQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   TestTenants data;
 
@@ -44,7 +45,7 @@ class NamespaceShardingQuarkusTest {
 
   @Test
   void tenantsSpreadOverSeveralNamespacesAreProvisionedStoppedAndRemoved() {
-    List<String> namespaces = config.tenants().allNamespaces();
+    List<String> namespaces = fleet.checkedNamespaces();
     assertEquals(List.of("tenants", "tenants-2", "tenants-3"), namespaces);
     Map<String, UUID> tenants = new LinkedHashMap<>();
     Map<String, String> namespaceOf = new LinkedHashMap<>();

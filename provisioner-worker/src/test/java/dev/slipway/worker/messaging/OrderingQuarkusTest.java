@@ -34,6 +34,7 @@ class OrderingQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject QueueConsumer consumer;
   TestTenants data;
@@ -72,7 +73,7 @@ class OrderingQuarkusTest {
       var deployment =
           kube.apps()
               .deployments()
-              .inNamespace(config.tenants().namespace())
+              .inNamespace(fleet.checkedNamespaces().get(0))
               .withName(t.slug)
               .get();
       assertEquals(1, deployment.getSpec().getReplicas(), "converged on the last command");

@@ -35,6 +35,7 @@ class PlanApplyQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject MeterRegistry registry;
   TestTenants data;
@@ -161,6 +162,6 @@ class PlanApplyQuarkusTest {
   }
 
   private String ns() {
-    return config.tenants().namespace();
+    return fleet.checkedNamespaces().get(0);
   }
 }

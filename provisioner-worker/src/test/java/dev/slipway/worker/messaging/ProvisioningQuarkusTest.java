@@ -36,6 +36,7 @@ class ProvisioningQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject MeterRegistry registry;
   TestTenants data;
@@ -234,7 +235,7 @@ class ProvisioningQuarkusTest {
   }
 
   private String ns() {
-    return config.tenants().namespace();
+    return fleet.checkedNamespaces().get(0);
   }
 
   private List<HasMetadata> liveObjects(String slug) {

@@ -33,6 +33,7 @@ class LostMessageQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   @Inject SqsClient sqs;
   Fleet fleet;
   Worker worker;
@@ -40,7 +41,7 @@ class LostMessageQuarkusTest {
 
   @BeforeEach
   void setUp() {
-    fleet = new Fleet(pool, kube, config);
+    fleet = new Fleet(pool, kube, fleetConfig);
     worker = new Worker(fleet);
     repair = PassMode.of(config).withReportOnly(false).withPrune(false);
   }

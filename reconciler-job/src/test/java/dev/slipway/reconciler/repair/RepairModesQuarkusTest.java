@@ -31,13 +31,14 @@ class RepairModesQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   Fleet fleet;
   Worker worker;
   PassMode repair;
 
   @BeforeEach
   void setUp() {
-    fleet = new Fleet(pool, kube, config);
+    fleet = new Fleet(pool, kube, fleetConfig);
     worker = new Worker(fleet);
     repair = PassMode.of(config).withReportOnly(false).withPrune(false);
   }

@@ -32,6 +32,7 @@ class PassRunQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   @Inject MeterRegistry registry;
   @Inject Pushgateway pushgateway;
 
@@ -53,7 +54,7 @@ class PassRunQuarkusTest {
 
   @Test
   void eachPassRecordsItsRunAndMetrics() {
-    Fleet fleet = new Fleet(pool, kube, config);
+    Fleet fleet = new Fleet(pool, kube, fleetConfig);
     fleet.insert(Fleet.spec(Fleet.slug("summary"), DesiredState.RUNNING, false), Phase.RUNNING);
 
     PassResult result = pass.run();
