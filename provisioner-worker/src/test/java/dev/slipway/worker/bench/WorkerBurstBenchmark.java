@@ -10,6 +10,7 @@ import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.TenantRenderer;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.tools.ExternalTool;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.quarkus.test.junit.QuarkusTest;

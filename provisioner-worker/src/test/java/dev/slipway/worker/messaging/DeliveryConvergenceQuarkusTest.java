@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.QueueProbe;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
@@ -101,7 +102,7 @@ class NamespaceShardingQuarkusTest {
     }
     // Retried until the queue dead-letters it (an operator replays it once the worker serves the
     // namespace); waited for, so no retry of it lands in another test's counts.
-    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl().orElseThrow());
+    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl());
     await().atMost(WAIT).until(() -> dlq.contains(op.toString()));
     assertEquals(3, data.attempts(op), "the queue's maxReceiveCount");
   }

@@ -12,6 +12,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Resources;
 import dev.slipway.common.model.Sizing;
 import dev.slipway.common.model.TenantJson;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;

@@ -11,6 +11,7 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.kube.RequestTally;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.apply.ApplyResult;
 import dev.slipway.worker.config.WorkerConfig;

@@ -12,6 +12,7 @@ import dev.slipway.reconciler.diff.ReconcilePass;
 import dev.slipway.reconciler.repair.PassMode;
 import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

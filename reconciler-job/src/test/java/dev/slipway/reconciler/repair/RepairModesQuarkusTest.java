@@ -15,6 +15,7 @@ import dev.slipway.reconciler.diff.DriftClass;
 import dev.slipway.reconciler.diff.Orphan;
 import dev.slipway.reconciler.diff.PassResult;
 import dev.slipway.reconciler.diff.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

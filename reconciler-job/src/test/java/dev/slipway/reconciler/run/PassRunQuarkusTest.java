@@ -12,6 +12,7 @@ import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.diff.PassResult;
 import dev.slipway.reconciler.diff.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
