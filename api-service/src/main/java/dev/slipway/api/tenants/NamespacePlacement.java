@@ -48,7 +48,11 @@ public class NamespacePlacement {
 
   @Inject
   NamespacePlacement(TenantRepository tenants, Pool pool, ApiConfig config, FleetConfig fleet) {
-    this(tenants::liveCountsByNamespace, pool, fleet.namespaces(), config.namespaceCountsRefresh());
+    this(
+        tenants::liveCountsByNamespace,
+        pool,
+        fleet.openNamespaces(),
+        config.namespaceCountsRefresh());
   }
 
   NamespacePlacement(

@@ -7,6 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tenant fleet, under {@code slipway.fleet}: where tenants live and how their objects are
@@ -30,10 +31,16 @@ public interface FleetConfig {
    * Every tenant namespace, comma-separated, in a fixed order: the first is the default (migration
    * V9 recorded every tenant from before namespace sharding there). The API places each new tenant
    * in the one with the fewest live tenants; the worker applies and watches in each; the reconciler
-   * lists each. Removing a namespace only stops new tenants from going there, if the API alone
-   * drops it; keep it in the list while tenants live there.
+   * lists each. Keep a namespace here while tenants live in it; to stop placing new tenants there,
+   * name it in {@link #closedNamespaces()} instead.
    */
   List<String> namespaces();
+
+  /**
+   * Namespaces of {@link #namespaces()} that take no new tenants (a full or retiring shard): the
+   * worker and the reconciler still serve the tenants living there. Default: none.
+   */
+  Optional<List<String>> closedNamespaces();
 
   /** Parent DNS domain of tenant gateways: a tenant is served at {@code wss://{slug}.{domain}}. */
   String domain();
@@ -68,6 +75,28 @@ public interface FleetConfig {
   /** {@link #namespaces()} checked (valid, none twice, at least one); the default first. */
   default List<String> checkedNamespaces() {
     return Namespaces.checked(NAMESPACES_KEY, namespaces());
+  }
+
+  /**
+   * The namespaces new tenants are placed in: {@link #checkedNamespaces()} without the closed ones,
+   * in order; every closed one must be listed, and one at least must stay open.
+   */
+  default List<String> openNamespaces() {
+    List<String> all = checkedNamespaces();
+    List<String> closed = closedNamespaces().orElse(List.of());
+    for (String name : closed) {
+      if (!all.contains(name)) {
+        throw new IllegalArgumentException(
+            "slipway.fleet.closed-namespaces names '%s', which slipway.fleet.namespaces does not list"
+                .formatted(name));
+      }
+    }
+    List<String> open = all.stream().filter(n -> !closed.contains(n)).toList();
+    if (open.isEmpty()) {
+      throw new IllegalArgumentException(
+          "slipway.fleet.closed-namespaces closes every namespace: new tenants have nowhere to go");
+    }
+    return open;
   }
 
   /** The rendering inputs of every tenant object; the worker applies, the reconciler compares. */

@@ -73,6 +73,19 @@ class FleetConfigTest {
     assertTrue(e.getMessage().contains(FleetConfig.NAMESPACES_KEY), e.getMessage());
   }
 
+  @Test
+  void closedNamespacesStayServedButTakeNoNewTenants() {
+    Map<String, String> values = new HashMap<>(PROD);
+    values.put("slipway.fleet.closed-namespaces", "tenants");
+    FleetConfig fleet = config(values, null);
+    assertEquals(List.of("tenants", "tenants-2"), fleet.checkedNamespaces());
+    assertEquals(List.of("tenants-2"), fleet.openNamespaces());
+    values.put("slipway.fleet.closed-namespaces", "tenants,tenants-2");
+    assertThrows(IllegalArgumentException.class, () -> config(values, null).openNamespaces());
+    values.put("slipway.fleet.closed-namespaces", "elsewhere");
+    assertThrows(IllegalArgumentException.class, () -> config(values, null).openNamespaces());
+  }
+
   private static FleetConfig config(Map<String, String> values, String profile) {
     SmallRyeConfigBuilder builder =
         new SmallRyeConfigBuilder()
