@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Durations as the API's filters write them: 90s, 30m, 2h, 1d, or ISO-8601 (PT1H). */
+/** Durations as the API's filters write them (90s, 30m, 2h, 1d, ISO-8601 PT1H), and 500ms. */
 public final class Durations {
   private Durations() {}
 
@@ -13,6 +13,9 @@ public final class Durations {
     try {
       if (t.startsWith("p")) {
         return Duration.parse(t.toUpperCase(Locale.ROOT));
+      }
+      if (t.endsWith("ms") && t.length() > 2) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
       }
       if (t.length() >= 2) {
         long n = Long.parseLong(t.substring(0, t.length() - 1));
@@ -33,7 +36,8 @@ public final class Durations {
       // reported below
     }
     throw new CliException(
-        ExitCodes.USAGE, "'" + text + "' is not a duration (examples: 90s, 30m, 2h, 1d, PT1H)");
+        ExitCodes.USAGE,
+        "'" + text + "' is not a duration (examples: 500ms, 90s, 30m, 2h, 1d, PT1H)");
   }
 
   /** Short human form for tables: 45s, 12m, 3h, 5d. */

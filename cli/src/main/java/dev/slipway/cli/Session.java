@@ -54,7 +54,10 @@ public final class Session {
     if (yaml == null) {
       yaml =
           new ObjectMapper(
-              YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .build());
     }
     return yaml;
   }

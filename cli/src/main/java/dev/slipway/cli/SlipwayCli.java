@@ -75,9 +75,10 @@ public final class SlipwayCli extends CommandGroup {
       names = "--request-timeout",
       scope = ScopeType.INHERIT,
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "how long one HTTP request may take (default 30s)")
-  void timeout(String duration) {
-    session.timeout = Durations.parse(duration);
+  void timeout(java.time.Duration duration) {
+    session.timeout = duration;
   }
 
   public static void main(String[] args) {

@@ -41,6 +41,15 @@ class CliParsingTest {
   }
 
   @Test
+  void aBadDurationStopsTheCommandBeforeAnyRequest() {
+    // Nothing listens at the URL: a request would exit 6, the parse error exits 1 first.
+    var env = Map.of("SLIPWAY_API_URL", "http://127.0.0.1:1");
+    assertEquals(
+        ExitCodes.USAGE, run(env, "tenants", "stop", "acme", "--wait", "--interval", "soon"));
+    assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
+  }
+
+  @Test
   void aGroupAloneShowsItsUsage() {
     assertEquals(ExitCodes.USAGE, run(Map.of(), "ops"));
     assertTrue(err.toString().contains("dead-letters"), err.toString());

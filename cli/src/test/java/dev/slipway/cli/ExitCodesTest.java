@@ -24,6 +24,7 @@ class ExitCodesTest {
 
   @Test
   void durationsReadTheApisShortFormsAndIso() {
+    assertEquals(java.time.Duration.ofMillis(200), Durations.parse("200ms"));
     assertEquals(java.time.Duration.ofSeconds(90), Durations.parse("90s"));
     assertEquals(java.time.Duration.ofMinutes(30), Durations.parse("30m"));
     assertEquals(java.time.Duration.ofHours(2), Durations.parse("2h"));

@@ -1,11 +1,12 @@
 package dev.slipway.cli.config;
 
 import dev.slipway.cli.CliException;
-import dev.slipway.cli.Durations;
+import dev.slipway.cli.DurationConverter;
 import dev.slipway.cli.ExitCodes;
 import dev.slipway.cli.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,8 +42,12 @@ public final class TokenCommand implements Callable<Integer> {
   @Option(names = "--tenant", description = "tenant id or slug (tenant tokens: required)")
   String tenant;
 
-  @Option(names = "--ttl", defaultValue = "1h", description = "lifetime (default 1h)")
-  String ttl;
+  @Option(
+      names = "--ttl",
+      defaultValue = "1h",
+      converter = DurationConverter.class,
+      description = "lifetime (default 1h)")
+  Duration ttl;
 
   @Option(names = "--subject", description = "the sub claim (default local-ROLE)")
   String subject;
@@ -80,9 +85,7 @@ public final class TokenCommand implements Callable<Integer> {
     Instant now = session.clock().instant();
     String tenantId = role == Role.tenant ? tenantId(tenant) : null;
     String sub = subject != null ? subject : "local-" + role;
-    session
-        .out()
-        .println(minter.mint(sub, role.name(), tenantId, now, now.plus(Durations.parse(ttl))));
+    session.out().println(minter.mint(sub, role.name(), tenantId, now, now.plus(ttl)));
     session.out().flush();
     return ExitCodes.OK;
   }

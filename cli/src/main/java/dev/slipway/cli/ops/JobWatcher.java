@@ -34,8 +34,11 @@ final class JobWatcher {
           bar.render(OpsColumns.handled(job), job.path("total").asInt())
               + "  "
               + status
-              + "  "
-              + OpsColumns.progress(job);
+              + String.format(
+                  "  done %d, skipped %d, failed %d",
+                  job.path("done").asInt(),
+                  job.path("skipped").asInt(),
+                  job.path("failed").asInt());
       if (printer.isTable() && !line.equals(last)) {
         printer.out().print(terminal ? "\r" + line : line + "\n");
         printer.out().flush();
