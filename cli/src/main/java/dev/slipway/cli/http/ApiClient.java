@@ -34,10 +34,12 @@ public final class ApiClient {
   private final ObjectMapper json;
 
   public ApiClient(URI base, String token, Duration timeout, ObjectMapper json) {
-    this.http =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
+            .version(HttpClient.Version.HTTP_1_1);
+    this.http =
+        ("http".equalsIgnoreCase(base.getScheme()) ? PlainHttp.withoutTls(builder) : builder)
             .build();
     this.base = base;
     this.token = token;
