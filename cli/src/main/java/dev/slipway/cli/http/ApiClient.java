@@ -26,7 +26,6 @@ import java.util.UUID;
  */
 public final class ApiClient {
   static final int RETRIES = 2;
-  private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
   private final HttpClient http;
   private final URI base;
   private final String token;
@@ -75,7 +74,7 @@ public final class ApiClient {
       HttpResponse<String> response = exchange(request.build(), uri);
       int status = response.statusCode();
       if ((status == 429 || status == 503) && attempt < RETRIES) {
-        pause(retryAfter(response));
+        RetryAfter.pause(response);
         continue;
       }
       if (status >= 400) {
@@ -142,29 +141,5 @@ public final class ApiClient {
           }
         });
     return q.toString();
-  }
-
-  private static Duration retryAfter(HttpResponse<?> response) {
-    try {
-      long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
-      return Duration.ofSeconds(Math.max(0, seconds)).compareTo(MAX_RETRY_WAIT) > 0
-          ? MAX_RETRY_WAIT
-          : Duration.ofSeconds(Math.max(0, seconds));
-    } catch (NumberFormatException e) {
-      return Duration.ofSeconds(1);
-    }
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis()); // honouring the server's Retry-After, not waiting for a state
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCodes.UNAVAILABLE, "interrupted");
-    }
-  }
-
-  public ObjectMapper json() {
-    return json;
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     name = "dead-letters",
     description = "Commands the worker gave up on: list them with why, replay or purge them.",
     subcommands = {
-      DeadLettersCommand.List.class,
+      DeadLettersCommand.ListDeadLetters.class,
       DeadLettersCommand.Replay.class,
       DeadLettersCommand.Purge.class
     })
@@ -29,7 +29,7 @@ final class DeadLettersCommand extends CommandGroup {
   @Command(
       name = "list",
       description = "Peek at dead letters, oldest first, with the failure reason.")
-  static final class List implements Callable<Integer> {
+  static final class ListDeadLetters implements Callable<Integer> {
     private final Session session;
     @Mixin FilterOptions filter;
 
@@ -39,7 +39,7 @@ final class DeadLettersCommand extends CommandGroup {
     @Option(names = "--cursor")
     String cursor;
 
-    List(Session session) {
+    ListDeadLetters(Session session) {
       this.session = session;
     }
 

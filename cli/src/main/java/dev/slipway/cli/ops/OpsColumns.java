@@ -1,8 +1,10 @@
 package dev.slipway.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.cli.Durations;
 import dev.slipway.cli.output.Column;
 import dev.slipway.cli.output.Fields;
+import java.time.Duration;
 import java.util.List;
 
 /** Table columns of the ops views (api-service DeadLetterView, JobView, AuditView...). */
@@ -17,10 +19,7 @@ final class OpsColumns {
           Column.of("GENERATION", "generation"),
           Column.of("RECEIVES", "receiveCount"),
           new Column(
-              "AGE",
-              d ->
-                  dev.slipway.cli.Durations.brief(
-                      java.time.Duration.ofSeconds(d.path("ageSeconds").asLong()))),
+              "AGE", d -> Durations.brief(Duration.ofSeconds(d.path("ageSeconds").asLong()))),
           new Column(
               "FAILURE REASON",
               d ->
