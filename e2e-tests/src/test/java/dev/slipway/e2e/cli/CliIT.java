@@ -59,10 +59,16 @@ class CliIT {
   @Test
   void createWatchToRunningThenListAsJson() throws Exception {
     String slug = slug();
-    var created = admin.run("tenants", "create", slug);
+    var created = admin.run("tenants", "create", slug, "-o", "json");
     assertEquals(ExitCodes.OK, created.exitCode(), created.toString());
-    assertTrue(created.out().contains(slug), created.toString());
-    assertTrue(created.out().contains("gateway token (shown only now): "), created.toString());
+    JsonNode answer = JSON.readTree(created.out());
+    assertEquals(slug, answer.get("tenant").get("slug").asText());
+    assertTrue(answer.get("gatewayToken").asText().length() > 20, created.toString());
+
+    String operation = answer.get("operation").get("id").asText();
+    var followed = admin.run("tenants", "watch", "--operation", operation, "--interval", "200ms");
+    assertEquals(ExitCodes.OK, followed.exitCode(), followed.toString());
+    assertTrue(followed.out().contains(" SUCCEEDED "), followed.toString());
 
     var watched = admin.run("tenants", "watch", slug, "--interval", "200ms", "--timeout", "60s");
     assertEquals(ExitCodes.OK, watched.exitCode(), watched.toString());
@@ -140,7 +146,9 @@ class CliIT {
         missing.err().startsWith("Error: ") && missing.err().contains("(404)"), missing.toString());
 
     String slug = slug();
-    assertEquals(ExitCodes.OK, admin.run("tenants", "create", slug).exitCode());
+    var first = admin.run("tenants", "create", slug);
+    assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
+    assertTrue(first.out().contains("gateway token (shown only now): "), first.toString());
     var duplicate = admin.run("tenants", "create", slug);
     assertEquals(ExitCodes.CONFLICT, duplicate.exitCode(), duplicate.toString());
     assertTrue(duplicate.err().contains("already exists"), duplicate.toString());
