@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The root command: global options (inherited by every subcommand) and the entry points. */
 @Command(
     name = "slipway-cli",
+    // --help and --version on every subcommand, not only here.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = SlipwayCli.Version.class,
     description = "Slipway's command-line tool: tenants and ops, over the public HTTP API.",
@@ -26,7 +29,8 @@ import picocli.CommandLine.ScopeType;
       OpsCommand.class,
       TokenCommand.class,
       ConfigCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      HelpCommand.class
     })
 public final class SlipwayCli extends CommandGroup {
   private final Session session;

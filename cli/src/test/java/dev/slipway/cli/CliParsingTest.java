@@ -50,6 +50,13 @@ class CliParsingTest {
   }
 
   @Test
+  void everySubcommandHasHelp() {
+    assertEquals(ExitCodes.OK, run(Map.of(), "tenants", "create", "--help"));
+    assertTrue(out.toString().contains("--gateway=KEY=VALUE"), out.toString());
+    assertEquals(ExitCodes.OK, run(Map.of(), "help", "ops", "dead-letters"));
+  }
+
+  @Test
   void aGroupAloneShowsItsUsage() {
     assertEquals(ExitCodes.USAGE, run(Map.of(), "ops"));
     assertTrue(err.toString().contains("dead-letters"), err.toString());

@@ -23,7 +23,10 @@ final class TenantActions {
         description = "412 if it changed since")
     String ifMatch;
 
-    @Option(names = "--idempotency-key", description = "default: a fresh one per invocation")
+    @Option(
+        names = "--idempotency-key",
+        paramLabel = "KEY",
+        description = "default: a fresh one per invocation")
     String idempotencyKey;
 
     @Option(names = "--wait", description = "follow the tenant until it settles")

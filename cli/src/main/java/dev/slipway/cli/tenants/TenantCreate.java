@@ -20,16 +20,22 @@ final class TenantCreate implements Callable<Integer> {
   @Parameters(paramLabel = "SLUG", description = "DNS label, 3-40 characters")
   String slug;
 
-  @Option(names = "--plan", description = "plan name (default: the catalogue's default)")
+  @Option(
+      names = "--plan",
+      paramLabel = "NAME",
+      description = "plan name (default: the catalogue's default)")
   String plan;
 
-  @Option(names = "--image-version", description = "pin the gateway image tag")
+  @Option(names = "--image-version", paramLabel = "TAG", description = "pin the gateway image tag")
   String imageVersion;
 
   @Option(names = "--gateway", paramLabel = "KEY=VALUE", description = "gateway limit, repeatable")
   List<String> gateway = new ArrayList<>();
 
-  @Option(names = "--idempotency-key", description = "default: a fresh one per invocation")
+  @Option(
+      names = "--idempotency-key",
+      paramLabel = "KEY",
+      description = "default: a fresh one per invocation")
   String idempotencyKey;
 
   @Option(names = "--wait", description = "follow the tenant until it settles")

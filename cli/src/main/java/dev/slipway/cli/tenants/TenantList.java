@@ -21,7 +21,7 @@ final class TenantList implements Callable<Integer> {
   @Option(names = "--phase", description = "only this phase (RUNNING, STOPPED, FAILED, DELETED...)")
   String phase;
 
-  @Option(names = "--plan", description = "only this plan")
+  @Option(names = "--plan", paramLabel = "NAME", description = "only this plan")
   String plan;
 
   @Option(names = "--limit", description = "page size (API default 50)")

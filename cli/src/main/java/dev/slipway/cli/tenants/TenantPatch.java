@@ -22,10 +22,10 @@ final class TenantPatch implements Callable<Integer> {
   @Parameters(paramLabel = "SLUG")
   String slug;
 
-  @Option(names = "--plan")
+  @Option(names = "--plan", paramLabel = "NAME")
   String plan;
 
-  @Option(names = "--image-version", description = "pin the gateway image tag")
+  @Option(names = "--image-version", paramLabel = "TAG", description = "pin the gateway image tag")
   String imageVersion;
 
   @Option(names = "--unpin-image", description = "back to the platform's image")
@@ -37,7 +37,10 @@ final class TenantPatch implements Callable<Integer> {
   @Option(names = "--if-match", paramLabel = "GENERATION", description = "412 if it changed since")
   String ifMatch;
 
-  @Option(names = "--idempotency-key", description = "default: a fresh one per invocation")
+  @Option(
+      names = "--idempotency-key",
+      paramLabel = "KEY",
+      description = "default: a fresh one per invocation")
   String idempotencyKey;
 
   @Option(names = "--wait", description = "follow the tenant until it settles")

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 final class WatchOptions {
   @Option(
       names = "--timeout",
+      paramLabel = "DURATION",
       defaultValue = "5m",
       converter = DurationConverter.class,
       description = "give up after (default 5m)")
@@ -16,6 +17,7 @@ final class WatchOptions {
 
   @Option(
       names = "--interval",
+      paramLabel = "DURATION",
       defaultValue = "1s",
       converter = DurationConverter.class,
       description = "poll every (default 1s)")
