@@ -8,7 +8,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
-import dev.slipway.tokens.TokenCipher;
+import dev.slipway.shared.tokens.TokenCipher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;

@@ -1,8 +1,8 @@
 package dev.slipway.api.tokens;
 
 import dev.slipway.api.tokens.TokenKeyStore.Secret;
-import dev.slipway.tokens.SealedValue;
-import dev.slipway.tokens.TokenCipher;
+import dev.slipway.shared.tokens.SealedValue;
+import dev.slipway.shared.tokens.TokenCipher;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;

@@ -3,7 +3,7 @@ package dev.slipway.api.tokens;
 import dev.slipway.api.audit.OpsAudit;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Roles;
-import dev.slipway.tokens.TokenCryptoException;
+import dev.slipway.shared.tokens.TokenCryptoException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

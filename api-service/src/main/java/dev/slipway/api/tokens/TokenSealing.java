@@ -1,6 +1,6 @@
 package dev.slipway.api.tokens;
 
-import dev.slipway.tokens.TokenCipher;
+import dev.slipway.shared.tokens.TokenCipher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

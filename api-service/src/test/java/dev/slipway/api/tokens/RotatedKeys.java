@@ -1,6 +1,6 @@
 package dev.slipway.api.tokens;
 
-import dev.slipway.tokens.LocalKeyFile;
+import dev.slipway.shared.tokens.LocalKeyFile;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;

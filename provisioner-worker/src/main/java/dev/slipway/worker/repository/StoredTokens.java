@@ -1,7 +1,7 @@
 package dev.slipway.worker.repository;
 
-import dev.slipway.tokens.SealedValue;
-import dev.slipway.tokens.TokenCipher;
+import dev.slipway.shared.tokens.SealedValue;
+import dev.slipway.shared.tokens.TokenCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

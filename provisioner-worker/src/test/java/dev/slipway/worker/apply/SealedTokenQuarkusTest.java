@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.TenantSpec;
-import dev.slipway.tokens.SealedValue;
-import dev.slipway.tokens.TokenCipher;
+import dev.slipway.shared.tokens.SealedValue;
+import dev.slipway.shared.tokens.TokenCipher;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.repository.CommandStore;

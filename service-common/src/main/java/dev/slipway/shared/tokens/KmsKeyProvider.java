@@ -1,4 +1,4 @@
-package dev.slipway.tokens;
+package dev.slipway.shared.tokens;
 
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;

@@ -1,4 +1,4 @@
-package dev.slipway.tokens;
+package dev.slipway.shared.tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.slipway.tokens;
+package dev.slipway.shared.tokens;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.slipway.tokens;
+package dev.slipway.shared.tokens;
 
 /** A sealed value that cannot be opened or a key that cannot be used; never carries a secret. */
 public class TokenCryptoException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.slipway.tokens;
+package dev.slipway.shared.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

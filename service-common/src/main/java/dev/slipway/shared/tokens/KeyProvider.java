@@ -1,4 +1,4 @@
-package dev.slipway.tokens;
+package dev.slipway.shared.tokens;
 
 /**
  * Wraps and unwraps data keys with a key-encryption key (KEK) the provider holds: a local key file

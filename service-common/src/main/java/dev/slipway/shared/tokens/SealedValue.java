@@ -1,4 +1,4 @@
-package dev.slipway.tokens;
+package dev.slipway.shared.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
