@@ -11,8 +11,8 @@ import java.util.Base64;
 
 /**
  * The local stack's gateway-token key file ({@code .slipway/token-kek.key}): written once with one
- * random 256-bit key-encryption key, in the format service-common's LocalKeyFile reads, and kept across
- * restarts, since the tokens in the local database are sealed under it.
+ * random 256-bit key-encryption key, in the format service-common's LocalKeyFile reads, and kept
+ * across restarts, since the tokens in the local database are sealed under it.
  */
 final class TokenKeyFile {
   private TokenKeyFile() {}
