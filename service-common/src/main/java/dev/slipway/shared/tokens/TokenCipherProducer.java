@@ -1,7 +1,7 @@
 package dev.slipway.shared.tokens;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -22,8 +22,7 @@ public class TokenCipherProducer {
    * Builds the cipher at start, so a service missing its key configuration (no KMS key id, no key
    * file) fails to start instead of at its first token.
    */
-  void validateAtStart(
-      @Observes @Initialized(ApplicationScoped.class) Object start, TokenCipher cipher) {
+  void validateAtStart(@Observes StartupEvent start, TokenCipher cipher) {
     cipher.currentKeyId();
   }
 
