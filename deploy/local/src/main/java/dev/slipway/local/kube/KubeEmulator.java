@@ -1,6 +1,15 @@
 package dev.slipway.local.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.local.kube.api.Json;
+import dev.slipway.local.kube.api.ObjectRef;
+import dev.slipway.local.kube.controllers.DeploymentController;
+import dev.slipway.local.kube.http.ApiServer;
+import dev.slipway.local.kube.http.Discovery;
+import dev.slipway.local.kube.http.EmulatorDispatcher;
+import dev.slipway.local.kube.store.LocalApi;
+import dev.slipway.local.kube.store.ObjectStore;
+import dev.slipway.local.kube.watch.WatchHub;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -51,7 +60,14 @@ public final class KubeEmulator implements AutoCloseable {
     this.faults = new KubeFaults(watches);
     this.vertx = newVertx();
     this.server =
-        new ApiServer(vertx, new EmulatorDispatcher(store, discovery), watches, faults, tallies);
+        new ApiServer(
+            vertx,
+            new EmulatorDispatcher(store, discovery),
+            watches,
+            (method, uri) -> {
+              tallies.seen(method, uri);
+              return faults.plan(method, uri);
+            });
     try {
       this.port = server.listen(options.port(), EVENT_LOOPS);
     } catch (RuntimeException e) {
@@ -100,7 +116,7 @@ public final class KubeEmulator implements AutoCloseable {
   }
 
   /** The store itself, for tests and benchmarks that need many objects fast. */
-  ObjectStore store() {
+  public ObjectStore store() {
     return store;
   }
 

@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The four kinds Slipway provisions per tenant, shaped like the worker builds them. */
-final class TestObjects {
+public final class TestObjects {
 
-  static final String NAMESPACE = "tenants";
-  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String NAMESPACE = "tenants";
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
   private TestObjects() {}
 
   /** A unique name so tests sharing an emulator never see each other's objects. */
-  static String uniqueName(String prefix) {
+  public static String uniqueName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static Deployment deployment(String name, int replicas, String image) {
+  public static Deployment deployment(String name, int replicas, String image) {
     Map<String, String> selector = Map.of("app", name);
     return new DeploymentBuilder()
         .withNewMetadata()
@@ -55,7 +55,7 @@ final class TestObjects {
         .build();
   }
 
-  static Secret secret(String name, String value) {
+  public static Secret secret(String name, String value) {
     return new SecretBuilder()
         .withNewMetadata()
         .withName(name)
@@ -67,7 +67,7 @@ final class TestObjects {
         .build();
   }
 
-  static Service service(String name, int port) {
+  public static Service service(String name, int port) {
     return new ServiceBuilder()
         .withNewMetadata()
         .withName(name)
@@ -84,7 +84,7 @@ final class TestObjects {
         .build();
   }
 
-  static Ingress ingress(String name, String host) {
+  public static Ingress ingress(String name, String host) {
     return new IngressBuilder()
         .withNewMetadata()
         .withName(name)
