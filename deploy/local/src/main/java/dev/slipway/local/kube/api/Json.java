@@ -27,6 +27,23 @@ public final class Json {
     }
   }
 
+  /** Every document of a multi-document YAML stream (empty documents skipped). */
+  public static java.util.List<JsonNode> parseAll(String yaml) {
+    try (var parser = YAML.getFactory().createParser(yaml)) {
+      java.util.List<JsonNode> documents = new java.util.ArrayList<>();
+      var it = YAML.readValues(parser, JsonNode.class);
+      while (it.hasNext()) {
+        JsonNode document = it.next();
+        if (document != null && document.isObject()) {
+          documents.add(document);
+        }
+      }
+      return documents;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("unparseable YAML: " + e.getMessage(), e);
+    }
+  }
+
   /** As {@link #parse(String)}; JSON is parsed from the bytes, without a String copy first. */
   public static JsonNode parse(byte[] bytes) {
     if (!looksLikeJson(bytes)) {

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,8 +22,14 @@ public final class ApiListeners {
   private final Vertx vertx;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
-  public ApiListeners(Vertx vertx) {
+  private final PemKeyCertOptions tls;
+
+  /**
+   * @param tls the server's key and certificate for HTTPS; null for plain HTTP
+   */
+  public ApiListeners(Vertx vertx, PemKeyCertOptions tls) {
     this.vertx = vertx;
+    this.tls = tls;
   }
 
   /**
@@ -65,6 +72,9 @@ public final class ApiListeners {
             .setMaxInitialLineLength(64 * 1024)
             .setMaxWebSocketFrameSize(16 * 1024 * 1024)
             .setMaxWebSocketMessageSize(64 * 1024 * 1024);
+    if (tls != null) {
+      options.setSsl(true).setKeyCertOptions(tls);
+    }
     try {
       // Called off the event loops, each server gets a context (and event loop) of its own.
       return vertx

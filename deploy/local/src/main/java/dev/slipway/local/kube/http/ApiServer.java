@@ -5,6 +5,8 @@ import dev.slipway.local.kube.api.ApiRequest;
 import dev.slipway.local.kube.api.ApiResponse;
 import dev.slipway.local.kube.api.RequestPath;
 import dev.slipway.local.kube.api.Responses;
+import dev.slipway.local.kube.auth.AccessControl;
+import dev.slipway.local.kube.auth.Identity;
 import dev.slipway.local.kube.watch.HttpWatchSink;
 import dev.slipway.local.kube.watch.WatchHub;
 import dev.slipway.local.kube.watch.WatchSpec;
@@ -27,19 +29,36 @@ public final class ApiServer {
   private final EmulatorDispatcher dispatcher;
   private final WatchHub watches;
   private final RequestGate gate;
+  private final AccessControl access;
   private final ApiListeners listeners;
+  private final ApiListeners secureListeners;
 
-  public ApiServer(Vertx vertx, EmulatorDispatcher dispatcher, WatchHub watches, RequestGate gate) {
+  public ApiServer(
+      Vertx vertx,
+      EmulatorDispatcher dispatcher,
+      WatchHub watches,
+      RequestGate gate,
+      AccessControl access) {
     this.vertx = vertx;
-    this.listeners = new ApiListeners(vertx);
+    this.listeners = new ApiListeners(vertx, null);
+    this.secureListeners = new ApiListeners(vertx, ServerCertificate.keyCertOptions());
     this.dispatcher = dispatcher;
     this.watches = watches;
     this.gate = gate;
+    this.access = access;
   }
 
   /** Starts listening on {@code port} (0: a free one) with one server per event loop. */
   public int listen(int port, int eventLoops) {
     return listeners.listen(port, eventLoops, this::handle);
+  }
+
+  /**
+   * As {@link #listen}, over HTTPS with {@link ServerCertificate}: kubectl sends credentials only
+   * to a server it reaches over TLS, so kubeconfigs point here.
+   */
+  public int listenSecure(int port, int eventLoops) {
+    return secureListeners.listen(port, eventLoops, this::handle);
   }
 
   private void handle(HttpServerRequest request) {
@@ -70,12 +89,29 @@ public final class ApiServer {
       send(request, Responses.error(injectedStatus, reason, "injected fault: " + reason));
       return;
     }
+    if (!AccessControl.isPublicInfo(api.path())) {
+      ApiResponse refused = authorize(request, api);
+      if (refused != null) {
+        send(request, refused);
+        return;
+      }
+    }
     RequestPath path = api.method().equals("GET") ? RequestPath.parse(api.path()) : null;
     if (path != null && (path.watchPrefix() || api.flag("watch"))) {
       watch(request, api, path);
     } else {
       send(request, dispatcher.dispatch(api));
     }
+  }
+
+  /** The 401, 403 or review answer that ends a request here; null to serve it. */
+  private ApiResponse authorize(HttpServerRequest request, ApiRequest api) {
+    Identity identity = access.authenticate(request.getHeader("Authorization"));
+    if (identity == null) {
+      return AccessControl.unauthorized();
+    }
+    ApiResponse denied = access.deny(identity, api);
+    return denied != null ? denied : access.review(identity, api);
   }
 
   private void watch(HttpServerRequest request, ApiRequest api, RequestPath path) {
@@ -118,5 +154,6 @@ public final class ApiServer {
 
   public void close() {
     listeners.close();
+    secureListeners.close();
   }
 }

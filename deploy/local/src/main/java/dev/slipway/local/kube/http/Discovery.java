@@ -28,7 +28,9 @@ public final class Discovery {
           "/apis/apps/v1", "apps-v1.json",
           "/apis/networking.k8s.io/v1", "networking-v1.json",
           "/apis/autoscaling/v2", "autoscaling-v2.json",
-          "/apis/autoscaling/v1", "autoscaling-v1.json");
+          "/apis/autoscaling/v1", "autoscaling-v1.json",
+          "/apis/rbac.authorization.k8s.io/v1", "rbac-v1.json",
+          "/apis/authorization.k8s.io/v1", "authorization-v1.json");
 
   private final Map<String, String> documents = new HashMap<>();
   private final ResourceKinds kinds;

@@ -9,6 +9,7 @@ import java.util.Map;
 public final class ResourceKinds {
 
   private final Map<String, String> kinds = new HashMap<>();
+  private final Map<String, String> typesByKind = new HashMap<>();
 
   /**
    * @param resourceLists APIResourceList documents, e.g. the one of {@code /apis/apps/v1}
@@ -22,6 +23,8 @@ public final class ResourceKinds {
         String name = resource.path("name").asText();
         if (!name.contains("/")) {
           kinds.put(ObjectRef.type(group, name), resource.path("kind").asText());
+          typesByKind.put(
+              group + "/" + resource.path("kind").asText(), ObjectRef.type(group, name));
         }
       }
     }
@@ -36,5 +39,15 @@ public final class ResourceKinds {
   public String listKind(String type) {
     String kind = kinds.get(type);
     return kind == null ? "List" : kind + "List";
+  }
+
+  /**
+   * The storage type of a kind in an apiVersion ({@code apps/v1}, {@code v1}), or null for a kind
+   * no discovery document names.
+   */
+  public String typeOf(String apiVersion, String kind) {
+    int slash = apiVersion.indexOf('/');
+    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+    return typesByKind.get(group + "/" + kind);
   }
 }

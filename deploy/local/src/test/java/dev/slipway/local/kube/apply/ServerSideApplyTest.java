@@ -121,6 +121,7 @@ class ServerSideApplyTest {
             + "?fieldManager=slipway&force=true";
     var request =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+            .header("Authorization", "Bearer " + emulator.token("admin"))
             .header("Content-Type", "application/apply-patch+yaml")
             .method(
                 "PATCH",

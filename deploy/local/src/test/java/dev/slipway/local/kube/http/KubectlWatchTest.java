@@ -84,6 +84,7 @@ class KubectlWatchTest {
         HttpRequest.newBuilder(
                 URI.create(
                     emulator.url() + "/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments"))
+            .header("Authorization", "Bearer " + emulator.token("admin"))
             .header("Content-Type", "application/vnd.kubernetes.protobuf")
             .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x6b, 0x38, 0x73, 0}))
             .timeout(Duration.ofSeconds(10))

@@ -18,8 +18,9 @@ public final class HttpWatch implements AutoCloseable {
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
   private volatile boolean ended;
 
-  public HttpWatch(String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+  public HttpWatch(String url, String token) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
     response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     response.thenAcceptAsync(
         r -> {

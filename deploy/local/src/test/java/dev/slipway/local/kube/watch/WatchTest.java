@@ -42,7 +42,9 @@ class WatchTest {
   void httpWatchStreamsChangesFromAResourceVersion() {
     create("before");
     String version = Long.toString(emulator.store().resourceVersion());
-    try (HttpWatch watch = new HttpWatch(collection() + "?watch=true&resourceVersion=" + version)) {
+    try (HttpWatch watch =
+        new HttpWatch(
+            collection() + "?watch=true&resourceVersion=" + version, emulator.token("admin"))) {
       assertEquals(200, watch.statusCode());
       create("after");
       emulator.client().configMaps().inNamespace(NAMESPACE).withName("after").delete();
@@ -55,7 +57,7 @@ class WatchTest {
   @Test
   void httpWatchWithoutVersionStartsWithTheCurrentState() {
     create("existing");
-    try (HttpWatch watch = new HttpWatch(collection() + "?watch=1")) {
+    try (HttpWatch watch = new HttpWatch(collection() + "?watch=1", emulator.token("admin"))) {
       await().atMost(WAIT).until(() -> watch.names("ADDED").contains("existing"));
     }
   }
@@ -63,7 +65,9 @@ class WatchTest {
   @Test
   void resumingAfterADroppedConnectionMissesNothing() {
     String version = Long.toString(emulator.store().resourceVersion());
-    HttpWatch first = new HttpWatch(collection() + "?watch=true&resourceVersion=" + version);
+    HttpWatch first =
+        new HttpWatch(
+            collection() + "?watch=true&resourceVersion=" + version, emulator.token("admin"));
     IntStream.range(0, 20).forEach(i -> create("first-" + i));
     await().atMost(WAIT).until(() -> first.events().size() >= 5);
     emulator.faults().dropWatches();
@@ -72,7 +76,9 @@ class WatchTest {
     List<JsonNode> seen = first.events();
     String last =
         seen.get(seen.size() - 1).path("object").path("metadata").path("resourceVersion").asText();
-    try (HttpWatch resumed = new HttpWatch(collection() + "?watch=true&resourceVersion=" + last)) {
+    try (HttpWatch resumed =
+        new HttpWatch(
+            collection() + "?watch=true&resourceVersion=" + last, emulator.token("admin"))) {
       await().atMost(WAIT).until(() -> seen.size() + resumed.events().size() >= 40);
       List<String> all = new java.util.ArrayList<>(first.names("ADDED"));
       all.addAll(resumed.names("ADDED"));
@@ -100,7 +106,8 @@ class WatchTest {
   @Test
   void tooOldResourceVersionIsGone() {
     IntStream.range(0, WatchHub.LOG_CAPACITY + 10).forEach(i -> createInStore("n-" + i));
-    try (HttpWatch watch = new HttpWatch(collection() + "?watch=true&resourceVersion=2")) {
+    try (HttpWatch watch =
+        new HttpWatch(collection() + "?watch=true&resourceVersion=2", emulator.token("admin"))) {
       await().atMost(WAIT).until(watch::ended);
       JsonNode error = watch.events().get(0);
       assertEquals("ERROR", error.path("type").asText());
@@ -111,7 +118,9 @@ class WatchTest {
   @Test
   void bookmarksArriveWhenAskedFor() {
     try (HttpWatch watch =
-        new HttpWatch(collection() + "?watch=true&allowWatchBookmarks=true&resourceVersion=1")) {
+        new HttpWatch(
+            collection() + "?watch=true&allowWatchBookmarks=true&resourceVersion=1",
+            emulator.token("admin"))) {
       await().atMost(WAIT).until(() -> watch.types().contains("BOOKMARK"));
       JsonNode bookmark = watch.events().get(watch.types().indexOf("BOOKMARK"));
       assertEquals("ConfigMap", bookmark.path("object").path("kind").asText());
@@ -124,7 +133,7 @@ class WatchTest {
     create("labelled");
     String version = Long.toString(emulator.store().resourceVersion());
     String url = collection() + "?watch=true&labelSelector=tier%3Dweb&resourceVersion=" + version;
-    try (HttpWatch watch = new HttpWatch(url)) {
+    try (HttpWatch watch = new HttpWatch(url, emulator.token("admin"))) {
       emulator
           .client()
           .configMaps()
