@@ -17,6 +17,7 @@ final class ServiceEnv {
     env.put("SLIPWAY_API_OPS_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
     env.put("SLIPWAY_API_DOMAIN", domain);
     env.put("SLIPWAY_API_TENANT_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
+    env.put("KUBECONFIG", stack.get("SLIPWAY_API_KUBECONFIG"));
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + stack.get("SLIPWAY_JWT_PUBLIC_KEY"));
     return env;
   }
@@ -24,7 +25,7 @@ final class ServiceEnv {
   static Map<String, String> worker(Map<String, String> stack, String domain) {
     Map<String, String> env = common(stack);
     sqs(env, stack);
-    env.put("KUBECONFIG", stack.get("KUBECONFIG"));
+    env.put("KUBECONFIG", stack.get("SLIPWAY_WORKER_KUBECONFIG"));
     env.put("SLIPWAY_WORKER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
     env.put("SLIPWAY_WORKER_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
     env.put("SLIPWAY_WORKER_TENANTS_DOMAIN", domain);
@@ -36,7 +37,7 @@ final class ServiceEnv {
     Map<String, String> env = common(stack);
     sqs(env, stack);
     env.put("SLIPWAY_RECONCILER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
-    env.put("KUBECONFIG", stack.get("KUBECONFIG"));
+    env.put("KUBECONFIG", stack.get("SLIPWAY_RECONCILER_KUBECONFIG"));
     env.put("SLIPWAY_RECONCILER_INTERVAL", interval.toMillis() + "ms");
     env.put("SLIPWAY_RECONCILER_INITIAL_DELAY", "1s");
     env.put("SLIPWAY_RECONCILER_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));

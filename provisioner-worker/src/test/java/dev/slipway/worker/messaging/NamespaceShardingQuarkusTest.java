@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.slipway.common.model.OperationType;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.worker.QueueProbe;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
@@ -34,7 +35,8 @@ class NamespaceShardingQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   TestTenants data;
 
   @BeforeEach

@@ -34,7 +34,8 @@ class OrderingQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject QueueConsumer consumer;
   TestTenants data;
 

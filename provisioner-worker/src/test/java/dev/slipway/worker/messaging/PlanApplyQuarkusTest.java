@@ -12,6 +12,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Resources;
 import dev.slipway.common.model.Sizing;
 import dev.slipway.common.model.TenantJson;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -35,7 +36,8 @@ class PlanApplyQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject MeterRegistry registry;
   TestTenants data;
 

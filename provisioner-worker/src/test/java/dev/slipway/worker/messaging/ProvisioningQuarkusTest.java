@@ -36,7 +36,8 @@ class ProvisioningQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject MeterRegistry registry;
   TestTenants data;
 

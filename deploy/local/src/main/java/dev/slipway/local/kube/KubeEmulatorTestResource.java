@@ -1,6 +1,7 @@
 package dev.slipway.local.kube;
 
 import dev.slipway.local.kube.auth.Identities;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Duration;
 import java.util.Arrays;
@@ -59,6 +60,14 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
       throw new IllegalStateException("no KubeEmulatorTestResource is running");
     }
     return running;
+  }
+
+  /**
+   * The admin's client of the running emulator: what tests use to arrange cluster state (drift,
+   * orphans) and to inspect it, whatever identity the application runs as.
+   */
+  public static KubernetesClient adminClient() {
+    return emulator().client();
   }
 
   @Override

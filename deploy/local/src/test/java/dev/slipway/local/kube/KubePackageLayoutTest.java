@@ -37,10 +37,10 @@ class KubePackageLayoutTest {
           "store", Set.of("api", "select"),
           "apply", Set.of("api", "select", "store"),
           "watch", Set.of("api", "select", "store"),
-          "controllers", Set.of("api", "select", "store"),
+          "controllers", Set.of("api", "select", "store", "admission"),
           "auth", Set.of("api", "select", "store"),
           "admission", Set.of("api", "store"),
-          "http", Set.of("api", "select", "store", "apply", "watch", "auth"));
+          "http", Set.of("api", "select", "store", "apply", "watch", "auth", "admission"));
 
   @Test
   void subPackagesImportOnlyThePackagesBelowThem() throws IOException {

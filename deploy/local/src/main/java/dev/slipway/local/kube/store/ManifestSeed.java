@@ -65,13 +65,31 @@ public final class ManifestSeed {
     String kind = object.path("kind").asText();
     String type = kinds.typeOf(object.path("apiVersion").asText(), kind);
     if (type == null) {
-      throw new IllegalStateException(
-          "the emulator's discovery documents do not know kind " + kind + " of " + OVERLAY);
+      // Stored anyway (a kind added to deploy/k8s before the emulator's discovery learns it):
+      // reachable by its guessed plural, though kubectl does not know the type.
+      String apiVersion = object.path("apiVersion").asText();
+      int slash = apiVersion.indexOf('/');
+      type = ObjectRef.type(slash < 0 ? "" : apiVersion.substring(0, slash), plural(kind));
+      System.getLogger(ManifestSeed.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "kube emulator: kind "
+                  + kind
+                  + " is not in its discovery documents; stored as "
+                  + type);
     }
     JsonNode metadata = object.path("metadata");
     ObjectRef ref =
         new ObjectRef(type, metadata.path("namespace").asText(""), metadata.path("name").asText());
     store.update(ref, stored -> object.deepCopy(), () -> object.deepCopy(), false);
+  }
+
+  private static String plural(String kind) {
+    String lower = kind.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith("y")) {
+      return lower.substring(0, lower.length() - 1) + "ies";
+    }
+    return lower.endsWith("s") ? lower + "es" : lower + "s";
   }
 
   private static String load(String resource) {
