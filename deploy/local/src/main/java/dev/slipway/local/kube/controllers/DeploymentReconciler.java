@@ -2,6 +2,7 @@ package dev.slipway.local.kube.controllers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.local.kube.admission.PodSecurity;
 import dev.slipway.local.kube.api.Json;
 import dev.slipway.local.kube.api.ObjectRef;
 import dev.slipway.local.kube.select.LabelSelector;
@@ -62,12 +63,30 @@ public final class DeploymentReconciler {
       selectors.put(key, selector);
     }
     int desired = valid ? spec.path("replicas").asInt(1) : 0;
-    List<JsonNode> current = syncPods(deployment, podsOf(key, selector), desired);
-    writeStatus(deployment, current, desired);
+    String refused = admission(deployment);
+    List<JsonNode> current = syncPods(deployment, podsOf(key, selector), desired, refused == null);
+    writeStatus(deployment, current, desired, current.size() < desired ? refused : null);
+  }
+
+  /**
+   * Why Pod Security Admission would refuse this Deployment's pods in its namespace, or null: the
+   * ReplicaSet controller's create would fail the same way for every pod of the template.
+   */
+  private String admission(JsonNode deployment) {
+    JsonNode metadata = deployment.path("metadata");
+    String namespace = metadata.path("namespace").asText();
+    JsonNode ns = api.get(new ObjectRef(ObjectRef.NAMESPACES, "", namespace));
+    String hash = TemplateHash.of(deployment.path("spec").path("template"));
+    return PodSecurity.denial(
+        ns == null ? null : ns.path("metadata").path("labels"),
+        // The ReplicaSet controller creates pods by generateName; admission sees only the prefix.
+        metadata.path("name").asText() + "-" + hash + "-",
+        deployment.path("spec").path("template").path("spec"));
   }
 
   /** Deletes stale and surplus pods, creates missing ones; returns the pods kept or created. */
-  private List<JsonNode> syncPods(JsonNode deployment, List<JsonNode> pods, int desired) {
+  private List<JsonNode> syncPods(
+      JsonNode deployment, List<JsonNode> pods, int desired, boolean mayCreate) {
     String uid = deployment.path("metadata").path("uid").asText();
     String hash = TemplateHash.of(deployment.path("spec").path("template"));
     List<JsonNode> current = new ArrayList<>();
@@ -86,7 +105,7 @@ public final class DeploymentReconciler {
     while (current.size() > desired) {
       delete(current.remove(current.size() - 1));
     }
-    while (current.size() < desired) {
+    while (mayCreate && current.size() < desired) {
       current.add(create(deployment, hash));
     }
     return current;
@@ -105,10 +124,12 @@ public final class DeploymentReconciler {
     return created;
   }
 
-  private void writeStatus(JsonNode deployment, List<JsonNode> pods, int desired) {
+  private void writeStatus(
+      JsonNode deployment, List<JsonNode> pods, int desired, String createFailure) {
     int ready = (int) pods.stream().filter(PodFactory::isReady).count();
     var counts = new DeploymentStatus.Counts(desired, pods.size(), pods.size(), ready);
-    ObjectNode status = DeploymentStatus.compute(deployment, counts, clock.instant());
+    ObjectNode status =
+        DeploymentStatus.compute(deployment, counts, clock.instant(), createFailure);
     if (Json.same(status, deployment.path("status"))) {
       return;
     }

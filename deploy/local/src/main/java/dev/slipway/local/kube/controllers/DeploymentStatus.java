@@ -21,6 +21,16 @@ public final class DeploymentStatus {
   private DeploymentStatus() {}
 
   public static ObjectNode compute(JsonNode deployment, Counts counts, Instant now) {
+    return compute(deployment, counts, now, null);
+  }
+
+  /**
+   * As {@link #compute(JsonNode, Counts, Instant)}; a {@code createFailure} (pods refused, e.g. by
+   * Pod Security Admission) adds the {@code ReplicaFailure} condition (reason {@code FailedCreate})
+   * the real controller reports.
+   */
+  public static ObjectNode compute(
+      JsonNode deployment, Counts counts, Instant now, String createFailure) {
     JsonNode previous = deployment.path("status");
     ObjectNode status = Json.object();
     status.put("observedGeneration", deployment.path("metadata").path("generation").asLong(1));
@@ -50,6 +60,10 @@ public final class DeploymentStatus {
             complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
             complete ? "Deployment has successfully progressed." : "Deployment is progressing.",
             now));
+    if (createFailure != null) {
+      conditions.add(
+          condition(previous, "ReplicaFailure", true, "FailedCreate", createFailure, now));
+    }
     return status;
   }
 

@@ -1,10 +1,15 @@
 package dev.slipway.local.kube.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.local.kube.admission.PodSecurity;
 import dev.slipway.local.kube.api.ApiException;
 import dev.slipway.local.kube.api.ApiRequest;
 import dev.slipway.local.kube.api.ApiResponse;
+import dev.slipway.local.kube.api.Json;
+import dev.slipway.local.kube.api.ObjectRef;
 import dev.slipway.local.kube.api.RequestPath;
 import dev.slipway.local.kube.api.Responses;
+import dev.slipway.local.kube.api.StoredObject;
 import dev.slipway.local.kube.apply.PatchHandler;
 import dev.slipway.local.kube.apply.ScaleHandler;
 import dev.slipway.local.kube.store.CollectionDelete;
@@ -29,6 +34,7 @@ public final class EmulatorDispatcher {
   private final PatchHandler patches;
   private final ScaleHandler scale;
   private final CollectionDelete collectionDelete;
+  private final ObjectStore store;
 
   public EmulatorDispatcher(ObjectStore store, Discovery discovery) {
     this.discovery = discovery;
@@ -37,6 +43,7 @@ public final class EmulatorDispatcher {
     this.patches = new PatchHandler(store);
     this.scale = new ScaleHandler(store);
     this.collectionDelete = new CollectionDelete(store, lists);
+    this.store = store;
   }
 
   public ListHandler lists() {
@@ -78,6 +85,9 @@ public final class EmulatorDispatcher {
     if ("scale".equals(path.subresource())) {
       return scale.handle(request, path);
     }
+    if (request.method().equals("POST") && ObjectRef.PODS.equals(path.ref().type())) {
+      admitPod(request, path);
+    }
     boolean collection = path.isCollection();
     return switch (request.method()) {
       case "GET" -> collection ? lists.list(request, path) : crud.get(path);
@@ -88,5 +98,26 @@ public final class EmulatorDispatcher {
           collection ? collectionDelete.delete(request, path) : crud.delete(request, path);
       default -> throw new ApiException(405, "MethodNotAllowed", request.method() + " not allowed");
     };
+  }
+
+  /** Pod Security Admission for a pod a client creates, as for the controller's (403 on denial). */
+  private void admitPod(ApiRequest request, RequestPath path) {
+    JsonNode pod;
+    try {
+      pod = Json.parse(request.body());
+    } catch (IllegalArgumentException e) {
+      return; // the create itself reports the unparseable body
+    }
+    StoredObject namespace = store.get(new ObjectRef(ObjectRef.NAMESPACES, "", path.namespace()));
+    JsonNode metadata = pod.path("metadata");
+    String name = metadata.path("name").asText(metadata.path("generateName").asText(""));
+    String denial =
+        PodSecurity.denial(
+            namespace == null ? null : namespace.tree().path("metadata").path("labels"),
+            name,
+            pod.path("spec"));
+    if (denial != null) {
+      throw new ApiException(403, "Forbidden", denial);
+    }
   }
 }
