@@ -89,6 +89,13 @@ class PodSecurityAdmissionTest {
   @Test
   void aDeploymentThatIsNotHardenedGetsNoPodAndReportsWhy() {
     Deployment plain = TestObjects.deployment(uniqueName("plain"), 2, "gateway:1");
+    plain.getSpec().getTemplate().getSpec().setSecurityContext(null);
+    plain
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .forEach(c -> c.setSecurityContext(null));
     plain.getMetadata().setNamespace(NAMESPACE);
     client.resource(plain).create();
     String name = plain.getMetadata().getName();

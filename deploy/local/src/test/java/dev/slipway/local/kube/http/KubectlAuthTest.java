@@ -102,7 +102,12 @@ class KubectlAuthTest {
         result::toString);
     Kubectl.Result policies =
         as(Identities.ADMIN)
-            .run("get", "networkpolicies,limitranges,resourcequotas", "-n", "tenants");
+            .run(
+                "get", "networkpolicies,limitranges,resourcequotas", "-n", "tenants", "-o", "name");
     assertTrue(policies.ok(), policies::toString);
+    for (String kind :
+        new String[] {"networkpolicy.networking.k8s.io/", "limitrange/", "resourcequota/"}) {
+      assertTrue(policies.stdout().contains(kind), policies::toString);
+    }
   }
 }

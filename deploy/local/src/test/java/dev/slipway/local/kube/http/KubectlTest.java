@@ -139,7 +139,13 @@ class KubectlTest {
           template:
             metadata: {labels: {app: %1$s}}
             spec:
-              containers: [{name: gateway, image: "gateway:1"}]
+              securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+              containers:
+              - name: gateway
+                image: "gateway:1"
+                securityContext:
+                  allowPrivilegeEscalation: false
+                  capabilities: {drop: [ALL]}
         ---
         apiVersion: v1
         kind: Secret
