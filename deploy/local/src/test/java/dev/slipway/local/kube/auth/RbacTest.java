@@ -12,6 +12,7 @@ import dev.slipway.local.kube.KubeEmulatorOptions;
 import dev.slipway.local.kube.TestObjects;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -19,11 +20,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Authentication and RBAC with the Roles shipped in deploy/k8s/rendered. */
 class RbacTest {
@@ -136,6 +140,23 @@ class RbacTest {
     assertTrue(
         denied.getStatus().getMessage().contains("cannot delete resource \"services\""),
         denied.getStatus().getMessage());
+  }
+
+  /** What a service of the local stack does: fabric8 from its kubeconfig, over HTTPS. */
+  @Test
+  void aServiceKubeconfigReachesTheEmulatorOverTls(@TempDir Path dir) throws Exception {
+    Path file = emulator.writeKubeconfig(dir.resolve("kubeconfig-worker"), Identities.WORKER);
+    Config config = Config.fromKubeconfig(Files.readString(file));
+    assertTrue(config.getMasterUrl().startsWith("https://"), config.getMasterUrl());
+    try (KubernetesClient fromFile = new KubernetesClientBuilder().withConfig(config).build()) {
+      assertNotNull(fromFile.apps().deployments().inNamespace(NAMESPACE).list());
+      assertEquals(
+          403,
+          assertThrows(
+                  KubernetesClientException.class,
+                  () -> fromFile.secrets().inNamespace(NAMESPACE).list())
+              .getCode());
+    }
   }
 
   @Test
