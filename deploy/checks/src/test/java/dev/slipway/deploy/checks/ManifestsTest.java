@@ -153,7 +153,12 @@ class ManifestsTest {
         .forEach(
             c ->
                 containers.addAll(
-                    c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers()));
+                    c.getSpec()
+                        .getJobTemplate()
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()));
     List<String> slipway =
         containers.stream().map(Container::getImage).filter(i -> i.contains("/slipway/")).toList();
     assertEquals(3, slipway.size(), slipway.toString());
