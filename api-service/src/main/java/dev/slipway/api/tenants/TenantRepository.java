@@ -36,13 +36,19 @@ public class TenantRepository {
    * slug is taken; then nothing is written.
    */
   public Uni<Optional<Created>> insertWithCommand(
-      SqlClient client, TenantSpec spec, String gatewayUrl, UUID operationId, String command) {
+      SqlClient client,
+      TenantSpec spec,
+      String gatewayUrl,
+      UUID operationId,
+      String command,
+      String deletionProtection) {
     return client
         .preparedQuery(
             "WITH t AS (INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token,"
-                + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace)"
+                + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace,"
+                + " deletion_protection)"
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10,"
-                + " $11::text::jsonb, $12)"
+                + " $11::text::jsonb, $12, $15)"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS
                 + "), op AS (INSERT INTO operations (id, tenant_id, type, generation)"
@@ -68,7 +74,8 @@ public class TenantRepository {
                   TenantJson.write(spec.gatewayConfig()),
                   spec.namespace(),
                   operationId,
-                  command
+                  command,
+                  deletionProtection
                 }))
         .map(rows -> created(rows, operationId));
   }
@@ -134,6 +141,16 @@ public class TenantRepository {
                   settings.imageVersion(),
                   TenantJson.write(settings.gatewayConfig())
                 }))
+        .map(rows -> TenantRow.from(rows.iterator().next()));
+  }
+
+  /** Sets ({@code reason} not null) or clears deletion protection; the generation stays. */
+  public Uni<TenantRow> protect(SqlClient tx, UUID id, String reason) {
+    return tx.preparedQuery(
+            "UPDATE tenants SET deletion_protection = $2, updated_at = now() WHERE id = $1"
+                + " RETURNING "
+                + TenantRow.COLUMNS)
+        .execute(Tuple.of(id, reason))
         .map(rows -> TenantRow.from(rows.iterator().next()));
   }
 

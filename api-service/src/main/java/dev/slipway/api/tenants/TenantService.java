@@ -60,7 +60,8 @@ public class TenantService {
    * dev.slipway.api.idempotency.IdempotentTransactions#runOneStatement}). Fails with 409 when the
    * slug is taken.
    */
-  public Uni<TenantCreated> create(SqlClient tx, String slug, SettingsChange settings) {
+  public Uni<TenantCreated> create(
+      SqlClient tx, String slug, SettingsChange settings, ProtectionChange protection) {
     slugRules
         .problem(slug)
         .ifPresent(
@@ -85,17 +86,19 @@ public class TenantService {
                         chosen.gatewayConfig(),
                         token,
                         namespace),
-                    chosen));
+                    chosen,
+                    protection.reason()));
   }
 
-  private Uni<TenantCreated> insert(SqlClient tx, TenantSpec spec, TenantSettings chosen) {
+  private Uni<TenantCreated> insert(
+      SqlClient tx, TenantSpec spec, TenantSettings chosen, String protection) {
     String slug = spec.slug();
     String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + config.domain();
     UUID operationId = UUID.randomUUID();
     String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);
     return tenants
-        .insertWithCommand(tx, spec, gatewayUrl, operationId, command)
+        .insertWithCommand(tx, spec, gatewayUrl, operationId, command, protection)
         .map(created -> created.orElseThrow(() -> slugTaken(slug)))
         .map(created -> new TenantCreated(created.tenant(), created.operation(), token))
         .invoke(

@@ -26,7 +26,9 @@ final class ObjectDiff {
     present("Secret", live.secret, out);
     present("Deployment", live.deployment, out);
     present("Service", live.service, out);
-    present("Ingress", live.ingress, out);
+    if (desired.routed()) {
+      present("Ingress", live.ingress, out);
+    }
     if (desired.autoscaler().isPresent()) {
       present("HorizontalPodAutoscaler", live.autoscaler, out);
     }
@@ -44,7 +46,10 @@ final class ObjectDiff {
         out.add("service.selector");
       }
     }
-    if (live.ingress != null) {
+    if (live.ingress != null && !desired.routed()) {
+      // OFFLINE (suspended or soft-deleted): the worker removes it; still routed means drift.
+      out.add("ingress.unexpected");
+    } else if (live.ingress != null) {
       labels("ingress", desired.ingress(), live.ingress, out);
       ingress(desired.ingress(), live.ingress, out);
     }

@@ -64,7 +64,10 @@ public class TenantResource {
     return mutations
         .runOneStatement(
             key,
-            tx -> tenants.create(tx, request.slug(), request.settings()).map(responses::created))
+            tx ->
+                tenants
+                    .create(tx, request.slug(), request.settings(), request.protection())
+                    .map(responses::created))
         .map(MutationResponses::toResponse);
   }
 

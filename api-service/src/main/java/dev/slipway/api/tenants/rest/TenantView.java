@@ -1,5 +1,8 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.tenants.Lifecycle;
+import dev.slipway.api.tenants.LifecycleState;
+import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.TenantRow;
 import dev.slipway.common.model.Autoscaling;
 import dev.slipway.common.model.Condition;
@@ -19,6 +22,10 @@ import java.util.UUID;
  * @param imageVersion pinned gateway image tag; null runs the platform's image
  * @param namespace the Kubernetes namespace holding the tenant's objects: chosen by the API when
  *     the tenant was created, never changed, and not settable by clients
+ * @param desiredState what the worker converges on: OFFLINE while suspended or deleted
+ * @param lifecycle ACTIVE, SUSPENDED, DELETED (restorable until {@code purgeAfter}) or PURGED
+ * @param resumeState the desired state an OFFLINE tenant returns to when restored or resumed
+ * @param deletionProtection set: DELETE and purge answer 409 with its reason
  */
 public record TenantView(
     UUID id,
@@ -39,9 +46,18 @@ public record TenantView(
     String gatewayUrl,
     String lastError,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    LifecycleState lifecycle,
+    DesiredState resumeState,
+    OffsetDateTime deletedAt,
+    OffsetDateTime purgeAfter,
+    OffsetDateTime purgedAt,
+    OffsetDateTime suspendedAt,
+    String suspensionReason,
+    ProtectionChange.DeletionProtection deletionProtection) {
 
   static TenantView of(TenantRow row) {
+    Lifecycle l = row.lifecycle();
     return new TenantView(
         row.id(),
         row.slug(),
@@ -61,6 +77,16 @@ public record TenantView(
         row.gatewayUrl(),
         row.lastError(),
         row.createdAt(),
-        row.updatedAt());
+        row.updatedAt(),
+        l.state(),
+        l.resumeState(),
+        l.deletedAt(),
+        l.purgeAfter(),
+        l.purgedAt(),
+        l.suspendedAt(),
+        l.suspensionReason(),
+        l.deletionProtection() == null
+            ? null
+            : new ProtectionChange.DeletionProtection(l.deletionProtection()));
   }
 }

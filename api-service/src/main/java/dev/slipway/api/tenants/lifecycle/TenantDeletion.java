@@ -1,0 +1,158 @@
+package dev.slipway.api.tenants.lifecycle;
+
+import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.http.ApiException;
+import dev.slipway.api.tenants.LifecycleRules;
+import dev.slipway.api.tenants.TenantChanged;
+import dev.slipway.api.tenants.TenantRow;
+import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.common.model.OperationType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
+
+/**
+ * Soft delete, restore and purge. DELETE takes a tenant OFFLINE (scaled to zero, no Ingress) and
+ * keeps everything else: row, id, token, plan, Secret, slug. Restore brings it back as it was.
+ * Purge, after the grace period ({@link PurgeSweep}) or at once on request, queues the hard delete
+ * that the worker has always done; the slug is free again once the objects are gone.
+ */
+@ApplicationScoped
+public class TenantDeletion {
+  private static final Logger LOG = Logger.getLogger(TenantDeletion.class);
+
+  /** Audit actor of purges nobody asked for: the grace period ran out. */
+  static final String SWEEP_ACTOR = "system:purge-sweep";
+
+  private final LifecycleWrites writes;
+  private final LifecycleRepository tenants;
+  private final Duration grace;
+  private final MeterRegistry registry;
+
+  TenantDeletion(
+      LifecycleWrites writes,
+      LifecycleRepository tenants,
+      ApiConfig config,
+      MeterRegistry registry) {
+    this.writes = writes;
+    this.tenants = tenants;
+    this.grace = config.lifecycle().gracePeriod();
+    this.registry = registry;
+  }
+
+  public Uni<TenantChanged> delete(
+      SqlClient tx,
+      String slug,
+      OptionalLong ifMatch,
+      UnaryOperator<TenantRow> visible,
+      String by) {
+    return writes.apply(
+        tx,
+        slug,
+        ifMatch,
+        visible,
+        new LifecycleWrites.Change(
+            LifecycleRules::requireDeletable,
+            row -> tenants.softDelete(tx, row.id(), grace),
+            OperationType.SOFT_DELETE,
+            "tenant.delete",
+            by,
+            "DELETE /v1/tenants/" + slug + " (restorable for " + grace + ")"));
+  }
+
+  public Uni<TenantChanged> restore(
+      SqlClient tx,
+      String slug,
+      OptionalLong ifMatch,
+      UnaryOperator<TenantRow> visible,
+      String by) {
+    return writes.apply(
+        tx,
+        slug,
+        ifMatch,
+        visible,
+        new LifecycleWrites.Change(
+            LifecycleRules::requireRestorable,
+            row -> tenants.restore(tx, row.id()),
+            OperationType.RESTORE,
+            "tenant.restore",
+            by,
+            "POST /v1/tenants/" + slug + "/restore"));
+  }
+
+  /** An admin's immediate purge: {@code confirm} must repeat the slug. */
+  public Uni<TenantChanged> purge(
+      SqlClient tx,
+      String slug,
+      String confirm,
+      OptionalLong ifMatch,
+      UnaryOperator<TenantRow> visible,
+      String by) {
+    if (!slug.equals(confirm)) {
+      throw ApiException.invalidField(
+          "confirm", "must repeat the tenant's slug ('" + slug + "') to purge it for good");
+    }
+    return purge(tx, slug, ifMatch, visible, by, "POST /v1/tenants/" + slug + "/purge", "manual");
+  }
+
+  /**
+   * The sweep's purge of one tenant past its grace period, checked again on the locked row: one
+   * restored or purged since the sweep read it is left alone (409, which the sweep skips).
+   */
+  Uni<TenantChanged> purgeExpired(SqlClient tx, String slug) {
+    UnaryOperator<TenantRow> due =
+        row -> {
+          if (row.softDeleted() && row.lifecycle().purgeAfter().toInstant().isAfter(now())) {
+            throw ApiException.conflict("the tenant's grace period has not ended");
+          }
+          return row;
+        };
+    return purge(
+        tx,
+        slug,
+        OptionalLong.empty(),
+        due,
+        SWEEP_ACTOR,
+        "grace period of " + grace + " ended",
+        "sweep");
+  }
+
+  private Uni<TenantChanged> purge(
+      SqlClient tx,
+      String slug,
+      OptionalLong ifMatch,
+      UnaryOperator<TenantRow> visible,
+      String by,
+      String reason,
+      String trigger) {
+    return writes
+        .apply(
+            tx,
+            slug,
+            ifMatch,
+            visible,
+            new LifecycleWrites.Change(
+                LifecycleRules::requirePurgeable,
+                row -> tenants.purge(tx, row.id()),
+                OperationType.DELETE,
+                "tenant.purge",
+                by,
+                reason))
+        .invoke(
+            changed -> {
+              registry
+                  .counter(MetricNames.TENANT_PURGES, MetricNames.TAG_TRIGGER, trigger)
+                  .increment();
+              LOG.infof("tenant %s purge queued (%s) by %s", slug, trigger, by);
+            });
+  }
+
+  private static java.time.Instant now() {
+    return java.time.Instant.now();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.slipway.api.tenants.rest;
+
+import dev.slipway.api.http.Preconditions;
+import dev.slipway.api.idempotency.IdempotentTransactions;
+import dev.slipway.api.idempotency.MutationResponses;
+import dev.slipway.api.ratelimit.WriteRateLimiter;
+import dev.slipway.api.tenants.TenantChanged;
+import dev.slipway.api.tenants.TenantService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.OptionalLong;
+import java.util.function.BiFunction;
+
+/**
+ * The path every write to one tenant takes: the caller's rate limit, the slug's shape, the If-Match
+ * precondition, the Idempotency-Key over {@code keyed}, then the change in one transaction with the
+ * response stored beside it.
+ */
+@ApplicationScoped
+class TenantWrites {
+  private final IdempotentTransactions mutations;
+  private final TenantResponses responses;
+  private final SecurityIdentity caller;
+  private final WriteRateLimiter limiter;
+
+  TenantWrites(
+      IdempotentTransactions mutations,
+      TenantResponses responses,
+      SecurityIdentity caller,
+      WriteRateLimiter limiter) {
+    this.mutations = mutations;
+    this.responses = responses;
+    this.caller = caller;
+    this.limiter = limiter;
+  }
+
+  /** The caller's name: the audit trail's actor. */
+  String actor() {
+    return caller.getPrincipal().getName();
+  }
+
+  Uni<Response> mutate(
+      String slug,
+      String ifMatch,
+      String idempotencyKey,
+      String method,
+      String suffix,
+      Object keyed,
+      BiFunction<SqlClient, OptionalLong, Uni<TenantChanged>> change) {
+    limiter.admit(actor());
+    TenantService.requireSlugShape(slug);
+    OptionalLong generation = Preconditions.ifMatch(ifMatch);
+    var key = responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, keyed);
+    return mutations
+        .run(key, tx -> change.apply(tx, generation).map(responses::changed))
+        .map(MutationResponses::toResponse);
+  }
+}
