@@ -139,8 +139,8 @@ public final class MetricNames {
   public static final String RECONCILE_LOST_MESSAGES = "slipway.reconciler.lost.messages";
 
   /**
-   * Passes whose orphan prune was refused because it would have removed more than {@code
-   * max-prune-share} of the fleet: the objects stay until someone looks (docs/runbooks.md).
+   * 1 when the last pass's orphan prune was refused because it would have removed more than {@code
+   * max-prune-share} of the fleet (nothing was pruned; docs/runbooks.md), else 0.
    */
   public static final String RECONCILE_PRUNE_REFUSED = "slipway.reconciler.prune.refused";
 
