@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -31,6 +32,7 @@ class DeliveryConvergenceQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject MeterRegistry registry;
 
@@ -77,7 +79,11 @@ class DeliveryConvergenceQuarkusTest {
   }
 
   private Deployment deployment(String slug) {
-    return kube.apps().deployments().inNamespace(config.tenants().namespace()).withName(slug).get();
+    return kube.apps()
+        .deployments()
+        .inNamespace(fleet.checkedNamespaces().get(0))
+        .withName(slug)
+        .get();
   }
 
   private double alreadyDone() {

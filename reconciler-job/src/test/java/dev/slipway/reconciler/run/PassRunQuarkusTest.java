@@ -12,6 +12,7 @@ import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.diff.PassResult;
 import dev.slipway.reconciler.diff.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ class PassRunQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   @Inject MeterRegistry registry;
   @Inject Pushgateway pushgateway;
 
@@ -53,7 +55,7 @@ class PassRunQuarkusTest {
 
   @Test
   void eachPassRecordsItsRunAndMetrics() {
-    Fleet fleet = new Fleet(pool, kube, config);
+    Fleet fleet = new Fleet(pool, kube, fleetConfig);
     fleet.insert(Fleet.spec(Fleet.slug("summary"), DesiredState.RUNNING, false), Phase.RUNNING);
 
     PassResult result = pass.run();
