@@ -8,6 +8,7 @@ import dev.slipway.api.tenants.TenantRow;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ import org.jboss.logging.Logger;
  * Purge, after the grace period ({@link PurgeSweep}) or at once on request, queues the hard delete
  * that the worker has always done; the slug is free again once the objects are gone.
  */
+// Created at startup, so the purge counters exist (at 0) from the first scrape.
+@Startup
 @ApplicationScoped
 public class TenantDeletion {
   private static final Logger LOG = Logger.getLogger(TenantDeletion.class);
