@@ -1,5 +1,6 @@
 package dev.slipway.api.operations;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.outbox.OutboxRelay;
 import dev.slipway.common.command.CommandCodec;
 import dev.slipway.common.command.CommandEnvelope;
@@ -28,10 +29,16 @@ public class OperationEnqueuer {
   }
 
   public Uni<OperationRow> enqueue(
-      SqlClient tx, UUID tenantId, String slug, long generation, OperationType type) {
+      SqlClient tx,
+      UUID tenantId,
+      String slug,
+      long generation,
+      OperationType type,
+      Requester requester) {
     UUID operationId = UUID.randomUUID();
     String body = command(operationId, type, tenantId, slug, generation);
-    return operations.insertWithCommand(tx, operationId, tenantId, type, generation, body);
+    return operations.insertWithCommand(
+        tx, operationId, tenantId, type, generation, body, requester);
   }
 
   /**
@@ -39,7 +46,12 @@ public class OperationEnqueuer {
    * write rows naming it in the same transaction at once.
    */
   public record Target(
-      UUID operationId, UUID tenantId, String slug, long generation, OperationType type) {}
+      UUID operationId,
+      UUID tenantId,
+      String slug,
+      long generation,
+      OperationType type,
+      Requester requester) {}
 
   /**
    * As {@link #enqueue} for several operations, in one statement: their commands are published in
@@ -54,7 +66,8 @@ public class OperationEnqueuer {
               t.tenantId(),
               t.type(),
               t.generation(),
-              command(t.operationId(), t.type(), t.tenantId(), t.slug(), t.generation())));
+              command(t.operationId(), t.type(), t.tenantId(), t.slug(), t.generation()),
+              t.requester()));
     }
     return operations.insertAllWithCommands(tx, ops);
   }

@@ -1,5 +1,6 @@
 package dev.slipway.api.operations;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.common.model.OperationType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,21 +31,43 @@ public class OperationRepository {
    * is the tenant, so the relay keeps one tenant's commands in order.
    */
   public Uni<OperationRow> insertWithCommand(
-      SqlClient tx, UUID id, UUID tenantId, OperationType type, long generation, String body) {
+      SqlClient tx,
+      UUID id,
+      UUID tenantId,
+      OperationType type,
+      long generation,
+      String body,
+      Requester requester) {
     return tx.preparedQuery(
-            "WITH op AS (INSERT INTO operations (id, tenant_id, type, generation)"
-                + " VALUES ($1, $2, $3, $4) RETURNING "
+            "WITH op AS (INSERT INTO operations (id, tenant_id, type, generation,"
+                + " requested_by_issuer, requested_by_subject)"
+                + " VALUES ($1, $2, $3, $4, $6, $7) RETURNING "
                 + OperationRow.COLUMNS
                 + "), cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
                 + " SELECT id, tenant_id::text, $5 FROM op)"
                 + " SELECT * FROM op")
-        .execute(Tuple.of(id, tenantId, type.name(), generation, body))
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  id,
+                  tenantId,
+                  type.name(),
+                  generation,
+                  body,
+                  requester.issuer(),
+                  requester.subject()
+                }))
         .map(rows -> OperationRow.from(rows.iterator().next()));
   }
 
   /** One operation to record with its command ({@link #insertAllWithCommands}). */
   public record NewOperation(
-      UUID id, UUID tenantId, OperationType type, long generation, String body) {}
+      UUID id,
+      UUID tenantId,
+      OperationType type,
+      long generation,
+      String body,
+      Requester requester) {}
 
   /**
    * Records several operations and their outbox commands in one statement (a replay's chunk),
@@ -61,6 +84,8 @@ public class OperationRepository {
     String[] types = new String[n];
     Long[] generations = new Long[n];
     String[] bodies = new String[n];
+    String[] issuers = new String[n];
+    String[] subjects = new String[n];
     for (int i = 0; i < n; i++) {
       NewOperation o = ops.get(i);
       ids[i] = o.id();
@@ -68,18 +93,24 @@ public class OperationRepository {
       types[i] = o.type().name();
       generations[i] = o.generation();
       bodies[i] = o.body();
+      issuers[i] = o.requester().issuer();
+      subjects[i] = o.requester().subject();
     }
     // The outbox rows come from the input, not from op's RETURNING (whose order is not defined).
     return tx.preparedQuery(
             "WITH u AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[],"
-                + " $5::text[]) WITH ORDINALITY AS u(id, tenant_id, type, generation, body, i)),"
-                + " op AS (INSERT INTO operations (id, tenant_id, type, generation)"
-                + " SELECT id, tenant_id, type, generation FROM u ORDER BY i RETURNING "
+                + " $5::text[], $6::text[], $7::text[]) WITH ORDINALITY"
+                + " AS u(id, tenant_id, type, generation, body, issuer, subject, i)),"
+                + " op AS (INSERT INTO operations (id, tenant_id, type, generation,"
+                + " requested_by_issuer, requested_by_subject)"
+                + " SELECT id, tenant_id, type, generation, issuer, subject FROM u ORDER BY i"
+                + " RETURNING "
                 + OperationRow.COLUMNS
                 + "), cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
                 + " SELECT id, tenant_id::text, body FROM u ORDER BY i)"
                 + " SELECT * FROM op")
-        .execute(Tuple.from(new Object[] {ids, tenants, types, generations, bodies}))
+        .execute(
+            Tuple.from(new Object[] {ids, tenants, types, generations, bodies, issuers, subjects}))
         .map(
             rows -> {
               Map<UUID, OperationRow> byId = new HashMap<>();

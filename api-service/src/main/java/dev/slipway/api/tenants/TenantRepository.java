@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.operations.OperationRow;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationStatus;
@@ -30,32 +31,36 @@ public class TenantRepository {
   }
 
   /**
-   * Inserts a new tenant together with its CREATE operation and that operation's outbox command, in
-   * one statement: atomic without an explicit transaction, so a create without an Idempotency-Key
-   * costs one database round trip instead of four (BEGIN, three inserts, COMMIT). Empty when the
-   * slug is taken; then nothing is written.
+   * Inserts a new tenant together with its CREATE operation, that operation's outbox command and
+   * the write's audit record, in one statement: atomic without an explicit transaction, so a create
+   * without an Idempotency-Key costs one database round trip instead of four (BEGIN, the inserts,
+   * COMMIT). Empty when the slug is taken or a live tenant has one of {@code collidingSlugs}
+   * ({@link dev.slipway.common.render.NameCollisions}); then nothing is written.
    */
   public Uni<Optional<Created>> insertWithCommand(
-      SqlClient client,
-      TenantSpec spec,
-      String gatewayUrl,
-      UUID operationId,
-      String command,
-      String deletionProtection) {
+      SqlClient client, TenantSpec spec, String gatewayUrl, NewCreate create) {
+    // INSERT ... SELECT instead of VALUES, to insert nothing when a colliding tenant is live; the
+    // casts give PostgreSQL the parameter types VALUES would have taken from the columns.
     return client
         .preparedQuery(
             "WITH t AS (INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token,"
                 + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace,"
                 + " deletion_protection)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10,"
-                + " $11::text::jsonb, $12, $15)"
+                + " SELECT $1::uuid, $2::text, $3::text, $4::int, $5::text, $6::bigint, $7::text,"
+                + " $8::text, $9::text::jsonb, $10::text, $11::text::jsonb, $12::text, $20::text"
+                + " WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE phase <> 'DELETED'"
+                + " AND slug = ANY($15::text[]))"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS
-                + "), op AS (INSERT INTO operations (id, tenant_id, type, generation)"
-                + " SELECT $13, id, 'CREATE', generation FROM t"
+                + "), op AS (INSERT INTO operations (id, tenant_id, type, generation,"
+                + " requested_by_issuer, requested_by_subject)"
+                + " SELECT $13, id, 'CREATE', generation, $16, $17 FROM t"
                 + " RETURNING id, tenant_id, status, attempts, queued_at),"
                 + " cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
-                + " SELECT id, tenant_id::text, $14 FROM op)"
+                + " SELECT id, tenant_id::text, $14 FROM op),"
+                + " aud AS (INSERT INTO ops_audit (actor, issuer, action, target, counts, outcome)"
+                + " SELECT $17, $16, $18, slug, jsonb_build_object('generation', generation), $19"
+                + " FROM t)"
                 + " SELECT t.*, op.status AS op_status, op.attempts AS op_attempts,"
                 + " op.queued_at AS op_queued_at FROM t JOIN op ON op.tenant_id = t.id")
         .execute(
@@ -73,18 +78,52 @@ public class TenantRepository {
                   spec.imageVersion(),
                   TenantJson.write(spec.gatewayConfig()),
                   spec.namespace(),
-                  operationId,
-                  command,
-                  deletionProtection
+                  create.operationId(),
+                  create.command(),
+                  create.collidingSlugs().toArray(String[]::new),
+                  create.requester().issuer(),
+                  create.requester().subject(),
+                  create.auditAction(),
+                  create.auditOutcome(),
+                  create.deletionProtection()
                 }))
-        .map(rows -> created(rows, operationId));
+        .map(rows -> created(rows, create));
+  }
+
+  /**
+   * What a create writes besides the tenant: its operation, command and audit record, and the slugs
+   * whose live tenants refuse it; {@code deletionProtection} the reason the create asked for, or
+   * null.
+   */
+  public record NewCreate(
+      UUID operationId,
+      String command,
+      Requester requester,
+      String auditAction,
+      String auditOutcome,
+      List<String> collidingSlugs,
+      String deletionProtection) {}
+
+  /** Which of {@code slugs} live tenants have. */
+  public Uni<List<String>> liveSlugsAmong(SqlClient client, List<String> slugs) {
+    return client
+        .preparedQuery(
+            "SELECT slug FROM tenants WHERE phase <> 'DELETED' AND slug = ANY($1::text[])"
+                + " ORDER BY slug")
+        .execute(Tuple.of(slugs.toArray(String[]::new)))
+        .map(
+            rows -> {
+              List<String> out = new ArrayList<>();
+              rows.forEach(r -> out.add(r.getString("slug")));
+              return out;
+            });
   }
 
   /** A tenant just inserted and its CREATE operation. */
   public record Created(TenantRow tenant, OperationRow operation) {}
 
   private static Optional<Created> created(
-      RowSet<io.vertx.mutiny.sqlclient.Row> rows, UUID operationId) {
+      RowSet<io.vertx.mutiny.sqlclient.Row> rows, NewCreate create) {
     var it = rows.iterator();
     if (!it.hasNext()) {
       return Optional.empty();
@@ -93,7 +132,7 @@ public class TenantRepository {
     TenantRow tenant = TenantRow.from(row);
     OperationRow operation =
         new OperationRow(
-            operationId,
+            create.operationId(),
             tenant.id(),
             OperationType.CREATE,
             OperationStatus.valueOf(row.getString("op_status")),
@@ -102,7 +141,9 @@ public class TenantRepository {
             null,
             row.getOffsetDateTime("op_queued_at"),
             null,
-            null);
+            null,
+            create.requester().issuer(),
+            create.requester().subject());
     return Optional.of(new Created(tenant, operation));
   }
 

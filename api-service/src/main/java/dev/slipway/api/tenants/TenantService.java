@@ -1,5 +1,7 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
@@ -11,6 +13,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.common.render.NameCollisions;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +37,7 @@ public class TenantService {
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
   private final FleetConfig fleet;
+  private final SlugCollisions collisions;
   private final Counter created;
 
   TenantService(
@@ -43,6 +47,7 @@ public class TenantService {
       PlanCatalog plans,
       NamespacePlacement placement,
       FleetConfig fleet,
+      SlugCollisions collisions,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
@@ -50,6 +55,7 @@ public class TenantService {
     this.plans = plans;
     this.placement = placement;
     this.fleet = fleet;
+    this.collisions = collisions;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
@@ -58,10 +64,16 @@ public class TenantService {
    * provisioning: one statement writes the tenant, its operation and its command, so {@code client}
    * may be a transaction or the pool itself (see {@link
    * dev.slipway.api.idempotency.IdempotentTransactions#runOneStatement}). Fails with 409 when the
-   * slug is taken.
+   * slug is taken or its objects' names would collide with a live tenant's ({@link
+   * NameCollisions}). The create is recorded with {@code requester} on its operation and in the
+   * audit trail.
    */
   public Uni<TenantCreated> create(
-      SqlClient tx, String slug, SettingsChange settings, ProtectionChange protection) {
+      SqlClient tx,
+      String slug,
+      SettingsChange settings,
+      ProtectionChange protection,
+      Requester requester) {
     slugRules
         .problem(slug)
         .ifPresent(
@@ -87,19 +99,35 @@ public class TenantService {
                         token,
                         namespace),
                     chosen,
+                    requester,
                     protection.reason()));
   }
 
   private Uni<TenantCreated> insert(
-      SqlClient tx, TenantSpec spec, TenantSettings chosen, String protection) {
+      SqlClient tx,
+      TenantSpec spec,
+      TenantSettings chosen,
+      Requester requester,
+      String protection) {
     String slug = spec.slug();
     String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + fleet.domain();
     UUID operationId = UUID.randomUUID();
     String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);
+    var create =
+        new TenantRepository.NewCreate(
+            operationId,
+            command,
+            requester,
+            OpsAudit.tenantAction("create"),
+            OpsAudit.tenantOutcome(operationId),
+            NameCollisions.slugs(slug),
+            protection);
     return tenants
-        .insertWithCommand(tx, spec, gatewayUrl, operationId, command, protection)
-        .map(created -> created.orElseThrow(() -> slugTaken(slug)))
+        .insertWithCommand(tx, spec, gatewayUrl, create)
+        .flatMap(
+            created ->
+                created.map(c -> Uni.createFrom().item(c)).orElseGet(() -> refusal(tx, slug)))
         .map(created -> new TenantCreated(created.tenant(), created.operation(), token))
         .invoke(
             result -> {
@@ -146,6 +174,19 @@ public class TenantService {
 
   static ApiException unknown(String slug) {
     return ApiException.notFound("tenant '" + slug + "'");
+  }
+
+  /** Why nothing was inserted: the slug is taken, or a live tenant's objects collide. */
+  private Uni<TenantRepository.Created> refusal(SqlClient tx, String slug) {
+    return tenants
+        .liveSlugsAmong(tx, List.of(slug))
+        .call(
+            live -> live.isEmpty() ? collisions.requireNone(tx, slug) : Uni.createFrom().voidItem())
+        .map(
+            live -> {
+              // Taken, or the colliding tenant was deleted since: the client may simply retry.
+              throw slugTaken(slug);
+            });
   }
 
   private static ApiException slugTaken(String slug) {

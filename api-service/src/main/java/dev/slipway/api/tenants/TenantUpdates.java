@@ -1,5 +1,7 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
@@ -22,22 +24,30 @@ public class TenantUpdates {
   private final TenantLocks locks;
   private final OperationEnqueuer enqueuer;
   private final PlanCatalog plans;
+  private final OpsAudit audit;
 
   TenantUpdates(
-      TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer, PlanCatalog plans) {
+      TenantRepository tenants,
+      TenantLocks locks,
+      OperationEnqueuer enqueuer,
+      PlanCatalog plans,
+      OpsAudit audit) {
     this.tenants = tenants;
     this.locks = locks;
     this.enqueuer = enqueuer;
     this.plans = plans;
+    this.audit = audit;
   }
 
+  /** A change is recorded with {@code requester} on its operation and in the audit trail. */
   public Uni<TenantChanged> update(
       SqlClient tx,
       String slug,
       SettingsChange change,
       ProtectionChange protection,
       OptionalLong ifMatch,
-      UnaryOperator<TenantRow> visible) {
+      UnaryOperator<TenantRow> visible,
+      Requester requester) {
     if (change.isEmpty() && !protection.given()) {
       throw ApiException.validation(
           "nothing to update: give at least one of plan, imageVersion, gatewayConfig,"
@@ -45,15 +55,17 @@ public class TenantUpdates {
     }
     return locks
         .lock(tx, slug, ifMatch, visible)
-        .flatMap(row -> protect(tx, row, protection))
-        .flatMap(row -> change(tx, row, change));
+        .flatMap(row -> protect(tx, row, protection, requester))
+        .flatMap(row -> change(tx, row, change, requester));
   }
 
   /**
    * Sets or clears deletion protection. Not something the worker converges on, so no generation and
-   * no operation: a change of protection alone answers 200.
+   * no operation: a change of protection alone answers 200. It is audited all the same, as
+   * tenant.protect or tenant.unprotect with the reason given.
    */
-  private Uni<TenantRow> protect(SqlClient tx, TenantRow row, ProtectionChange protection) {
+  private Uni<TenantRow> protect(
+      SqlClient tx, TenantRow row, ProtectionChange protection, Requester requester) {
     if (!protection.given()) {
       return Uni.createFrom().item(row);
     }
@@ -61,10 +73,23 @@ public class TenantUpdates {
     if (java.util.Objects.equals(protection.reason(), row.lifecycle().deletionProtection())) {
       return Uni.createFrom().item(row);
     }
-    return tenants.protect(tx, row.id(), protection.reason());
+    boolean set = protection.reason() != null;
+    return tenants
+        .protect(tx, row.id(), protection.reason())
+        .call(
+            updated ->
+                audit.recordTenantWrite(
+                    tx,
+                    requester,
+                    OpsAudit.tenantAction(set ? "protect" : "unprotect"),
+                    updated.slug(),
+                    updated.generation(),
+                    protection.reason(),
+                    set ? "deletion protection set" : "deletion protection cleared"));
   }
 
-  private Uni<TenantChanged> change(SqlClient tx, TenantRow row, SettingsChange change) {
+  private Uni<TenantChanged> change(
+      SqlClient tx, TenantRow row, SettingsChange change, Requester requester) {
     LifecycleRules.requireOperable(row, true);
     if (change.isEmpty()) {
       return Uni.createFrom().item(new TenantChanged(row, null, null));
@@ -83,7 +108,17 @@ public class TenantUpdates {
                         updated.id(),
                         updated.slug(),
                         updated.generation(),
-                        OperationType.UPDATE)
+                        OperationType.UPDATE,
+                        requester)
+                    .call(
+                        op ->
+                            audit.recordTenantWrite(
+                                tx,
+                                requester,
+                                OpsAudit.tenantAction("update"),
+                                updated.slug(),
+                                updated.generation(),
+                                op.id()))
                     .map(op -> new TenantChanged(updated, op, null)));
   }
 }

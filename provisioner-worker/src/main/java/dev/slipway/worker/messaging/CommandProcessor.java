@@ -84,6 +84,12 @@ public class CommandProcessor {
       return handler.handle(command);
     } catch (RuntimeException e) {
       String reason = Failures.describe(e);
+      if (Failures.forbidden(e) != null) {
+        // The Status message names verb, resource and namespace ("deployments.apps "x" is
+        // forbidden: User ... cannot patch resource ..."): what the Role is missing.
+        registry.counter(MetricNames.KUBE_FORBIDDEN).increment();
+        LOG.errorf("kubernetes RBAC refused the worker, failing the command: %s", reason);
+      }
       if (Failures.isPermanent(e)) {
         LOG.errorf("command failed permanently: %s", reason);
         handler.recordPermanentFailure(command, reason);

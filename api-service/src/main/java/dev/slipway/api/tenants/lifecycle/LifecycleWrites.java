@@ -1,6 +1,7 @@
 package dev.slipway.api.tenants.lifecycle;
 
 import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.tenants.TenantChanged;
 import dev.slipway.api.tenants.TenantLocks;
@@ -9,7 +10,6 @@ import dev.slipway.common.model.OperationType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one path of every lifecycle change, in the caller's transaction: lock the row, vet it
- * (caller, If-Match, the rule), write the change, queue its operation and record who did it and why
- * in the audit trail (GET /v1/ops/audit). All or nothing.
+ * (caller, If-Match, the rule), write the change, queue its operation with its requester and record
+ * who did it and why in the audit trail (GET /v1/ops/audit), through the audit record every tenant
+ * write has ({@link OpsAudit#recordTenantWrite}). All or nothing.
  */
 @ApplicationScoped
 class LifecycleWrites {
@@ -38,7 +39,7 @@ class LifecycleWrites {
       Function<TenantRow, Uni<TenantRow>> write,
       OperationType type,
       String action,
-      String actor,
+      Requester requester,
       String reason) {}
 
   Uni<TenantChanged> apply(
@@ -54,21 +55,23 @@ class LifecycleWrites {
         .flatMap(
             updated ->
                 enqueuer
-                    .enqueue(tx, updated.id(), updated.slug(), updated.generation(), change.type())
-                    .flatMap(
+                    .enqueue(
+                        tx,
+                        updated.id(),
+                        updated.slug(),
+                        updated.generation(),
+                        change.type(),
+                        change.requester())
+                    .call(
                         op ->
-                            audit
-                                .record(
-                                    tx,
-                                    change.actor(),
-                                    change.action(),
-                                    updated.slug(),
-                                    null,
-                                    change.reason(),
-                                    Map.of(
-                                        "tenantId", updated.id().toString(),
-                                        "generation", updated.generation()),
-                                    "QUEUED")
-                                .map(ignored -> new TenantChanged(updated, op, null))));
+                            audit.recordTenantWrite(
+                                tx,
+                                change.requester(),
+                                change.action(),
+                                updated.slug(),
+                                updated.generation(),
+                                change.reason(),
+                                OpsAudit.tenantOutcome(op.id())))
+                    .map(op -> new TenantChanged(updated, op, null)));
   }
 }

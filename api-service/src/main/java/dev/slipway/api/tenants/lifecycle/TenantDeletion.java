@@ -1,8 +1,10 @@
 package dev.slipway.api.tenants.lifecycle;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.tenants.LifecycleRules;
+import dev.slipway.api.tenants.SlugCollisions;
 import dev.slipway.api.tenants.TenantChanged;
 import dev.slipway.api.tenants.TenantRow;
 import dev.slipway.common.metrics.MetricNames;
@@ -34,16 +36,19 @@ public class TenantDeletion {
 
   private final LifecycleWrites writes;
   private final LifecycleRepository tenants;
+  private final SlugCollisions collisions;
   private final Duration grace;
   private final MeterRegistry registry;
 
   TenantDeletion(
       LifecycleWrites writes,
       LifecycleRepository tenants,
+      SlugCollisions collisions,
       ApiConfig config,
       MeterRegistry registry) {
     this.writes = writes;
     this.tenants = tenants;
+    this.collisions = collisions;
     this.grace = config.lifecycle().gracePeriod();
     this.registry = registry;
     // Both series exist from the first scrape (dashboards, DashboardMetricsQuarkusTest).
@@ -60,7 +65,7 @@ public class TenantDeletion {
       String slug,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
-      String by) {
+      Requester by) {
     return writes.apply(
         tx,
         slug,
@@ -72,7 +77,7 @@ public class TenantDeletion {
             OperationType.SOFT_DELETE,
             "tenant.delete",
             by,
-            "DELETE /v1/tenants/" + slug + " (restorable for " + grace + ")"));
+            null));
   }
 
   public Uni<TenantChanged> restore(
@@ -80,7 +85,7 @@ public class TenantDeletion {
       String slug,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
-      String by) {
+      Requester by) {
     return writes.apply(
         tx,
         slug,
@@ -88,11 +93,13 @@ public class TenantDeletion {
         visible,
         new LifecycleWrites.Change(
             LifecycleRules::requireRestorable,
-            row -> tenants.restore(tx, row.id()),
+            // Its objects come back: none may share a name with a live tenant's, as for a create.
+            row ->
+                collisions.requireNone(tx, row.slug()).chain(() -> tenants.restore(tx, row.id())),
             OperationType.RESTORE,
             "tenant.restore",
             by,
-            "POST /v1/tenants/" + slug + "/restore"));
+            null));
   }
 
   /** An admin's immediate purge: {@code confirm} must repeat the slug. */
@@ -102,12 +109,12 @@ public class TenantDeletion {
       String confirm,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
-      String by) {
+      Requester by) {
     if (!slug.equals(confirm)) {
       throw ApiException.invalidField(
           "confirm", "must repeat the tenant's slug ('" + slug + "') to purge it for good");
     }
-    return purge(tx, slug, ifMatch, visible, by, "POST /v1/tenants/" + slug + "/purge", "manual");
+    return purge(tx, slug, ifMatch, visible, by, null, "manual");
   }
 
   /**
@@ -127,7 +134,7 @@ public class TenantDeletion {
         slug,
         OptionalLong.empty(),
         due,
-        SWEEP_ACTOR,
+        Requester.subject(SWEEP_ACTOR),
         "grace period of " + grace + " ended",
         "sweep");
   }
@@ -137,7 +144,7 @@ public class TenantDeletion {
       String slug,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
-      String by,
+      Requester by,
       String reason,
       String trigger) {
     return writes
@@ -158,7 +165,7 @@ public class TenantDeletion {
               registry
                   .counter(MetricNames.TENANT_PURGES, MetricNames.TAG_TRIGGER, trigger)
                   .increment();
-              LOG.infof("tenant %s purge queued (%s) by %s", slug, trigger, by);
+              LOG.infof("tenant %s purge queued (%s) by %s", slug, trigger, by.subject());
             });
   }
 

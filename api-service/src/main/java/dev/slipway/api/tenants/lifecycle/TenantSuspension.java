@@ -1,6 +1,7 @@
 package dev.slipway.api.tenants.lifecycle;
 
 import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.tenants.LifecycleRules;
 import dev.slipway.api.tenants.TenantChanged;
 import dev.slipway.api.tenants.TenantRow;
@@ -32,7 +33,7 @@ public class TenantSuspension {
       String reason,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
-      String by) {
+      Requester by) {
     String why = OpsAudit.requireReason(reason);
     return writes.apply(
         tx,
@@ -54,7 +55,7 @@ public class TenantSuspension {
       String reason,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
-      String by) {
+      Requester by) {
     String why = OpsAudit.requireReason(reason);
     return writes.apply(
         tx,

@@ -64,7 +64,7 @@ public class TenantItemResource {
         .map(access::check)
         .map(
             row ->
-                Response.ok(TenantView.of(row))
+                Response.ok(access.view(row))
                     .header(HttpHeaders.ETAG, Preconditions.etag(row.generation()))
                     .build());
   }
@@ -94,7 +94,8 @@ public class TenantItemResource {
         "",
         List.of(change, protection, str(ifMatch)),
         (tx, generation) ->
-            updates.update(tx, slug, change, protection, generation, access::check));
+            updates.update(
+                tx, slug, change, protection, generation, access::check, writes.requester()));
   }
 
   private static String str(String value) {
@@ -150,7 +151,8 @@ public class TenantItemResource {
         "DELETE",
         "",
         ifMatch,
-        (tx, generation) -> deletion.delete(tx, slug, generation, access::check, writes.actor()));
+        (tx, generation) ->
+            deletion.delete(tx, slug, generation, access::check, writes.requester()));
   }
 
   private Uni<Response> act(
@@ -168,6 +170,7 @@ public class TenantItemResource {
         method,
         suffix,
         ifMatch,
-        (tx, generation) -> lifecycle.apply(tx, slug, action, generation, access::check));
+        (tx, generation) ->
+            lifecycle.apply(tx, slug, action, generation, access::check, writes.requester()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Limits;
 import dev.slipway.api.http.PageView;
@@ -66,7 +67,12 @@ public class TenantResource {
             key,
             tx ->
                 tenants
-                    .create(tx, request.slug(), request.settings(), request.protection())
+                    .create(
+                        tx,
+                        request.slug(),
+                        request.settings(),
+                        request.protection(),
+                        Requester.of(caller))
                     .map(responses::created))
         .map(MutationResponses::toResponse);
   }

@@ -62,7 +62,7 @@ public class TenantSafetyResource {
         "POST",
         "/restore",
         ifMatch,
-        (tx, gen) -> deletion.restore(tx, slug, gen, access::check, writes.actor()));
+        (tx, gen) -> deletion.restore(tx, slug, gen, access::check, writes.requester()));
   }
 
   /** Removes a deleted tenant for good now, without waiting for its grace period to end. */
@@ -86,7 +86,7 @@ public class TenantSafetyResource {
         "/purge",
         List.of(request, ifMatch == null ? "" : ifMatch),
         (tx, gen) ->
-            deletion.purge(tx, slug, request.confirm(), gen, access::check, writes.actor()));
+            deletion.purge(tx, slug, request.confirm(), gen, access::check, writes.requester()));
   }
 
   @POST
@@ -105,7 +105,7 @@ public class TenantSafetyResource {
         "POST",
         "/suspend",
         List.of(request, ifMatch == null ? "" : ifMatch),
-        (tx, gen) -> suspension.suspend(tx, slug, reason, gen, access::check, writes.actor()));
+        (tx, gen) -> suspension.suspend(tx, slug, reason, gen, access::check, writes.requester()));
   }
 
   @POST
@@ -124,7 +124,7 @@ public class TenantSafetyResource {
         "POST",
         "/resume",
         List.of(request, ifMatch == null ? "" : ifMatch),
-        (tx, gen) -> suspension.resume(tx, slug, reason, gen, access::check, writes.actor()));
+        (tx, gen) -> suspension.resume(tx, slug, reason, gen, access::check, writes.requester()));
   }
 
   private static String reason(ReasonRequest request) {

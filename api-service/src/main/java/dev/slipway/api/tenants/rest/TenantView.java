@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.auth.FailureText;
 import dev.slipway.api.tenants.Lifecycle;
 import dev.slipway.api.tenants.LifecycleState;
 import dev.slipway.api.tenants.ProtectionChange;
@@ -26,6 +27,8 @@ import java.util.UUID;
  * @param lifecycle ACTIVE, SUSPENDED, DELETED (restorable until {@code purgeAfter}) or PURGED
  * @param resumeState the desired state an OFFLINE tenant returns to when restored or resumed
  * @param deletionProtection set: DELETE and purge answer 409 with its reason
+ * @param lastError the failure as recorded for admins and ops; generic for a tenant token, as are
+ *     the messages of its conditions that are not True ({@link #withoutFailureDetail})
  */
 public record TenantView(
     UUID id,
@@ -88,5 +91,52 @@ public record TenantView(
         l.deletionProtection() == null
             ? null
             : new ProtectionChange.DeletionProtection(l.deletionProtection()));
+  }
+
+  /** This view for a tenant token: generic failure text, never raw Kubernetes or exception text. */
+  TenantView withoutFailureDetail() {
+    List<Condition> shown =
+        conditions == null
+            ? null
+            : conditions.stream()
+                .map(
+                    c ->
+                        Condition.TRUE.equals(c.status()) || c.message() == null
+                            ? c
+                            : new Condition(
+                                c.type(),
+                                c.status(),
+                                c.reason(),
+                                FailureText.condition(),
+                                c.lastTransitionTime()))
+                .toList();
+    return new TenantView(
+        id,
+        slug,
+        namespace,
+        plan,
+        desiredState,
+        replicas,
+        resources,
+        autoscaling,
+        imageVersion,
+        gatewayConfig,
+        generation,
+        phase,
+        observedGeneration,
+        readyReplicas,
+        shown,
+        gatewayUrl,
+        lastError == null ? null : FailureText.tenant(),
+        createdAt,
+        updatedAt,
+        lifecycle,
+        resumeState,
+        deletedAt,
+        purgeAfter,
+        purgedAt,
+        suspendedAt,
+        suspensionReason,
+        deletionProtection);
   }
 }

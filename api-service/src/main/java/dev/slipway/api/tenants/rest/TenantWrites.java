@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.Preconditions;
 import dev.slipway.api.idempotency.IdempotentTransactions;
 import dev.slipway.api.idempotency.MutationResponses;
@@ -25,21 +26,24 @@ class TenantWrites {
   private final TenantResponses responses;
   private final SecurityIdentity caller;
   private final WriteRateLimiter limiter;
+  private final TenantScope scope;
 
   TenantWrites(
       IdempotentTransactions mutations,
       TenantResponses responses,
       SecurityIdentity caller,
-      WriteRateLimiter limiter) {
+      WriteRateLimiter limiter,
+      TenantScope scope) {
     this.mutations = mutations;
     this.responses = responses;
     this.caller = caller;
     this.limiter = limiter;
+    this.scope = scope;
   }
 
-  /** The caller's name: the audit trail's actor. */
-  String actor() {
-    return caller.getPrincipal().getName();
+  /** Who asks: recorded on the write's operation and in the audit trail. */
+  Requester requester() {
+    return Requester.of(caller);
   }
 
   Uni<Response> mutate(
@@ -50,12 +54,17 @@ class TenantWrites {
       String suffix,
       Object keyed,
       BiFunction<SqlClient, OptionalLong, Uni<TenantChanged>> change) {
-    limiter.admit(actor());
+    limiter.admit(caller.getPrincipal().getName());
     TenantService.requireSlugShape(slug);
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
     var key = responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, keyed);
     return mutations
-        .run(key, tx -> change.apply(tx, generation).map(responses::changed))
+        .run(
+            key,
+            tx ->
+                change
+                    .apply(tx, generation)
+                    .map(c -> responses.changed(c, scope.seesFailureDetail())))
         .map(MutationResponses::toResponse);
   }
 }

@@ -52,13 +52,19 @@ class PurgeSweepQuarkusTest {
         1L,
         count(
             "SELECT count(*) FROM outbox o JOIN operations p ON p.id = o.operation_id"
-                + " JOIN tenants t ON t.id = p.tenant_id WHERE t.slug = $1 AND p.type = 'DELETE'",
+                + " JOIN tenants t ON t.id = p.tenant_id WHERE t.slug = $1 AND p.type = 'DELETE'"
+                + " AND p.requested_by_subject = 'system:purge-sweep'",
             expired));
     assertEquals(
         1L,
         count(
-            "SELECT count(*) FROM ops_audit WHERE target = $1"
-                + " AND action = 'tenant.purge' AND actor = 'system:purge-sweep'",
+            "SELECT count(*) FROM ops_audit WHERE target = $1 AND action LIKE 'tenant.purge%'",
+            expired));
+    assertEquals(
+        1L,
+        count(
+            "SELECT count(*) FROM ops_audit WHERE target = $1 AND action = 'tenant.purge'"
+                + " AND actor = 'system:purge-sweep' AND reason LIKE 'grace period of %'",
             expired));
     for (String untouched : List.of(young, held)) {
       TenantSafetyQuarkusTest.admin()
