@@ -7,6 +7,7 @@ import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
@@ -38,6 +39,7 @@ public class TenantService {
   private final NamespacePlacement placement;
   private final FleetConfig fleet;
   private final SlugCollisions collisions;
+  private final TokenSealing sealing;
   private final Counter created;
 
   TenantService(
@@ -48,6 +50,7 @@ public class TenantService {
       NamespacePlacement placement,
       FleetConfig fleet,
       SlugCollisions collisions,
+      TokenSealing sealing,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
@@ -56,6 +59,7 @@ public class TenantService {
     this.placement = placement;
     this.fleet = fleet;
     this.collisions = collisions;
+    this.sealing = sealing;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
@@ -82,35 +86,41 @@ public class TenantService {
             });
     TenantSettings chosen = settings.forNewTenant(slug, plans);
     String token = Tokens.newGatewayToken();
-    return placement
-        .choose(tx)
+    // The spec carries the sealed token: it is only written, and the response shows the clear one.
+    return sealing
+        .seal(token)
         .flatMap(
-            namespace ->
-                insert(
-                    tx,
-                    new TenantSpec(
-                        UUID.randomUUID(),
-                        slug,
-                        1,
-                        DesiredState.RUNNING,
-                        chosen.sizing(),
-                        chosen.imageVersion(),
-                        chosen.gatewayConfig(),
-                        token,
-                        namespace),
-                    chosen,
-                    requester,
-                    protection.reason()));
+            stored ->
+                placement
+                    .choose(tx)
+                    .flatMap(
+                        namespace ->
+                            insert(
+                                tx,
+                                new TenantSpec(
+                                    UUID.randomUUID(),
+                                    slug,
+                                    1,
+                                    DesiredState.RUNNING,
+                                    chosen.sizing(),
+                                    chosen.imageVersion(),
+                                    chosen.gatewayConfig(),
+                                    stored.text(),
+                                    namespace),
+                                chosen,
+                                token,
+                                requester,
+                                protection.reason())));
   }
 
   private Uni<TenantCreated> insert(
       SqlClient tx,
       TenantSpec spec,
       TenantSettings chosen,
+      String token,
       Requester requester,
       String protection) {
     String slug = spec.slug();
-    String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + fleet.domain();
     UUID operationId = UUID.randomUUID();
     String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);

@@ -60,9 +60,11 @@ public class CommandStore {
           .formatted(OperationStore.OPEN);
 
   private final Db db;
+  private final StoredTokens tokens;
 
-  CommandStore(Db db) {
+  CommandStore(Db db, StoredTokens tokens) {
     this.db = db;
+    this.tokens = tokens;
   }
 
   /**
@@ -77,7 +79,9 @@ public class CommandStore {
                 new Begin(
                     OperationStatus.valueOf(row.getString("status")),
                     row.getBoolean("begun"),
-                    row.getUUID("id") == null ? Optional.empty() : Optional.of(tenant(row))));
+                    row.getUUID("id") == null
+                        ? Optional.empty()
+                        : Optional.of(tenant(row, tokens))));
   }
 
   /**
@@ -96,7 +100,7 @@ public class CommandStore {
             "generation " + generation + " applied"));
   }
 
-  private static StoredTenant tenant(Row row) {
+  private static StoredTenant tenant(Row row, StoredTokens tokens) {
     TenantSpec spec =
         new TenantSpec(
             row.getUUID("id"),
@@ -106,7 +110,7 @@ public class CommandStore {
             TenantJson.sizing(row.getString("sizing")),
             row.getString("image_version"),
             TenantJson.gatewayConfig(row.getString("gateway_config"), row.getString("slug")),
-            row.getString("gateway_token"),
+            tokens.open(row.getString("gateway_token")),
             row.getString("namespace"));
     return new StoredTenant(spec, row.getLong("observed_generation"));
   }

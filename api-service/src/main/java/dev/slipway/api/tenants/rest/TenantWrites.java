@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
 /**
  * The path every write to one tenant takes: the caller's rate limit, the slug's shape, the If-Match
  * precondition, the Idempotency-Key over {@code keyed}, then the change in one transaction with the
- * response stored beside it.
+ * response stored beside it (or, for a retried key, the stored response once the caller's access to
+ * the tenant is checked again).
  */
 @ApplicationScoped
 class TenantWrites {
@@ -27,18 +28,21 @@ class TenantWrites {
   private final SecurityIdentity caller;
   private final WriteRateLimiter limiter;
   private final TenantScope scope;
+  private final TenantService tenants;
 
   TenantWrites(
       IdempotentTransactions mutations,
       TenantResponses responses,
       SecurityIdentity caller,
       WriteRateLimiter limiter,
-      TenantScope scope) {
+      TenantScope scope,
+      TenantService tenants) {
     this.mutations = mutations;
     this.responses = responses;
     this.caller = caller;
     this.limiter = limiter;
     this.scope = scope;
+    this.tenants = tenants;
   }
 
   /** Who asks: recorded on the write's operation and in the audit trail. */
@@ -64,7 +68,9 @@ class TenantWrites {
             tx ->
                 change
                     .apply(tx, generation)
-                    .map(c -> responses.changed(c, scope.seesFailureDetail())))
+                    .map(c -> responses.changed(c, scope.seesFailureDetail())),
+            // A replay is served only while the caller may still see the tenant.
+            tx -> tenants.get(slug).map(scope::check).replaceWithVoid())
         .map(MutationResponses::toResponse);
   }
 }
