@@ -171,7 +171,28 @@ class TenantLifecycleIT {
           assertEquals(0, deployment(namespace, slug).getSpec().getReplicas());
         });
 
+    // DELETE is a soft delete: no Ingress and no pods, the Secret and Service kept, restorable.
     namespaceOf.keySet().forEach(slug -> admin().delete("/v1/tenants/" + slug));
+    namespaceOf.forEach(
+        (slug, namespace) ->
+            await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                    () ->
+                        kube.network().v1().ingresses().inNamespace(namespace).withName(slug).get()
+                                == null
+                            && kube.secrets().inNamespace(namespace).withName(slug).get() != null
+                            && deployment(namespace, slug).getSpec().getReplicas() == 0));
+    namespaceOf
+        .keySet()
+        .forEach(
+            slug ->
+                admin()
+                    .contentType("application/json")
+                    .body("{\"confirm\":\"" + slug + "\"}")
+                    .post("/v1/tenants/" + slug + "/purge")
+                    .then()
+                    .statusCode(202));
     namespaceOf.forEach(
         (slug, namespace) -> {
           awaitPhase(slug, "DELETED");

@@ -87,6 +87,19 @@ public final class TestTenants {
         .getLong(0);
   }
 
+  /** What a soft delete or a suspension records (migration V11): OFFLINE, returning to RUNNING. */
+  public long setOffline(UUID tenantId) {
+    return pool.preparedQuery(
+            "UPDATE tenants SET desired_state = 'OFFLINE', resume_state = 'RUNNING',"
+                + " generation = generation + 1 WHERE id = $1 RETURNING generation")
+        .execute(Tuple.of(tenantId))
+        .await()
+        .atMost(TIMEOUT)
+        .iterator()
+        .next()
+        .getLong(0);
+  }
+
   public UUID insertOperation(UUID tenantId, OperationType type, long generation) {
     UUID id = UUID.randomUUID();
     run(

@@ -8,10 +8,12 @@ import java.time.OffsetDateTime;
  *
  * @param actor the token subject of whoever asked
  * @param action replay, purge, cancel, replay.finished, purge.finished; for tenant writes
- *     tenant.create, tenant.update, tenant.start, tenant.stop, tenant.rotate-token, tenant.delete
+ *     tenant.create, tenant.update, tenant.start, tenant.stop, tenant.rotate-token, tenant.delete,
+ *     tenant.restore, tenant.purge, tenant.suspend, tenant.resume, tenant.protect, tenant.unprotect
  * @param target the job id; the tenant's slug for a tenant write
- * @param reason null for a tenant write (its requests carry none)
- * @param outcome for a tenant write, the operation it queued
+ * @param reason for a tenant write, the reason its request gave (suspend, resume, protect) or the
+ *     purge sweep's; null otherwise
+ * @param outcome for a tenant write, the operation it queued, or what a protection change did
  * @param issuer the actor's token issuer: recorded for tenant writes, null otherwise
  */
 public record AuditView(

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The audit trail: one record per ops action (replay, purge, cancel, a job's end) and per tenant
- * write that queued an operation (create, update, start, stop, rotate-token, delete).
+ * write (create, update, start, stop, rotate-token, delete, restore, purge, suspend, resume,
+ * protect, unprotect).
  */
 @ApplicationScoped
 public class OpsAudit {
@@ -79,6 +80,21 @@ public class OpsAudit {
    */
   public Uni<Void> recordTenantWrite(
       SqlClient tx, Requester who, String action, String slug, long generation, UUID operation) {
+    return recordTenantWrite(tx, who, action, slug, generation, null, tenantOutcome(operation));
+  }
+
+  /**
+   * As above for a write that gives a reason (suspend, resume, a purge) or queues no operation
+   * (deletion protection): {@code outcome} states what it did; {@code reason} may be null.
+   */
+  public Uni<Void> recordTenantWrite(
+      SqlClient tx,
+      Requester who,
+      String action,
+      String slug,
+      long generation,
+      String reason,
+      String outcome) {
     AuditRow row =
         new AuditRow(
             0,
@@ -87,9 +103,9 @@ public class OpsAudit {
             action,
             slug,
             null,
-            null,
+            reason,
             json.write(Map.of("generation", generation)),
-            tenantOutcome(operation),
+            outcome,
             who.issuer());
     return audit.append(tx, row);
   }

@@ -76,4 +76,7 @@ public interface ApiConfig {
 
   /** Dead-letter operations under {@code /v1/ops}: listing, replay and purge jobs, audit. */
   OpsConfig ops();
+
+  /** Tenant lifecycle safety: the soft-delete grace period and the purge sweep. */
+  LifecycleConfig lifecycle();
 }

@@ -3,11 +3,13 @@ package dev.slipway.api.tenants;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
 
-/** Changes of desired state a client can ask for after creation. */
+/**
+ * Changes of desired state a client can ask for after creation. Deletion, suspension and their
+ * undoing are lifecycle changes of their own ({@link dev.slipway.api.tenants.lifecycle}).
+ */
 public enum TenantAction {
   START(OperationType.START),
   STOP(OperationType.STOP),
-  DELETE(OperationType.DELETE),
   ROTATE_TOKEN(OperationType.ROTATE_TOKEN);
 
   private final OperationType operationType;
@@ -26,9 +28,10 @@ public enum TenantAction {
    */
   public Decision decide(DesiredState current) {
     if (current == DesiredState.DELETED) {
-      return this == DELETE
-          ? Decision.unchanged()
-          : Decision.conflict("the tenant is deleted; create a new one instead");
+      return Decision.conflict("the tenant is deleted; create a new one instead");
+    }
+    if (current == DesiredState.OFFLINE && this != ROTATE_TOKEN) {
+      return Decision.conflict("the tenant is offline (suspended or deleted)");
     }
     return switch (this) {
       case START ->
@@ -39,7 +42,6 @@ public enum TenantAction {
           current == DesiredState.STOPPED
               ? Decision.unchanged()
               : Decision.change(DesiredState.STOPPED);
-      case DELETE -> Decision.change(DesiredState.DELETED);
       case ROTATE_TOKEN -> Decision.change(current);
     };
   }

@@ -12,10 +12,10 @@ import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
- * Start, stop, delete and token rotation. Each locks the tenant row, checks the caller's
- * precondition (If-Match generation) and the transition, then records the new desired state, its
- * operation and its command in one transaction. Asking for the state a tenant is already in changes
- * nothing and queues nothing.
+ * Start, stop and token rotation. Each locks the tenant row, checks the caller's precondition
+ * (If-Match generation) and the transition, then records the new desired state, its operation and
+ * its command in one transaction. Asking for the state a tenant is already in changes nothing and
+ * queues nothing.
  */
 @ApplicationScoped
 public class TenantLifecycle {
@@ -58,6 +58,8 @@ public class TenantLifecycle {
 
   private Uni<TenantChanged> change(
       SqlClient tx, TenantRow row, TenantAction action, Requester requester) {
+    // A suspended tenant keeps its token rotatable: suspension may be because it leaked.
+    LifecycleRules.requireOperable(row, action == TenantAction.ROTATE_TOKEN);
     TenantAction.Decision decision = action.decide(row.desiredState());
     if (decision.isConflict()) {
       throw ApiException.conflict(

@@ -49,9 +49,10 @@ public class TenantRepository {
         .preparedQuery(
             "WITH t AS (INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token,"
                 + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace,"
-                + " token_key_id)"
+                + " deletion_protection, token_key_id)"
                 + " SELECT $1::uuid, $2::text, $3::text, $4::int, $5::text, $6::bigint, $7::text,"
-                + " $8::text, $9::text::jsonb, $10::text, $11::text::jsonb, $12::text, $20::text"
+                + " $8::text, $9::text::jsonb, $10::text, $11::text::jsonb, $12::text, $20::text,"
+                + " $21::text"
                 + " WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE phase <> 'DELETED'"
                 + " AND slug = ANY($15::text[]))"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
@@ -89,6 +90,7 @@ public class TenantRepository {
                   create.requester().subject(),
                   create.auditAction(),
                   create.auditOutcome(),
+                  create.deletionProtection(),
                   TokenCipher.keyIdOf(spec.gatewayToken())
                 }))
         .map(rows -> created(rows, create));
@@ -96,7 +98,8 @@ public class TenantRepository {
 
   /**
    * What a create writes besides the tenant: its operation, command and audit record, and the slugs
-   * whose live tenants refuse it.
+   * whose live tenants refuse it; {@code deletionProtection} the reason the create asked for, or
+   * null.
    */
   public record NewCreate(
       UUID operationId,
@@ -104,7 +107,8 @@ public class TenantRepository {
       Requester requester,
       String auditAction,
       String auditOutcome,
-      List<String> collidingSlugs) {}
+      List<String> collidingSlugs,
+      String deletionProtection) {}
 
   /** Which of {@code slugs} live tenants have. */
   public Uni<List<String>> liveSlugsAmong(SqlClient client, List<String> slugs) {
@@ -184,6 +188,16 @@ public class TenantRepository {
                   settings.imageVersion(),
                   TenantJson.write(settings.gatewayConfig())
                 }))
+        .map(rows -> TenantRow.from(rows.iterator().next()));
+  }
+
+  /** Sets ({@code reason} not null) or clears deletion protection; the generation stays. */
+  public Uni<TenantRow> protect(SqlClient tx, UUID id, String reason) {
+    return tx.preparedQuery(
+            "UPDATE tenants SET deletion_protection = $2, updated_at = now() WHERE id = $1"
+                + " RETURNING "
+                + TenantRow.COLUMNS)
+        .execute(Tuple.of(id, reason))
         .map(rows -> TenantRow.from(rows.iterator().next()));
   }
 

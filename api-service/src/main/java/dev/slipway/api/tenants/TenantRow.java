@@ -29,14 +29,16 @@ public record TenantRow(
     List<Condition> conditions,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
-    String namespace) {
+    String namespace,
+    Lifecycle lifecycle) {
 
   /** Columns to select for {@link #from(Row)}. */
-  static final String COLUMNS =
+  public static final String COLUMNS =
       "id, slug, desired_state, replicas, sizing::text AS sizing, image_version,"
           + " gateway_config::text AS gateway_config, generation, phase, observed_generation,"
           + " ready_replicas, gateway_url, last_error, conditions::text AS conditions, created_at,"
-          + " updated_at, namespace";
+          + " updated_at, namespace, "
+          + Lifecycle.COLUMNS;
 
   /** The settings an update may change. */
   public TenantSettings settings() {
@@ -47,7 +49,12 @@ public record TenantRow(
     return sizing.plan();
   }
 
-  static TenantRow from(Row row) {
+  /** Whether the tenant is soft-deleted and not yet purged. */
+  public boolean softDeleted() {
+    return lifecycle.deletedAt() != null && lifecycle.purgedAt() == null;
+  }
+
+  public static TenantRow from(Row row) {
     return new TenantRow(
         row.getUUID("id"),
         row.getString("slug"),
@@ -65,6 +72,7 @@ public record TenantRow(
         TenantJson.conditions(row.getString("conditions")),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"),
-        row.getString("namespace"));
+        row.getString("namespace"),
+        Lifecycle.from(row));
   }
 }

@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -39,6 +38,7 @@ public class TenantService {
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
   private final FleetConfig fleet;
+  private final SlugCollisions collisions;
   private final TokenSealing sealing;
   private final Counter created;
 
@@ -49,6 +49,7 @@ public class TenantService {
       PlanCatalog plans,
       NamespacePlacement placement,
       FleetConfig fleet,
+      SlugCollisions collisions,
       TokenSealing sealing,
       MeterRegistry registry) {
     this.tenants = tenants;
@@ -57,6 +58,7 @@ public class TenantService {
     this.plans = plans;
     this.placement = placement;
     this.fleet = fleet;
+    this.collisions = collisions;
     this.sealing = sealing;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
@@ -71,7 +73,11 @@ public class TenantService {
    * audit trail.
    */
   public Uni<TenantCreated> create(
-      SqlClient tx, String slug, SettingsChange settings, Requester requester) {
+      SqlClient tx,
+      String slug,
+      SettingsChange settings,
+      ProtectionChange protection,
+      Requester requester) {
     slugRules
         .problem(slug)
         .ifPresent(
@@ -103,11 +109,17 @@ public class TenantService {
                                     namespace),
                                 chosen,
                                 token,
-                                requester)));
+                                requester,
+                                protection.reason())));
   }
 
   private Uni<TenantCreated> insert(
-      SqlClient tx, TenantSpec spec, TenantSettings chosen, String token, Requester requester) {
+      SqlClient tx,
+      TenantSpec spec,
+      TenantSettings chosen,
+      String token,
+      Requester requester,
+      String protection) {
     String slug = spec.slug();
     String gatewayUrl = "wss://" + slug + "." + fleet.domain();
     UUID operationId = UUID.randomUUID();
@@ -119,7 +131,8 @@ public class TenantService {
             requester,
             OpsAudit.tenantAction("create"),
             OpsAudit.tenantOutcome(operationId),
-            NameCollisions.slugs(slug));
+            NameCollisions.slugs(slug),
+            protection);
     return tenants
         .insertWithCommand(tx, spec, gatewayUrl, create)
         .flatMap(
@@ -175,33 +188,15 @@ public class TenantService {
 
   /** Why nothing was inserted: the slug is taken, or a live tenant's objects collide. */
   private Uni<TenantRepository.Created> refusal(SqlClient tx, String slug) {
-    List<String> asked = new ArrayList<>(List.of(slug));
-    asked.addAll(NameCollisions.slugs(slug));
     return tenants
-        .liveSlugsAmong(tx, asked)
+        .liveSlugsAmong(tx, List.of(slug))
+        .call(
+            live -> live.isEmpty() ? collisions.requireNone(tx, slug) : Uni.createFrom().voidItem())
         .map(
             live -> {
-              if (live.contains(slug)) {
-                throw slugTaken(slug);
-              }
-              throw NameCollisions.of(slug).stream()
-                  .filter(c -> live.contains(c.otherSlug()))
-                  .findFirst()
-                  .map(c -> collision(slug, c))
-                  // The colliding tenant was deleted since: the client may simply retry.
-                  .orElseGet(() -> slugTaken(slug));
+              // Taken, or the colliding tenant was deleted since: the client may simply retry.
+              throw slugTaken(slug);
             });
-  }
-
-  private static ApiException collision(String slug, NameCollisions.Collision c) {
-    return ApiException.conflict(
-        "slug '"
-            + slug
-            + "' collides with tenant '"
-            + c.otherSlug()
-            + "': "
-            + c.reason()
-            + "; choose another slug");
   }
 
   private static ApiException slugTaken(String slug) {

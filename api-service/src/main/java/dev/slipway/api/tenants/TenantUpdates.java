@@ -5,7 +5,6 @@ import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
-import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -45,23 +44,55 @@ public class TenantUpdates {
       SqlClient tx,
       String slug,
       SettingsChange change,
+      ProtectionChange protection,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
       Requester requester) {
-    if (change.isEmpty()) {
+    if (change.isEmpty() && !protection.given()) {
       throw ApiException.validation(
-          "nothing to update: give at least one of plan, imageVersion, gatewayConfig");
+          "nothing to update: give at least one of plan, imageVersion, gatewayConfig,"
+              + " deletionProtection");
     }
     return locks
         .lock(tx, slug, ifMatch, visible)
+        .flatMap(row -> protect(tx, row, protection, requester))
         .flatMap(row -> change(tx, row, change, requester));
+  }
+
+  /**
+   * Sets or clears deletion protection. Not something the worker converges on, so no generation and
+   * no operation: a change of protection alone answers 200. It is audited all the same, as
+   * tenant.protect or tenant.unprotect with the reason given.
+   */
+  private Uni<TenantRow> protect(
+      SqlClient tx, TenantRow row, ProtectionChange protection, Requester requester) {
+    if (!protection.given()) {
+      return Uni.createFrom().item(row);
+    }
+    LifecycleRules.requireOperable(row, true);
+    if (java.util.Objects.equals(protection.reason(), row.lifecycle().deletionProtection())) {
+      return Uni.createFrom().item(row);
+    }
+    boolean set = protection.reason() != null;
+    return tenants
+        .protect(tx, row.id(), protection.reason())
+        .call(
+            updated ->
+                audit.recordTenantWrite(
+                    tx,
+                    requester,
+                    OpsAudit.tenantAction(set ? "protect" : "unprotect"),
+                    updated.slug(),
+                    updated.generation(),
+                    protection.reason(),
+                    set ? "deletion protection set" : "deletion protection cleared"));
   }
 
   private Uni<TenantChanged> change(
       SqlClient tx, TenantRow row, SettingsChange change, Requester requester) {
-    if (row.desiredState() == DesiredState.DELETED) {
-      throw ApiException.conflict(
-          "the tenant is deleted; create a new one instead (desired state DELETED)");
+    LifecycleRules.requireOperable(row, true);
+    if (change.isEmpty()) {
+      return Uni.createFrom().item(new TenantChanged(row, null, null));
     }
     TenantSettings next = change.applyTo(row.settings(), plans);
     if (next.equals(row.settings())) {

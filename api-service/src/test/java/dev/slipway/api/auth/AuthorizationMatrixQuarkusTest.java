@@ -48,6 +48,16 @@ class AuthorizationMatrixQuarkusTest {
           Map.entry(
               "DELETE /v1/tenants/{slug}", new int[] {401, 401, 401, 401, 403, 403, 403, 202}),
           Map.entry(
+              "POST /v1/tenants/{slug}/restore",
+              new int[] {401, 401, 401, 401, 403, 403, 403, 202}),
+          Map.entry(
+              "POST /v1/tenants/{slug}/purge", new int[] {401, 401, 401, 401, 403, 403, 403, 202}),
+          Map.entry(
+              "POST /v1/tenants/{slug}/suspend",
+              new int[] {401, 401, 401, 401, 403, 403, 403, 202}),
+          Map.entry(
+              "POST /v1/tenants/{slug}/resume", new int[] {401, 401, 401, 401, 403, 403, 403, 202}),
+          Map.entry(
               "GET /v1/tenants/{slug}/operations",
               new int[] {401, 401, 401, 401, 200, 404, 200, 200}),
           Map.entry("GET /v1/operations/{op}", new int[] {401, 401, 401, 401, 200, 404, 200, 200}),
@@ -70,6 +80,7 @@ class AuthorizationMatrixQuarkusTest {
           for (int i = 0; i < CALLERS.size(); i++) {
             // A fresh pair of tenants per cell: a write in one cell must not change another's.
             Fixture f = new Fixture();
+            f.prepareFor(endpoint);
             Response response = call(endpoint, f, token(CALLERS.get(i), f));
             if (response.statusCode() != expected[i]) {
               wrong.add(
@@ -139,9 +150,20 @@ class AuthorizationMatrixQuarkusTest {
                     .post(path);
             case "/v1/ops/token-keys/rotate" ->
                 request.contentType(ContentType.JSON).body("{\"reason\":\"matrix\"}").post(path);
-            default -> request.post(path);
+            default -> postWithBody(request, path, f);
           };
     };
+  }
+
+  /** The body each admin lifecycle action needs to succeed for the right caller. */
+  private static Response postWithBody(RequestSpecification request, String path, Fixture f) {
+    if (path.endsWith("/purge")) {
+      return request.contentType(ContentType.JSON).body(Map.of("confirm", f.slugA)).post(path);
+    }
+    if (path.endsWith("/suspend") || path.endsWith("/resume")) {
+      return request.contentType(ContentType.JSON).body(Map.of("reason", "matrix")).post(path);
+    }
+    return request.post(path);
   }
 
   private static String token(String caller, Fixture f) {
@@ -197,6 +219,24 @@ class AuthorizationMatrixQuarkusTest {
       idA = a.path("tenant.id");
       operationA = a.path("operation.id");
       idB = TestApi.createTenant(TestTokens.admin(), TestApi.uniqueSlug("mb")).path("tenant.id");
+    }
+
+    /**
+     * Puts tenant A where the endpoint applies: deleted for restore and purge, suspended for
+     * resume.
+     */
+    void prepareFor(String endpoint) {
+      var admin = TestApi.as(TestTokens.admin());
+      if (endpoint.endsWith("/restore") || endpoint.endsWith("/purge")) {
+        admin.delete("/v1/tenants/" + slugA).then().statusCode(202);
+      } else if (endpoint.endsWith("/resume")) {
+        admin
+            .contentType(ContentType.JSON)
+            .body(Map.of("reason", "matrix"))
+            .post("/v1/tenants/" + slugA + "/suspend")
+            .then()
+            .statusCode(202);
+      }
     }
   }
 }

@@ -33,6 +33,8 @@ class DashboardMetricsQuarkusTest {
           "slipway_outbox_publish_latency_seconds_sum",
           "slipway_outbox_published_total",
           "slipway_tenants",
+          "slipway_tenants_lifecycle",
+          "slipway_api_tenant_purges_total",
           "http_server_requests_seconds_count",
           "http_server_requests_seconds_sum",
           "http_server_requests_seconds_max",

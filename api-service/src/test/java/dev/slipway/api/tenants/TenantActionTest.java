@@ -27,12 +27,18 @@ class TenantActionTest {
   }
 
   @Test
-  void deletedTenantsCanOnlyBeDeletedAgainWhichChangesNothing() {
-    assertUnchanged(TenantAction.DELETE.decide(DesiredState.DELETED));
+  void purgedTenantsRefuseEveryAction() {
     assertTrue(TenantAction.START.decide(DesiredState.DELETED).isConflict());
     assertTrue(TenantAction.STOP.decide(DesiredState.DELETED).isConflict());
     assertTrue(TenantAction.ROTATE_TOKEN.decide(DesiredState.DELETED).isConflict());
-    assertEquals(DesiredState.DELETED, TenantAction.DELETE.decide(DesiredState.STOPPED).target());
+  }
+
+  @Test
+  void offlineTenantsCannotBeStartedOrStoppedButTheirTokenRotates() {
+    assertTrue(TenantAction.START.decide(DesiredState.OFFLINE).isConflict());
+    assertTrue(TenantAction.STOP.decide(DesiredState.OFFLINE).isConflict());
+    assertEquals(
+        DesiredState.OFFLINE, TenantAction.ROTATE_TOKEN.decide(DesiredState.OFFLINE).target());
   }
 
   private static void assertUnchanged(TenantAction.Decision decision) {

@@ -97,20 +97,33 @@ class TenantLifecycleQuarkusTest {
   }
 
   @Test
-  void deletedTenantKeepsItsRowRefusesChangesAndFreesItsSlugOnceGone() {
+  void purgedTenantKeepsItsRowRefusesChangesAndFreesItsSlugOnceGone() {
     String slug = created();
     admin()
         .delete("/v1/tenants/" + slug)
         .then()
         .statusCode(202)
+        .body("tenant.desiredState", equalTo("OFFLINE"))
+        .body("operation.type", equalTo("SOFT_DELETE"));
+    admin()
+        .contentType("application/json")
+        .body(java.util.Map.of("confirm", slug))
+        .post("/v1/tenants/" + slug + "/purge")
+        .then()
+        .statusCode(202)
         .body("tenant.desiredState", equalTo("DELETED"))
+        .body("tenant.lifecycle", equalTo("PURGED"))
         .body("operation.type", equalTo("DELETE"));
-    admin().delete("/v1/tenants/" + slug).then().statusCode(200).body("operation", nullValue());
+    admin()
+        .delete("/v1/tenants/" + slug)
+        .then()
+        .statusCode(409)
+        .body("detail", org.hamcrest.Matchers.containsString("purged"));
     act("start", slug)
         .then()
         .statusCode(409)
         .contentType("application/problem+json")
-        .body("detail", org.hamcrest.Matchers.containsString("DELETED"));
+        .body("detail", org.hamcrest.Matchers.containsString("purged"));
     // Objects still being removed: the slug is not free yet.
     create(slug).then().statusCode(409);
     markDeletedByWorker(slug);
@@ -120,7 +133,8 @@ class TenantLifecycleQuarkusTest {
         .then()
         .statusCode(200)
         .body("id", equalTo(newId))
-        .body("phase", equalTo("PENDING"));
+        .body("phase", equalTo("PENDING"))
+        .body("lifecycle", equalTo("ACTIVE"));
   }
 
   @Test

@@ -9,7 +9,8 @@ final class Settled {
 
   /**
    * A tenant has settled once the worker observed its latest generation and it is in the state
-   * asked for (RUNNING with a ready replica, STOPPED, DELETED), or FAILED.
+   * asked for (RUNNING with a ready replica, STOPPED, DELETED; STOPPED for OFFLINE, a suspended or
+   * soft-deleted tenant), or FAILED.
    */
   static Optional<Boolean> tenant(JsonNode t) {
     boolean observed = t.path("observedGeneration").asLong() >= t.path("generation").asLong();
@@ -20,7 +21,8 @@ final class Settled {
     if (phase.equals("FAILED")) {
       return Optional.of(false);
     }
-    if (!phase.equals(t.path("desiredState").asText())) {
+    String desired = t.path("desiredState").asText();
+    if (!phase.equals(desired.equals("OFFLINE") ? "STOPPED" : desired)) {
       return Optional.empty();
     }
     if (phase.equals("RUNNING") && t.path("readyReplicas").asInt() < 1) {

@@ -102,7 +102,9 @@ final class TenantActions {
     }
   }
 
-  @Command(name = "delete", description = "Remove a tenant's objects (the record stays, DELETED).")
+  @Command(
+      name = "delete",
+      description = "Soft-delete a tenant: offline and restorable until its purgeAfter.")
   static final class Delete extends Action {
     Delete(Session session) {
       super(session);

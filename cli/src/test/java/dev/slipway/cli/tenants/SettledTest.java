@@ -32,6 +32,12 @@ class SettledTest {
   }
 
   @Test
+  void anOfflineTenantSettlesOnceStopped() throws Exception {
+    assertEquals(Optional.empty(), Settled.tenant(tenant("OFFLINE", "RUNNING", 2, 2, 1)));
+    assertEquals(Optional.of(true), Settled.tenant(tenant("OFFLINE", "STOPPED", 2, 2, 0)));
+  }
+
+  @Test
   void failedIsSettledBadlyButOnlyForTheLatestGeneration() throws Exception {
     assertEquals(Optional.of(false), Settled.tenant(tenant("RUNNING", "FAILED", 1, 1, 0)));
     assertEquals(Optional.empty(), Settled.tenant(tenant("RUNNING", "FAILED", 2, 1, 0)));

@@ -12,6 +12,16 @@ public final class MetricNames {
   /** Tenants per observed phase (tag {@code phase}); the same on every API replica: use max. */
   public static final String TENANTS_BY_PHASE = "slipway.tenants";
 
+  /**
+   * Tenants per lifecycle state (tag {@code state}: active, suspended, deleted, purged), refreshed
+   * from the database like {@link #TENANTS_BY_PHASE}: use max. Purged counts purges whose objects
+   * are not all removed yet.
+   */
+  public static final String TENANTS_BY_LIFECYCLE = "slipway.tenants.lifecycle";
+
+  /** Purges queued, tagged {@code trigger}: sweep (grace period over) or manual. */
+  public static final String TENANT_PURGES = "slipway.api.tenant.purges";
+
   /** CPU cores the fleet's pods request or may use, tagged {@code kind}: requested, limit. */
   public static final String CAPACITY_CPU_CORES = "slipway.capacity.cpu.cores";
 
@@ -128,6 +138,12 @@ public final class MetricNames {
    */
   public static final String RECONCILE_LOST_MESSAGES = "slipway.reconciler.lost.messages";
 
+  /**
+   * 1 when the last pass's orphan prune was refused because it would have removed more than {@code
+   * max-prune-share} of the fleet (nothing was pruned; docs/runbooks.md), else 0.
+   */
+  public static final String RECONCILE_PRUNE_REFUSED = "slipway.reconciler.prune.refused";
+
   /** Kubernetes API requests of the last pass (LIST pages and prunes). */
   public static final String RECONCILE_API_CALLS = "slipway.reconciler.api.calls";
 
@@ -145,6 +161,12 @@ public final class MetricNames {
   public static final String TAG_PHASE = "phase";
   public static final String TAG_KIND = "kind";
   public static final String TAG_RESULT = "result";
+
+  /** Lifecycle state of a tenant (active, suspended, deleted, purged). */
+  public static final String TAG_STATE = "state";
+
+  /** What queued a purge: sweep or manual. */
+  public static final String TAG_TRIGGER = "trigger";
 
   /** Command type (create, start, stop, ...; unknown for unreadable messages). */
   public static final String TAG_TYPE = "type";

@@ -8,5 +8,11 @@ public enum OperationType {
   STOP,
   DELETE,
   ROTATE_TOKEN,
-  RECONCILE
+  RECONCILE,
+  /** Soft delete: the tenant goes OFFLINE for its grace period; a later DELETE purges it. */
+  SOFT_DELETE,
+  /** A soft-deleted tenant back to the state it had. */
+  RESTORE,
+  SUSPEND,
+  RESUME
 }

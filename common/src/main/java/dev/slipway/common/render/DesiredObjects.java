@@ -16,7 +16,8 @@ import java.util.Optional;
  * The objects one tenant consists of, as they should exist in the cluster: always a Secret,
  * Deployment, Service and Ingress; an autoscaler only while a tenant on an autoscaling plan runs.
  * {@link #absent()} names what must not exist, so a converger removes an autoscaler left from an
- * earlier plan or state.
+ * earlier plan or state, and the Ingress of a tenant that is not {@code routed} (OFFLINE: the
+ * Ingress is then rendered only so it can be named for removal).
  */
 public record DesiredObjects(
     Secret secret,
@@ -24,7 +25,8 @@ public record DesiredObjects(
     Service service,
     Ingress ingress,
     Optional<HorizontalPodAutoscaler> autoscaler,
-    List<HasMetadata> absent) {
+    List<HasMetadata> absent,
+    boolean routed) {
 
   public DesiredObjects {
     Objects.requireNonNull(secret, "secret");
@@ -35,13 +37,27 @@ public record DesiredObjects(
     absent = List.copyOf(absent);
   }
 
+  /** A routed tenant's objects: what every state but OFFLINE renders. */
+  public DesiredObjects(
+      Secret secret,
+      Deployment deployment,
+      Service service,
+      Ingress ingress,
+      Optional<HorizontalPodAutoscaler> autoscaler,
+      List<HasMetadata> absent) {
+    this(secret, deployment, service, ingress, autoscaler, absent, true);
+  }
+
   /**
    * Order for creating or updating: the Secret first, because the Deployment's pods read the token
    * from it and would fail to start without it; the Ingress after the workload, so it never routes
-   * to nothing; the autoscaler last, once its target exists.
+   * to nothing; the autoscaler last, once its target exists. No Ingress when not routed.
    */
   public List<HasMetadata> inApplyOrder() {
-    List<HasMetadata> order = new ArrayList<>(List.of(secret, deployment, service, ingress));
+    List<HasMetadata> order = new ArrayList<>(List.of(secret, deployment, service));
+    if (routed) {
+      order.add(ingress);
+    }
     autoscaler.ifPresent(order::add);
     return List.copyOf(order);
   }

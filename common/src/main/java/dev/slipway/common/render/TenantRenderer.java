@@ -1,7 +1,10 @@
 package dev.slipway.common.render;
 
+import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +19,8 @@ public final class TenantRenderer {
   /**
    * Renders the Secret, Deployment, Service and Ingress of a tenant, and its autoscaler when it
    * runs on an autoscaling plan. A STOPPED or DELETED tenant still renders the four, with zero
-   * replicas; deciding to delete is the caller's job.
+   * replicas; deciding to delete is the caller's job. An OFFLINE tenant (soft-deleted or suspended)
+   * has zero replicas and its Ingress among the absent objects: it must not be reachable.
    *
    * @throws IllegalArgumentException if the slug is not a valid tenant slug
    */
@@ -30,13 +34,23 @@ public final class TenantRenderer {
               throw new IllegalArgumentException(problem + ": " + tenant.slug());
             });
     boolean autoscaled = tenant.autoscaledNow();
+    boolean routed = tenant.desiredState() != DesiredState.OFFLINE;
+    var ingress = IngressRenderer.render(tenant, settings);
+    List<HasMetadata> absent = new ArrayList<>();
+    if (!autoscaled) {
+      absent.add(AutoscalerRenderer.reference(tenant, settings));
+    }
+    if (!routed) {
+      absent.add(ingress);
+    }
     return new DesiredObjects(
         SecretRenderer.render(tenant, settings),
         DeploymentRenderer.render(tenant, settings),
         ServiceRenderer.render(tenant, settings),
-        IngressRenderer.render(tenant, settings),
+        ingress,
         autoscaled ? Optional.of(AutoscalerRenderer.render(tenant, settings)) : Optional.empty(),
-        autoscaled ? List.of() : List.of(AutoscalerRenderer.reference(tenant, settings)));
+        absent,
+        routed);
   }
 
   /** Host name a tenant is served at: {@code {slug}.{domain}}. */

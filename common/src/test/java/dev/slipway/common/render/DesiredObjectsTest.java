@@ -1,6 +1,7 @@
 package dev.slipway.common.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,20 @@ class DesiredObjectsTest {
     assertTrue(stopped.autoscaler().isEmpty());
     assertEquals(0, stopped.deployment().getSpec().getReplicas());
     assertEquals(List.of("HorizontalPodAutoscaler"), kinds(stopped.absent()));
+  }
+
+  @Test
+  void offlineTenantIsUnroutedWithZeroReplicasAndItsIngressNamedAbsent() {
+    DesiredObjects offline = TenantFixtures.render(TenantFixtures.large(DesiredState.OFFLINE));
+    assertFalse(offline.routed());
+    assertEquals(List.of("Secret", "Deployment", "Service"), kinds(offline.inApplyOrder()));
+    assertEquals(List.of("HorizontalPodAutoscaler", "Ingress"), kinds(offline.absent()));
+    assertEquals(0, offline.deployment().getSpec().getReplicas());
+    assertEquals(
+        List.of("HorizontalPodAutoscaler", "Ingress", "Service", "Deployment", "Secret"),
+        kinds(offline.inDeleteOrder()),
+        "a purge still deletes everything, each once");
+    assertTrue(objects.routed());
   }
 
   @Test

@@ -73,7 +73,8 @@ public final class AotTrainingMain {
     awaitPhase(slug, "RUNNING");
     call("POST", "/v1/tenants/" + slug + "/stop", null);
     awaitPhase(slug, "STOPPED");
-    call("DELETE", "/v1/tenants/" + slug, null);
+    call("DELETE", "/v1/tenants/" + slug, null); // soft delete: offline, restorable
+    call("POST", "/v1/tenants/" + slug + "/purge", "{\"confirm\":\"" + slug + "\"}");
     awaitPhase(slug, "DELETED"); // or gone: a deleted tenant's slug may answer 404
   }
 

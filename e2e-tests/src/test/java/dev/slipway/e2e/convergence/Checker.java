@@ -121,8 +121,16 @@ final class Checker {
       }
       return;
     }
+    // OFFLINE (soft-deleted): no Ingress, the rest kept at zero replicas.
+    boolean offline = t.desired().equals("OFFLINE");
+    if (offline && live.containsKey("Ingress")) {
+      findings.unexpected(t + ": an Ingress while offline");
+    }
     for (String kind : ClusterView.TENANT_KINDS) {
       HasMetadata o = live.get(kind);
+      if (offline && kind.equals("Ingress")) {
+        continue;
+      }
       if (o == null) {
         findings.lost(t + ": no " + kind);
       } else if (!Objects.equals(ClusterView.label(o, ClusterView.TENANT_ID), t.id().toString())) {

@@ -72,8 +72,12 @@ final class TenantSession {
     } else if (!load.running() || "DELETED".equals(model.desired())) {
       load.ended(this);
     } else if (steps++ >= length) {
-      if (endsDeleted) {
-        act("DELETE", "DELETE", "", null, "DELETED", model.plan());
+      if (endsDeleted && "OFFLINE".equals(model.desired())) {
+        // DELETE is a soft delete (OFFLINE, restorable); the purge removes the objects.
+        String confirm = "{\"confirm\":\"%s\"}".formatted(model.slug());
+        act("PURGE", "POST", "/purge", confirm, "DELETED", model.plan());
+      } else if (endsDeleted) {
+        act("DELETE", "DELETE", "", null, "OFFLINE", model.plan());
       } else {
         load.ended(this);
       }

@@ -136,6 +136,42 @@ class ProvisioningQuarkusTest {
   }
 
   @Test
+  void offlineRemovesTheIngressKeepsTheRestAndRunningAgainRestoresIt() {
+    String slug = TestTenants.uniqueSlug("offline");
+    UUID tenant = data.insertTenant(slug);
+    UUID create = data.insertOperation(tenant, OperationType.CREATE, 1);
+    data.send(data.command(create, OperationType.CREATE, tenant, slug, 1), create.toString());
+    await().atMost(WAIT).until(() -> "RUNNING".equals(data.phase(tenant)));
+    var secret = kube.secrets().inNamespace(ns()).withName(slug).get();
+    var token =
+        java.util.List.of(String.valueOf(secret.getData()), String.valueOf(secret.getStringData()));
+
+    long offline = data.setOffline(tenant);
+    UUID soft = data.insertOperation(tenant, OperationType.SOFT_DELETE, offline);
+    data.send(
+        data.command(soft, OperationType.SOFT_DELETE, tenant, slug, offline), soft.toString());
+    await().atMost(WAIT).until(() -> "STOPPED".equals(data.phase(tenant)));
+    assertEquals("SUCCEEDED", data.operationStatus(soft));
+    assertNull(kube.network().v1().ingresses().inNamespace(ns()).withName(slug).get());
+    assertEquals(
+        0,
+        kube.apps().deployments().inNamespace(ns()).withName(slug).get().getSpec().getReplicas());
+    var kept = kube.secrets().inNamespace(ns()).withName(slug).get();
+    assertEquals(
+        token,
+        java.util.List.of(String.valueOf(kept.getData()), String.valueOf(kept.getStringData())),
+        "the Secret is kept with the same token");
+    assertNotNull(kube.services().inNamespace(ns()).withName(slug).get());
+
+    long restored = data.setDesiredState(tenant, "RUNNING");
+    UUID restore = data.insertOperation(tenant, OperationType.RESTORE, restored);
+    data.send(
+        data.command(restore, OperationType.RESTORE, tenant, slug, restored), restore.toString());
+    await().atMost(WAIT).until(() -> "RUNNING".equals(data.phase(tenant)));
+    assertNotNull(kube.network().v1().ingresses().inNamespace(ns()).withName(slug).get());
+  }
+
+  @Test
   void lateDeleteOfAReusedSlugLeavesTheNewTenantAlone() {
     String slug = TestTenants.uniqueSlug("reuse");
     UUID old = data.insertTenant(slug);

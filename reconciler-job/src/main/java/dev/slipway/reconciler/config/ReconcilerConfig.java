@@ -53,6 +53,21 @@ public interface ReconcilerConfig {
   boolean prune();
 
   /**
+   * Largest share (0 to 1) of the tenants seen in a pass (database rows plus orphan owners) whose
+   * objects one pass may prune. A prune above it is refused whole, counted in
+   * slipway_reconciler_prune_refused_total and alerted (SlipwayPruneRefused): a wrong database
+   * makes every tenant look orphaned. See {@link dev.slipway.reconciler.repair.PruneGuard}.
+   */
+  @WithDefault("0.10")
+  double maxPruneShare();
+
+  /**
+   * Orphan owners one pass may always prune, whatever the share: small fleets still get cleaned.
+   */
+  @WithDefault("5")
+  int pruneAlwaysAllowed();
+
+  /**
    * Upper bound of RECONCILE operations enqueued plus orphans deleted in one pass, so a mass drift
    * (a wiped namespace, a wrong config) reaches the worker as a trickle, not a flood.
    */

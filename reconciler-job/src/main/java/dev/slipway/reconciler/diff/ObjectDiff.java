@@ -20,7 +20,9 @@ final class ObjectDiff {
   static void missing(DesiredObjects desired, TenantObjects live, List<String> out) {
     present("Deployment", live.deployment, out);
     present("Service", live.service, out);
-    present("Ingress", live.ingress, out);
+    if (desired.routed()) {
+      present("Ingress", live.ingress, out);
+    }
     if (desired.autoscaler().isPresent()) {
       present("HorizontalPodAutoscaler", live.autoscaler, out);
     }
@@ -38,7 +40,10 @@ final class ObjectDiff {
         out.add("service.selector");
       }
     }
-    if (live.ingress != null) {
+    if (live.ingress != null && !desired.routed()) {
+      // OFFLINE (suspended or soft-deleted): the worker removes it; still routed means drift.
+      out.add("ingress.unexpected");
+    } else if (live.ingress != null) {
       labels("ingress", desired.ingress(), live.ingress, out);
       ingress(desired.ingress(), live.ingress, out);
     }

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares a started or stopped tenant's database phase with its pods. Only once the worker applied
- * the current generation: before that the phase is the worker's to move.
+ * Compares a started or stopped (or OFFLINE: stopped and unrouted) tenant's database phase with its
+ * pods. Only once the worker applied the current generation: before that the phase is the worker's
+ * to move.
  */
 final class StatusCheck {
   // Phases a stopped tenant passes through or left behind; FAILED and DELETING are not status.
@@ -37,7 +38,7 @@ final class StatusCheck {
     }
     return switch (tenant.spec().desiredState()) {
       case RUNNING -> running(tenant, pods);
-      case STOPPED -> stopped(tenant.phase(), pods);
+      case STOPPED, OFFLINE -> stopped(tenant.phase(), pods);
       default -> Optional.empty();
     };
   }

@@ -1,12 +1,16 @@
 package dev.slipway.reconciler.repair;
 
+import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.diff.DriftReport;
 import dev.slipway.reconciler.diff.Orphan;
 import dev.slipway.reconciler.diff.TenantDrift;
 import dev.slipway.reconciler.scan.OpenOperation;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
@@ -24,10 +28,17 @@ public class Repairer {
   private static final Logger LOG = Logger.getLogger(Repairer.class);
   private final RepairStore store;
   private final OrphanPruner pruner;
+  private final PruneGuard guard;
 
-  Repairer(RepairStore store, OrphanPruner pruner) {
+  /** 1 when the last pass's prune was refused, else 0: a gauge holds in both run modes. */
+  private final AtomicInteger pruneRefused = new AtomicInteger();
+
+  Repairer(
+      RepairStore store, OrphanPruner pruner, ReconcilerConfig config, MeterRegistry registry) {
     this.store = store;
     this.pruner = pruner;
+    this.guard = new PruneGuard(config.maxPruneShare(), config.pruneAlwaysAllowed());
+    registry.gauge(MetricNames.RECONCILE_PRUNE_REFUSED, pruneRefused);
   }
 
   /**
@@ -37,6 +48,7 @@ public class Repairer {
    */
   public RepairSummary repair(
       DriftReport report, PassMode mode, Set<String> coolingDown, Set<String> deletedOwners) {
+    pruneRefused.set(0);
     if (mode.reportOnly()) {
       return RepairSummary.NONE;
     }
@@ -49,20 +61,30 @@ public class Repairer {
       removeLeftovers(tenantId, coolingDown, tally);
     }
     if (mode.prune()) {
-      for (Orphan orphan : report.orphans()) {
-        if (deletedOwners.contains(orphan.tenantId())) {
-          continue; // the RECONCILE above removes it
-        }
-        tally.apiCalls += 2;
-        tally.budgeted(
-            true,
-            () -> pruner.delete(orphan.object()),
-            "prune orphan %s of tenant %s",
-            orphan,
-            orphan.tenantId());
-      }
+      prune(report, deletedOwners, tally);
     }
     return tally.summary();
+  }
+
+  private void prune(DriftReport report, Set<String> deletedOwners, Tally tally) {
+    // A deleted tenant's leftovers are removed by the RECONCILE above, not pruned.
+    List<Orphan> orphans =
+        report.orphans().stream().filter(o -> !deletedOwners.contains(o.tenantId())).toList();
+    var refusal = guard.refusal(report.dbTenants(), orphans);
+    if (refusal.isPresent()) {
+      pruneRefused.set(1);
+      LOG.errorf("prune refused, nothing pruned: %s", refusal.get());
+      return;
+    }
+    for (Orphan orphan : orphans) {
+      tally.apiCalls += 2;
+      tally.budgeted(
+          true,
+          () -> pruner.delete(orphan.object()),
+          "prune orphan %s of tenant %s",
+          orphan,
+          orphan.tenantId());
+    }
   }
 
   private void replaceStuck(DriftReport report, List<OpenOperation> ops, Tally tally) {

@@ -1,21 +1,15 @@
 package dev.slipway.api.tenants.rest;
 
-import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Preconditions;
 import dev.slipway.api.http.Roles;
 import dev.slipway.api.idempotency.IdempotencyKey;
-import dev.slipway.api.idempotency.IdempotentTransactions;
-import dev.slipway.api.idempotency.MutationResponses;
-import dev.slipway.api.ratelimit.WriteRateLimiter;
 import dev.slipway.api.tenants.TenantAction;
-import dev.slipway.api.tenants.TenantChanged;
 import dev.slipway.api.tenants.TenantLifecycle;
 import dev.slipway.api.tenants.TenantService;
 import dev.slipway.api.tenants.TenantUpdates;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.slipway.api.tenants.lifecycle.TenantDeletion;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,12 +24,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.BiFunction;
 
 /**
  * One tenant: read, update, lifecycle actions and delete. Thin HTTP mapping over {@link
- * TenantService}, {@link TenantUpdates} and {@link TenantLifecycle}.
+ * TenantService}, {@link TenantUpdates}, {@link TenantLifecycle} and {@link TenantDeletion};
+ * restore, purge, suspend and resume are in {@link TenantSafetyResource}.
  */
 @Path("/v1/tenants/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,28 +37,22 @@ public class TenantItemResource {
   private final TenantService tenants;
   private final TenantUpdates updates;
   private final TenantLifecycle lifecycle;
-  private final IdempotentTransactions mutations;
-  private final TenantResponses responses;
-  private final SecurityIdentity caller;
-  private final WriteRateLimiter limiter;
+  private final TenantDeletion deletion;
+  private final TenantWrites writes;
   private final TenantScope access;
 
   TenantItemResource(
       TenantService tenants,
       TenantUpdates updates,
       TenantLifecycle lifecycle,
-      IdempotentTransactions mutations,
-      TenantResponses responses,
-      SecurityIdentity caller,
-      WriteRateLimiter limiter,
+      TenantDeletion deletion,
+      TenantWrites writes,
       TenantScope access) {
     this.tenants = tenants;
     this.updates = updates;
     this.lifecycle = lifecycle;
-    this.mutations = mutations;
-    this.responses = responses;
-    this.caller = caller;
-    this.limiter = limiter;
+    this.deletion = deletion;
+    this.writes = writes;
     this.access = access;
   }
 
@@ -98,15 +85,17 @@ public class TenantItemResource {
       throw ApiException.badRequest("request body is required: {\"plan\": \"...\"}");
     }
     var change = request.settings();
-    return mutate(
+    var protection = request.protection();
+    return writes.mutate(
         slug,
         ifMatch,
         idempotencyKey,
         "PATCH",
         "",
-        List.of(change, str(ifMatch)),
+        List.of(change, protection, str(ifMatch)),
         (tx, generation) ->
-            updates.update(tx, slug, change, generation, access::check, Requester.of(caller)));
+            updates.update(
+                tx, slug, change, protection, generation, access::check, writes.requester()));
   }
 
   private static String str(String value) {
@@ -144,14 +133,26 @@ public class TenantItemResource {
     return act(slug, TenantAction.ROTATE_TOKEN, ifMatch, idempotencyKey, "POST", "/rotate-token");
   }
 
-  /** Removes the tenant's objects; the tenant row is kept, phase DELETED, for audit. */
+  /**
+   * Soft delete: the tenant goes offline (scaled to zero, no Ingress) and stays restorable until
+   * {@code purgeAfter}; row, token, Secret and slug are kept. 409 when already deleted or
+   * protected.
+   */
   @DELETE
   @RolesAllowed(Roles.ADMIN)
   public Uni<Response> delete(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-    return act(slug, TenantAction.DELETE, ifMatch, idempotencyKey, "DELETE", "");
+    return writes.mutate(
+        slug,
+        ifMatch,
+        idempotencyKey,
+        "DELETE",
+        "",
+        ifMatch,
+        (tx, generation) ->
+            deletion.delete(tx, slug, generation, access::check, writes.requester()));
   }
 
   private Uni<Response> act(
@@ -162,7 +163,7 @@ public class TenantItemResource {
       String method,
       String suffix) {
     // If-Match is part of the request: a retry with another precondition is another request.
-    return mutate(
+    return writes.mutate(
         slug,
         ifMatch,
         idempotencyKey,
@@ -170,36 +171,6 @@ public class TenantItemResource {
         suffix,
         ifMatch,
         (tx, generation) ->
-            lifecycle.apply(tx, slug, action, generation, access::check, Requester.of(caller)));
-  }
-
-  /**
-   * The path every write to one tenant takes: the caller's rate limit, the slug's shape, the
-   * If-Match precondition, the Idempotency-Key over {@code keyed}, then {@code change} in one
-   * transaction with the response stored beside it (or, for a retried key, the stored response once
-   * the caller's access to the tenant is checked again).
-   */
-  private Uni<Response> mutate(
-      String slug,
-      String ifMatch,
-      String idempotencyKey,
-      String method,
-      String suffix,
-      Object keyed,
-      BiFunction<SqlClient, OptionalLong, Uni<TenantChanged>> change) {
-    limiter.admit(caller.getPrincipal().getName());
-    TenantService.requireSlugShape(slug);
-    OptionalLong generation = Preconditions.ifMatch(ifMatch);
-    var key = responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, keyed);
-    return mutations
-        .run(
-            key,
-            tx ->
-                change
-                    .apply(tx, generation)
-                    .map(c -> responses.changed(c, access.seesFailureDetail())),
-            // A replay is served only while the caller may still see the tenant.
-            tx -> tenants.get(slug).map(access::check).replaceWithVoid())
-        .map(MutationResponses::toResponse);
+            lifecycle.apply(tx, slug, action, generation, access::check, writes.requester()));
   }
 }

@@ -67,7 +67,12 @@ public class TenantResource {
             key,
             tx ->
                 tenants
-                    .create(tx, request.slug(), request.settings(), Requester.of(caller))
+                    .create(
+                        tx,
+                        request.slug(),
+                        request.settings(),
+                        request.protection(),
+                        Requester.of(caller))
                     .map(responses::created))
         .map(MutationResponses::toResponse);
   }

@@ -1,6 +1,9 @@
 package dev.slipway.api.tenants.rest;
 
 import dev.slipway.api.auth.FailureText;
+import dev.slipway.api.tenants.Lifecycle;
+import dev.slipway.api.tenants.LifecycleState;
+import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.TenantRow;
 import dev.slipway.common.model.Autoscaling;
 import dev.slipway.common.model.Condition;
@@ -20,6 +23,10 @@ import java.util.UUID;
  * @param imageVersion pinned gateway image tag; null runs the platform's image
  * @param namespace the Kubernetes namespace holding the tenant's objects: chosen by the API when
  *     the tenant was created, never changed, and not settable by clients
+ * @param desiredState what the worker converges on: OFFLINE while suspended or deleted
+ * @param lifecycle ACTIVE, SUSPENDED, DELETED (restorable until {@code purgeAfter}) or PURGED
+ * @param resumeState the desired state an OFFLINE tenant returns to when restored or resumed
+ * @param deletionProtection set: DELETE and purge answer 409 with its reason
  * @param lastError the failure as recorded for admins and ops; generic for a tenant token, as are
  *     the messages of its conditions that are not True ({@link #withoutFailureDetail})
  */
@@ -42,9 +49,18 @@ public record TenantView(
     String gatewayUrl,
     String lastError,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    LifecycleState lifecycle,
+    DesiredState resumeState,
+    OffsetDateTime deletedAt,
+    OffsetDateTime purgeAfter,
+    OffsetDateTime purgedAt,
+    OffsetDateTime suspendedAt,
+    String suspensionReason,
+    ProtectionChange.DeletionProtection deletionProtection) {
 
   static TenantView of(TenantRow row) {
+    Lifecycle l = row.lifecycle();
     return new TenantView(
         row.id(),
         row.slug(),
@@ -64,7 +80,17 @@ public record TenantView(
         row.gatewayUrl(),
         row.lastError(),
         row.createdAt(),
-        row.updatedAt());
+        row.updatedAt(),
+        l.state(),
+        l.resumeState(),
+        l.deletedAt(),
+        l.purgeAfter(),
+        l.purgedAt(),
+        l.suspendedAt(),
+        l.suspensionReason(),
+        l.deletionProtection() == null
+            ? null
+            : new ProtectionChange.DeletionProtection(l.deletionProtection()));
   }
 
   /** This view for a tenant token: generic failure text, never raw Kubernetes or exception text. */
@@ -103,6 +129,14 @@ public record TenantView(
         gatewayUrl,
         lastError == null ? null : FailureText.tenant(),
         createdAt,
-        updatedAt);
+        updatedAt,
+        lifecycle,
+        resumeState,
+        deletedAt,
+        purgeAfter,
+        purgedAt,
+        suspendedAt,
+        suspensionReason,
+        deletionProtection);
   }
 }

@@ -3,6 +3,7 @@ package dev.slipway.api.tenants.rest;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import dev.slipway.api.tenants.GatewayOverrides;
+import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
 
 /**
@@ -15,6 +16,8 @@ public final class UpdateTenantRequest {
   private String imageVersion;
   private boolean imageVersionSet;
   private GatewayOverrides gatewayConfig;
+  private ProtectionChange.DeletionProtection deletionProtection;
+  private boolean deletionProtectionSet;
 
   /** Plan to move to: its sizing and gateway limits replace the tenant's. */
   public String getPlan() {
@@ -43,6 +46,25 @@ public final class UpdateTenantRequest {
 
   public void setGatewayConfig(GatewayOverrides gatewayConfig) {
     this.gatewayConfig = gatewayConfig;
+  }
+
+  /**
+   * {@code {"reason": "..."}} protects the tenant from DELETE and purge (409 with the reason); null
+   * clears it.
+   */
+  public ProtectionChange.DeletionProtection getDeletionProtection() {
+    return deletionProtection;
+  }
+
+  @JsonSetter("deletionProtection")
+  public void setDeletionProtection(ProtectionChange.DeletionProtection deletionProtection) {
+    this.deletionProtection = deletionProtection;
+    this.deletionProtectionSet = true;
+  }
+
+  @JsonIgnore
+  ProtectionChange protection() {
+    return deletionProtectionSet ? ProtectionChange.of(deletionProtection) : ProtectionChange.NONE;
   }
 
   @JsonIgnore

@@ -30,6 +30,7 @@ class AlertRulesTest {
           "SlipwayWorkerErrorRate",
           "SlipwayReconcileStale",
           "SlipwayDriftAboveThreshold",
+          "SlipwayPruneRefused",
           "SlipwayTenantsFailedOrDegraded",
           "SlipwayServiceDown");
   private static final Pattern RUNBOOK =

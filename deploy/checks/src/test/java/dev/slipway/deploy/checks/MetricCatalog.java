@@ -29,6 +29,8 @@ final class MetricCatalog {
       Map.ofEntries(
           Map.entry("TENANTS_CREATED", Type.COUNTER),
           Map.entry("TENANTS_BY_PHASE", Type.GAUGE),
+          Map.entry("TENANTS_BY_LIFECYCLE", Type.GAUGE),
+          Map.entry("TENANT_PURGES", Type.COUNTER),
           Map.entry("CAPACITY_CPU_CORES", Type.GAUGE),
           Map.entry("CAPACITY_MEMORY_BYTES", Type.GAUGE),
           Map.entry("CAPACITY_NODES", Type.GAUGE),
@@ -67,6 +69,7 @@ final class MetricCatalog {
           Map.entry("RECONCILE_REPAIR_ERRORS", Type.COUNTER),
           Map.entry("RECONCILE_ORPHANS", Type.GAUGE),
           Map.entry("RECONCILE_LOST_MESSAGES", Type.GAUGE),
+          Map.entry("RECONCILE_PRUNE_REFUSED", Type.GAUGE),
           Map.entry("RECONCILE_API_CALLS", Type.GAUGE),
           Map.entry("RECONCILE_LAST_SUCCESS", Type.GAUGE),
           Map.entry("DEAD_LETTERS_REPLAYED", Type.COUNTER),
