@@ -3,11 +3,8 @@ package dev.slipway.reconciler.scan;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Reads whether the command queue holds any message at all. Read after the open operations: an
@@ -17,11 +14,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @ApplicationScoped
 public class QueueProbe {
   private static final Logger LOG = Logger.getLogger(QueueProbe.class);
-  private static final List<QueueAttributeName> COUNTS =
-      List.of(
-          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED);
 
   /** What the queue showed: empty, holding messages, or not known (not configured, unreadable). */
   public enum State {
@@ -45,19 +37,12 @@ public class QueueProbe {
       return State.UNKNOWN;
     }
     try {
-      Map<QueueAttributeName, String> counts =
-          sqs.get()
-              .getQueueAttributes(b -> b.queueUrl(url.get()).attributeNames(COUNTS))
-              .attributes();
-      return empty(counts) ? State.EMPTY : State.HOLDING;
+      var counts = new dev.slipway.shared.health.QueueProbe(sqs.get(), url.get()).counts();
+      return counts.empty() ? State.EMPTY : State.HOLDING;
     } catch (RuntimeException e) {
       // The pass goes on: lost messages are then found by stuck-after, as without a queue URL.
       LOG.warnf("command queue unreadable, lost messages wait for stuck-after: %s", e.toString());
       return State.UNREADABLE;
     }
-  }
-
-  private static boolean empty(Map<QueueAttributeName, String> counts) {
-    return COUNTS.stream().allMatch(name -> "0".equals(counts.get(name)));
   }
 }

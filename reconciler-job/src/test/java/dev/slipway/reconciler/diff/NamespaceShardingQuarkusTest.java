@@ -13,6 +13,8 @@ import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.repair.PassMode;
+import dev.slipway.reconciler.run.PassResult;
+import dev.slipway.reconciler.run.ReconcilePass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -12,6 +12,8 @@ import dev.slipway.common.render.GatewayDefaults;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.run.PassResult;
+import dev.slipway.reconciler.run.ReconcilePass;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,6 +9,7 @@ import dev.slipway.common.model.TenantSpec;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.run.ReconcilePass;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -10,8 +10,6 @@ import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
-import dev.slipway.reconciler.diff.PassResult;
-import dev.slipway.reconciler.diff.ReconcilePass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;

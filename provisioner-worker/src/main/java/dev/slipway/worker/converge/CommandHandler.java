@@ -1,24 +1,24 @@
-package dev.slipway.worker.messaging;
+package dev.slipway.worker.converge;
 
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationStatus;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.tenants.TenantRow;
 import dev.slipway.worker.apply.Applied;
 import dev.slipway.worker.apply.TenantApplier;
 import dev.slipway.worker.repository.CommandStore;
 import dev.slipway.worker.repository.OperationStore;
-import dev.slipway.worker.repository.StoredTenant;
 import dev.slipway.worker.repository.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The worker's business logic for one command. The command only names the tenant and generation;
- * the desired state always comes fresh from the database, so redelivered, duplicated or late
- * commands converge on the same result:
+ * The worker's convergence logic for one command, apart from the queue it came from. The command
+ * only names the tenant and generation; the desired state always comes fresh from the database, so
+ * redelivered, duplicated or late commands converge on the same result:
  *
  * <ul>
  *   <li>operation already finished: nothing to do (already-done, ack);
@@ -49,7 +49,7 @@ public class CommandHandler {
     this.applier = applier;
   }
 
-  Outcome handle(CommandEnvelope command) {
+  Convergence handle(CommandEnvelope command) {
     CommandStore.Begin begin =
         commands
             .begin(command.commandId(), command.tenantId())
@@ -57,9 +57,9 @@ public class CommandHandler {
                 () -> new Failures.PermanentFailure("unknown operation " + command.commandId()));
     if (!begin.begun()) {
       LOG.infof("operation already %s, nothing to do", begin.status());
-      return Outcome.ack(Outcome.ALREADY_DONE);
+      return new Convergence.AlreadyDone(begin.status());
     }
-    StoredTenant tenant =
+    TenantRow tenant =
         begin.tenant().orElseThrow(() -> new Failures.PermanentFailure("tenant not found"));
     long generation = tenant.spec().generation();
     if (command.generation() < generation) {
@@ -67,7 +67,7 @@ public class CommandHandler {
       // behind this one in the tenant's message group then finds nothing left to change.
       LOG.infof("superseded by generation %d, applying that", generation);
       converge(command, tenant, OperationStatus.SUPERSEDED);
-      return Outcome.ack(Outcome.SUPERSEDED);
+      return new Convergence.Converged(true);
     }
     if (command.generation() > generation) {
       throw new Failures.PermanentFailure(
@@ -75,13 +75,13 @@ public class CommandHandler {
               .formatted(command.generation(), generation));
     }
     converge(command, tenant, OperationStatus.SUCCEEDED);
-    return Outcome.ack(Outcome.SUCCEEDED);
+    return new Convergence.Converged(false);
   }
 
   /**
    * Applies (or deletes), records that on the tenant and finishes the operation as {@code done}.
    */
-  private void converge(CommandEnvelope command, StoredTenant stored, OperationStatus done) {
+  private void converge(CommandEnvelope command, TenantRow stored, OperationStatus done) {
     TenantSpec tenant = stored.spec();
     if (tenant.desiredState() == DesiredState.DELETED) {
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING);

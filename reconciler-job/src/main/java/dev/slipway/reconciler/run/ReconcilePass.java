@@ -1,18 +1,17 @@
-package dev.slipway.reconciler.diff;
+package dev.slipway.reconciler.run;
 
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.diff.Classifier;
+import dev.slipway.reconciler.diff.DriftReport;
 import dev.slipway.reconciler.repair.PassMode;
 import dev.slipway.reconciler.repair.RepairSummary;
 import dev.slipway.reconciler.repair.Repairer;
-import dev.slipway.reconciler.run.PassLock;
-import dev.slipway.reconciler.run.PassMetrics;
-import dev.slipway.reconciler.run.RunRecorder;
 import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
 import dev.slipway.reconciler.scan.DatabaseScanner;
 import dev.slipway.reconciler.scan.QueueProbe;
-import dev.slipway.reconciler.scan.TenantRow;
+import dev.slipway.shared.tenants.TenantRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.slipway.worker.messaging;
+package dev.slipway.common.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,5 +54,19 @@ class BackoffTest {
   @Test
   void zeroOrMissingReceiveCountIsTreatedAsFirst() {
     assertEquals(2, ceiling.visibilitySeconds(0));
+  }
+
+  @Test
+  void delaysInMillisecondsStayWithinHalfAndAllOfTheCeiling() {
+    Backoff random =
+        new Backoff(
+            Duration.ofMillis(100),
+            Duration.ofSeconds(30),
+            b -> ThreadLocalRandom.current().nextLong(b + 1));
+    for (int attempt = 1; attempt < 20; attempt++) {
+      long ceiling = Math.min(30_000, 100L << (attempt - 1));
+      long delay = random.delayMillis(attempt);
+      assertTrue(delay >= ceiling / 2 && delay <= ceiling, "attempt " + attempt + ": " + delay);
+    }
   }
 }

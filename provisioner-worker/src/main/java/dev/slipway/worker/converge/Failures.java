@@ -1,4 +1,4 @@
-package dev.slipway.worker.messaging;
+package dev.slipway.worker.converge;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 

@@ -1,4 +1,4 @@
-package dev.slipway.reconciler.health;
+package dev.slipway.shared.health;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the Kubernetes API server answers. */
+/**
+ * Ready only while the Kubernetes API server answers. A bean of every service with a Kubernetes
+ * client (the worker and the reconciler); the API has none and excludes it.
+ */
 @Readiness
 @ApplicationScoped
 public class KubernetesReadinessCheck implements HealthCheck {

@@ -1,5 +1,6 @@
-package dev.slipway.reconciler.diff;
+package dev.slipway.reconciler.run;
 
+import dev.slipway.reconciler.diff.DriftReport;
 import dev.slipway.reconciler.repair.RepairSummary;
 import java.util.UUID;
 
