@@ -1,4 +1,4 @@
-package dev.slipway.worker.messaging;
+package dev.slipway.worker.converge;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,7 @@ import dev.slipway.local.kube.RequestTally;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.apply.ApplyResult;
 import dev.slipway.worker.config.WorkerConfig;
+import dev.slipway.worker.messaging.Outcome;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.slipway.worker.messaging;
+package dev.slipway.worker.converge;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

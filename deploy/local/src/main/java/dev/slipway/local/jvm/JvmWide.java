@@ -1,4 +1,4 @@
-package dev.slipway.local;
+package dev.slipway.local.jvm;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package dev.slipway.worker.messaging;
+package dev.slipway.worker.converge;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
+import dev.slipway.worker.messaging.Outcome;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Counter;
