@@ -9,8 +9,8 @@ import dev.slipway.reconciler.repair.RepairSummary;
 import dev.slipway.reconciler.repair.Repairer;
 import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
+import dev.slipway.reconciler.scan.CommandQueueState;
 import dev.slipway.reconciler.scan.DatabaseScanner;
-import dev.slipway.reconciler.scan.QueueProbe;
 import dev.slipway.shared.tenants.TenantRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,7 +34,7 @@ public class ReconcilePass {
   private static final Logger LOG = Logger.getLogger(ReconcilePass.class);
   private final DatabaseScanner database;
   private final ClusterScanner cluster;
-  private final QueueProbe queueProbe;
+  private final CommandQueueState queueState;
   private final Repairer repairer;
   private final PassLock lock;
   private final RunRecorder runs;
@@ -46,7 +46,7 @@ public class ReconcilePass {
   ReconcilePass(
       DatabaseScanner database,
       ClusterScanner cluster,
-      QueueProbe queueProbe,
+      CommandQueueState queueState,
       Repairer repairer,
       PassLock lock,
       RunRecorder runs,
@@ -55,7 +55,7 @@ public class ReconcilePass {
       MeterRegistry registry) {
     this.database = database;
     this.cluster = cluster;
-    this.queueProbe = queueProbe;
+    this.queueState = queueState;
     this.repairer = repairer;
     this.lock = lock;
     this.runs = runs;
@@ -115,14 +115,15 @@ public class ReconcilePass {
               LOG.warnf("tenant %s: stored desired state unreadable, skipped: %s", id, problem);
             });
     var open = database.openOperations(config.pageSize());
-    QueueProbe.State queue = queueProbe.read(); // after the open operations: see QueueProbe
-    if (queue == QueueProbe.State.UNREADABLE) {
+    CommandQueueState.State queue =
+        queueState.read(); // after the operations: see CommandQueueState
+    if (queue == CommandQueueState.State.UNREADABLE) {
       unreadable[0]++;
     }
     var checked = inListedNamespaces(tenants, namespaces, unreadable);
     var snapshot = joined(listing);
     DriftReport report =
-        new Classifier(config, now, queue == QueueProbe.State.EMPTY)
+        new Classifier(config, now, queue == CommandQueueState.State.EMPTY)
             .classify(checked, snapshot, open);
     Set<String> coolingDown =
         mode.reportOnly() ? Set.of() : database.recentlyReconciled(config.repairCooldown());
