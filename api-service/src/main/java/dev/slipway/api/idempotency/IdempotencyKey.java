@@ -1,6 +1,6 @@
 package dev.slipway.api.idempotency;
 
-import dev.slipway.api.service.ApiException;
+import dev.slipway.api.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,0 +1,100 @@
+package dev.slipway.api.audit;
+
+import dev.slipway.api.http.ApiException;
+import dev.slipway.api.http.Cursors;
+import dev.slipway.api.http.Page;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The ops audit trail: one record per action (replay, purge, cancel, a job's end). */
+@ApplicationScoped
+public class OpsAudit {
+  static final int MAX_REASON = 1000;
+  private final AuditRepository audit;
+  private final OpsJson json;
+
+  OpsAudit(AuditRepository audit, OpsJson json) {
+    this.audit = audit;
+    this.json = json;
+  }
+
+  /**
+   * Appends a record in the caller's transaction.
+   *
+   * @param filter what the action selected (stored as JSON), or null
+   */
+  public Uni<Void> record(
+      SqlClient tx,
+      String actor,
+      String action,
+      String target,
+      Object filter,
+      String reason,
+      Map<String, ?> counts,
+      String outcome) {
+    return recordStored(
+        tx,
+        actor,
+        action,
+        target,
+        filter == null ? null : json.write(filter),
+        reason,
+        counts,
+        outcome);
+  }
+
+  /**
+   * As {@link #record}, with the filter already stored as JSON (a job's).
+   *
+   * @param tx null: in a transaction of its own
+   */
+  public Uni<Void> recordStored(
+      SqlClient tx,
+      String actor,
+      String action,
+      String target,
+      String filterJson,
+      String reason,
+      Map<String, ?> counts,
+      String outcome) {
+    AuditRow row =
+        new AuditRow(
+            0, null, actor, action, target, filterJson, reason, json.write(counts), outcome);
+    return tx == null ? audit.append(row) : audit.append(tx, row);
+  }
+
+  /** Newest first; {@code cursor} null for the first page. */
+  public Uni<Page<AuditRow>> list(String cursor, int limit) {
+    OffsetDateTime at = OffsetDateTime.parse("9999-12-31T23:59:59Z");
+    long id = Long.MAX_VALUE;
+    if (cursor != null) {
+      List<String> parts = Cursors.decode(cursor, 2).orElseThrow(() -> Cursors.badCursor(cursor));
+      try {
+        at = OffsetDateTime.parse(parts.get(0));
+        id = Long.parseLong(parts.get(1));
+      } catch (RuntimeException e) {
+        throw Cursors.badCursor(cursor);
+      }
+    }
+    return audit
+        .list(at, id, limit + 1)
+        .map(
+            rows ->
+                Page.of(rows, limit, last -> Cursors.encode(last.at().toString(), "" + last.id())));
+  }
+
+  /** The reason an ops request must give: every error is a 422 naming the field. */
+  public static String requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw ApiException.invalidField("reason", "reason is required: say why, for the audit");
+    }
+    if (reason.length() > MAX_REASON) {
+      throw ApiException.invalidField("reason", "reason is longer than " + MAX_REASON);
+    }
+    return reason.trim();
+  }
+}

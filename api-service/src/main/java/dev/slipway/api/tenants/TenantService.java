@@ -1,0 +1,151 @@
+package dev.slipway.api.tenants;
+
+import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.http.ApiException;
+import dev.slipway.api.http.Cursors;
+import dev.slipway.api.http.Page;
+import dev.slipway.api.operations.OperationEnqueuer;
+import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.OperationType;
+import dev.slipway.common.model.Phase;
+import dev.slipway.common.model.Slugs;
+import dev.slipway.common.model.TenantSpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Tenant use cases. Every change of desired state is written together with its operation and its
+ * outbox command in one transaction, so a command is published if and only if the change committed.
+ */
+@ApplicationScoped
+public class TenantService {
+  private static final Logger LOG = Logger.getLogger(TenantService.class);
+  private final TenantRepository tenants;
+  private final OperationEnqueuer enqueuer;
+  private final SlugRules slugRules;
+  private final PlanCatalog plans;
+  private final NamespacePlacement placement;
+  private final ApiConfig config;
+  private final Counter created;
+
+  TenantService(
+      TenantRepository tenants,
+      OperationEnqueuer enqueuer,
+      SlugRules slugRules,
+      PlanCatalog plans,
+      NamespacePlacement placement,
+      ApiConfig config,
+      MeterRegistry registry) {
+    this.tenants = tenants;
+    this.enqueuer = enqueuer;
+    this.slugRules = slugRules;
+    this.plans = plans;
+    this.placement = placement;
+    this.config = config;
+    this.created = registry.counter(MetricNames.TENANTS_CREATED);
+  }
+
+  /**
+   * Creates a tenant in the namespace {@link NamespacePlacement} chooses and queues its
+   * provisioning: one statement writes the tenant, its operation and its command, so {@code client}
+   * may be a transaction or the pool itself (see {@link
+   * dev.slipway.api.idempotency.IdempotentTransactions#runOneStatement}). Fails with 409 when the
+   * slug is taken.
+   */
+  public Uni<TenantCreated> create(SqlClient tx, String slug, SettingsChange settings) {
+    slugRules
+        .problem(slug)
+        .ifPresent(
+            p -> {
+              throw ApiException.invalidField("slug", p);
+            });
+    TenantSettings chosen = settings.forNewTenant(slug, plans);
+    String token = Tokens.newGatewayToken();
+    return placement
+        .choose(tx)
+        .flatMap(
+            namespace ->
+                insert(
+                    tx,
+                    new TenantSpec(
+                        UUID.randomUUID(),
+                        slug,
+                        1,
+                        DesiredState.RUNNING,
+                        chosen.sizing(),
+                        chosen.imageVersion(),
+                        chosen.gatewayConfig(),
+                        token,
+                        namespace),
+                    chosen));
+  }
+
+  private Uni<TenantCreated> insert(SqlClient tx, TenantSpec spec, TenantSettings chosen) {
+    String slug = spec.slug();
+    String token = spec.gatewayToken();
+    String gatewayUrl = "wss://" + slug + "." + config.domain();
+    UUID operationId = UUID.randomUUID();
+    String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);
+    return tenants
+        .insertWithCommand(tx, spec, gatewayUrl, operationId, command)
+        .map(created -> created.orElseThrow(() -> slugTaken(slug)))
+        .map(created -> new TenantCreated(created.tenant(), created.operation(), token))
+        .invoke(
+            result -> {
+              created.increment();
+              LOG.infof(
+                  "tenant %s created: id %s, plan %s, namespace %s, operation %s",
+                  slug, spec.id(), chosen.plan(), spec.namespace(), result.operation().id());
+            });
+  }
+
+  /**
+   * A 404 for a path slug that cannot name a tenant, before it reaches the database or the
+   * idempotency store (PostgreSQL refuses text with NUL characters, which would be a 500).
+   */
+  public static void requireSlugShape(String slug) {
+    if (!Slugs.isValid(slug)) {
+      throw unknown(slug);
+    }
+  }
+
+  public Uni<TenantRow> get(String slug) {
+    if (!Slugs.isValid(slug)) {
+      // An invalid slug can never name a tenant; answer as for any unknown tenant.
+      return Uni.createFrom().failure(unknown(slug));
+    }
+    return tenants.findBySlug(slug).map(row -> row.orElseThrow(() -> unknown(slug)));
+  }
+
+  /**
+   * One page of tenants in slug order, optionally of one phase and plan; {@code cursor} null for
+   * the first page.
+   */
+  public Uni<Page<TenantRow>> list(String cursor, Phase phase, String plan, int limit) {
+    List<String> after =
+        cursor == null
+            ? List.of("", new UUID(0, 0).toString())
+            : Cursors.decode(cursor, 2).orElseThrow(() -> Cursors.badCursor(cursor));
+    return tenants
+        .list(after.get(0), UUID.fromString(after.get(1)), phase, plan, limit + 1)
+        .map(
+            rows ->
+                Page.of(rows, limit, last -> Cursors.encode(last.slug(), last.id().toString())));
+  }
+
+  static ApiException unknown(String slug) {
+    return ApiException.notFound("tenant '" + slug + "'");
+  }
+
+  private static ApiException slugTaken(String slug) {
+    return ApiException.conflict("a tenant with slug '" + slug + "' already exists");
+  }
+}

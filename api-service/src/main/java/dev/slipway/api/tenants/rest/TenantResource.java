@@ -1,0 +1,86 @@
+package dev.slipway.api.tenants.rest;
+
+import dev.slipway.api.http.ApiException;
+import dev.slipway.api.http.Limits;
+import dev.slipway.api.http.PageView;
+import dev.slipway.api.http.Roles;
+import dev.slipway.api.idempotency.IdempotencyKey;
+import dev.slipway.api.idempotency.IdempotentTransactions;
+import dev.slipway.api.idempotency.MutationResponses;
+import dev.slipway.api.ratelimit.WriteRateLimiter;
+import dev.slipway.api.tenants.TenantService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The tenant collection: create and list. One tenant's resources are in {@link TenantItemResource}.
+ */
+@Path("/v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantResource {
+  private final TenantService tenants;
+  private final IdempotentTransactions mutations;
+  private final TenantResponses responses;
+  private final SecurityIdentity caller;
+  private final WriteRateLimiter limiter;
+
+  TenantResource(
+      TenantService tenants,
+      IdempotentTransactions mutations,
+      TenantResponses responses,
+      SecurityIdentity caller,
+      WriteRateLimiter limiter) {
+    this.tenants = tenants;
+    this.mutations = mutations;
+    this.responses = responses;
+    this.caller = caller;
+    this.limiter = limiter;
+  }
+
+  /**
+   * Creates a tenant. 202: the desired state is committed and provisioning is queued; poll the
+   * operation in {@code Location}.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  public Uni<Response> create(
+      CreateTenantRequest request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    if (request == null) {
+      throw ApiException.badRequest("request body is required: {\"slug\": \"...\"}");
+    }
+    limiter.admit(caller.getPrincipal().getName());
+    var key = responses.key(caller, idempotencyKey, "POST", "/v1/tenants", request);
+    return mutations
+        .runOneStatement(
+            key,
+            tx -> tenants.create(tx, request.slug(), request.settings()).map(responses::created))
+        .map(MutationResponses::toResponse);
+  }
+
+  /** Tenants in slug order, live ones unless a phase is asked for; optionally of one plan. */
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.OPS})
+  public Uni<PageView<TenantView>> list(
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit,
+      @QueryParam("phase") String phase,
+      @QueryParam("plan") String plan) {
+    return tenants
+        .list(cursor, Limits.phase(phase), Limits.plan(plan), Limits.pageSize(limit))
+        .map(
+            page ->
+                new PageView<>(
+                    page.items().stream().map(TenantView::of).toList(), page.nextCursor()));
+  }
+}
