@@ -69,7 +69,7 @@ class ArchitectureTest {
             // The dead-letter replay re-sends a dead letter's own message (same body, group and
             // deduplication id) and records it in the replay ledger in its own statement; an outbox
             // row would publish a second copy under a new id (api-service/README.md, Ops).
-            "dev.slipway.api.service.Resend")
+            "dev.slipway.api.deadletters.Resend")
         .check(main);
   }
 

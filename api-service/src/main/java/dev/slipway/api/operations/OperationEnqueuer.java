@@ -1,16 +1,12 @@
 package dev.slipway.api.operations;
 
 import dev.slipway.api.outbox.OutboxRelay;
-import dev.slipway.common.command.CommandCodec;
-import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.outbox.NewCommand;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,9 +25,7 @@ public class OperationEnqueuer {
 
   public Uni<OperationRow> enqueue(
       SqlClient tx, UUID tenantId, String slug, long generation, OperationType type) {
-    UUID operationId = UUID.randomUUID();
-    String body = command(operationId, type, tenantId, slug, generation);
-    return operations.insertWithCommand(tx, operationId, tenantId, type, generation, body);
+    return operations.insertWithCommand(tx, NewCommand.of(tenantId, slug, type, generation));
   }
 
   /**
@@ -39,31 +33,19 @@ public class OperationEnqueuer {
    * write rows naming it in the same transaction at once.
    */
   public record Target(
-      UUID operationId, UUID tenantId, String slug, long generation, OperationType type) {}
+      UUID operationId, UUID tenantId, String slug, long generation, OperationType type) {
+
+    NewCommand command() {
+      return new NewCommand(operationId, tenantId, slug, type, generation);
+    }
+  }
 
   /**
    * As {@link #enqueue} for several operations, in one statement: their commands are published in
    * list order. Returns the operations in list order.
    */
   public Uni<List<OperationRow>> enqueueAll(SqlClient tx, List<Target> targets) {
-    List<OperationRepository.NewOperation> ops = new ArrayList<>();
-    for (Target t : targets) {
-      ops.add(
-          new OperationRepository.NewOperation(
-              t.operationId(),
-              t.tenantId(),
-              t.type(),
-              t.generation(),
-              command(t.operationId(), t.type(), t.tenantId(), t.slug(), t.generation())));
-    }
-    return operations.insertAllWithCommands(tx, ops);
-  }
-
-  /** The queue message of an operation, for a caller that inserts it with its own statement. */
-  public String command(
-      UUID operationId, OperationType type, UUID tenantId, String slug, long generation) {
-    return CommandCodec.encode(
-        CommandEnvelope.of(operationId, type, tenantId, slug, generation, Instant.now(), Map.of()));
+    return operations.insertAllWithCommands(tx, targets.stream().map(Target::command).toList());
   }
 
   /** Call once the transaction committed: publish now rather than at the next poll. */

@@ -7,6 +7,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -48,8 +49,9 @@ public class TenantRepository {
                 + "), op AS (INSERT INTO operations (id, tenant_id, type, generation)"
                 + " SELECT $13, id, 'CREATE', generation FROM t"
                 + " RETURNING id, tenant_id, status, attempts, queued_at),"
-                + " cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
-                + " SELECT id, tenant_id::text, $14 FROM op)"
+                + " cmd AS ("
+                + OutboxWriter.insertSelect("$14", "op")
+                + ")"
                 + " SELECT t.*, op.status AS op_status, op.attempts AS op_attempts,"
                 + " op.queued_at AS op_queued_at FROM t JOIN op ON op.tenant_id = t.id")
         .execute(

@@ -12,6 +12,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.outbox.NewCommand;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -92,10 +93,9 @@ public class TenantService {
     String slug = spec.slug();
     String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + config.domain();
-    UUID operationId = UUID.randomUUID();
-    String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);
+    NewCommand command = NewCommand.of(spec.id(), slug, OperationType.CREATE, 1);
     return tenants
-        .insertWithCommand(tx, spec, gatewayUrl, operationId, command)
+        .insertWithCommand(tx, spec, gatewayUrl, command.operationId(), command.body())
         .map(created -> created.orElseThrow(() -> slugTaken(slug)))
         .map(created -> new TenantCreated(created.tenant(), created.operation(), token))
         .invoke(
