@@ -33,10 +33,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway Deployment: one container reading its token from the tenant Secret. Built with
- * constructors and setters, not fabric8's builders: a builder copies every nested object on each
- * {@code with...} and {@code build()}, which made rendering the worker's and the reconciler's
- * costliest step per tenant (the reconciler renders every tenant on every pass).
+ * The gateway Deployment: one container reading its token from the tenant Secret, under the
+ * restricted Pod Security profile ({@link PodSecurity}). Built with constructors and setters, not
+ * fabric8's builders: a builder copies every nested object on each {@code with...} and {@code
+ * build()}, which made rendering the worker's and the reconciler's costliest step per tenant (the
+ * reconciler renders every tenant on every pass).
  */
 final class DeploymentRenderer {
   private DeploymentRenderer() {}
@@ -64,6 +65,7 @@ final class DeploymentRenderer {
     meta.setAnnotations(podAnnotations(tenant));
     PodSpec pod = new PodSpec();
     pod.setContainers(new ArrayList<>(List.of(container(tenant, settings))));
+    PodSecurity.secure(pod, tenant.slug());
     PodTemplateSpec template = new PodTemplateSpec();
     template.setMetadata(meta);
     template.setSpec(pod);
@@ -101,6 +103,8 @@ final class DeploymentRenderer {
     config.setValue(GatewayConfigJson.render(tenant));
     container.setEnv(new ArrayList<>(List.of(token, config)));
     container.setResources(resources(tenant.sizing().resources()));
+    container.setSecurityContext(PodSecurity.container());
+    container.setVolumeMounts(PodSecurity.mounts());
     container.setReadinessProbe(
         httpProbe(
             GatewayDefaults.READINESS_INITIAL_DELAY_SECONDS,

@@ -63,5 +63,23 @@ public final class GatewayDefaults {
   public static final int LIVENESS_INITIAL_DELAY_SECONDS = 15;
   public static final int LIVENESS_PERIOD_SECONDS = 30;
 
+  // The restricted Pod Security profile (see PodSecurity): a fixed non-root user and group.
+  public static final long GATEWAY_UID = 10001;
+  public static final long GATEWAY_GID = 10001;
+
+  /** The only writable path of the read-only root filesystem: an emptyDir. */
+  public static final String TMP_VOLUME = "tmp";
+
+  public static final String TMP_MOUNT_PATH = "/tmp";
+  public static final String TMP_SIZE_LIMIT = "64Mi";
+
+  /** The tenant Secret mounted read-only: the token is file {@code <path>/token}. */
+  public static final String TOKEN_VOLUME = "gateway-token";
+
+  public static final String TOKEN_MOUNT_PATH = "/var/run/secrets/slipway/gateway";
+
+  /** 0440: readable by the owner and the pod's fsGroup only. */
+  public static final int TOKEN_FILE_MODE = 0440;
+
   private GatewayDefaults() {}
 }
