@@ -23,7 +23,8 @@ class QueueHealthQuarkusTest {
         .then()
         .statusCode(200)
         .body("checks.find { it.name == 'command-queue' }.status", is("UP"))
-        .body("checks.find { it.name == 'command-queue' }.data.approximateMessages", notNullValue());
+        .body(
+            "checks.find { it.name == 'command-queue' }.data.approximateMessages", notNullValue());
   }
 
   @Test
