@@ -4,6 +4,8 @@
 #   deploy/local/mint-token.sh tenant <tenant-id>     # a token scoped to one tenant
 #   deploy/local/mint-token.sh ops                    # a read-only ops token
 # Optional: SUBJECT (default local-<role>), TTL_SECONDS (default 3600).
+# Without openssl or sourcing anything: ./slipway cli token ops|admin|tenant --tenant <id|slug>
+# (cli/README.md), same claims and key. This script stays for shells without a JDK build.
 set -euo pipefail
 role="${1:?usage: mint-token.sh admin|ops|tenant [tenant-id]}"
 tenant="${2:-}"
