@@ -33,5 +33,7 @@ module "api_fargate" {
   queue_url               = aws_sqs_queue.commands.id
   dlq_url                 = aws_sqs_queue.dlq.id
   tenant_namespaces       = var.api_fargate.tenant_namespaces
+  tenant_image            = var.api_fargate.tenant_image
+  extra_environment       = var.api_fargate.extra_environment
   queue_policy_json       = data.aws_iam_policy_document.api.json
 }

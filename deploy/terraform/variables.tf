@@ -166,6 +166,8 @@ variable "api_fargate" {
     database_parameter_path = optional(string)
     secrets_kms_key_arn     = optional(string)
     tenant_namespaces       = optional(list(string), ["tenants"])
+    tenant_image            = string
+    extra_environment       = optional(map(string), {})
   })
   default = null
 }

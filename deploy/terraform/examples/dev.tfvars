@@ -12,6 +12,7 @@ api_fargate = {
   private_subnet_ids      = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] # public subnets here
   assign_public_ip        = true
   domain                  = "gw.dev.example.com"
+  tenant_image            = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gateway:1.0.0"
   jwt_issuer              = "https://login.example.com/"
   jwt_jwks_url            = "https://login.example.com/.well-known/jwks.json"
   desired_count           = 1
@@ -23,4 +24,11 @@ api_fargate = {
   health_check_command    = ["CMD-SHELL", "curl -fsS localhost:8080/q/health/ready || exit 1"]
   secret_store            = "ssm"
   database_parameter_path = "/slipway-dev/database"
+  # The dev overlay's plan caps (api-service-env), so tenants are sized as on a Kubernetes API.
+  extra_environment = {
+    SLIPWAY_API_DEFAULT_PLAN                         = "small"
+    SLIPWAY_API_PLANS_STANDARD_REPLICAS              = "1"
+    SLIPWAY_API_PLANS_LARGE_AUTOSCALING_MIN_REPLICAS = "1"
+    SLIPWAY_API_PLANS_LARGE_AUTOSCALING_MAX_REPLICAS = "2"
+  }
 }

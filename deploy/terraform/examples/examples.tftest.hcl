@@ -19,7 +19,11 @@ run "plans" {
   command = plan
 
   assert {
-    condition     = module.api_fargate[0].log_retention_days == var.log_retention_days[var.environment]
+    condition     = length(module.api_fargate) == (var.api_on_fargate ? 1 : 0)
+    error_message = "the Fargate API exactly when api_on_fargate (prod runs its API on EKS)"
+  }
+  assert {
+    condition     = alltrue([for m in module.api_fargate : m.log_retention_days == var.log_retention_days[var.environment]])
     error_message = "the environment's log retention"
   }
 }

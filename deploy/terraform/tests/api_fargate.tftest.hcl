@@ -27,6 +27,7 @@ variables {
   certificate_arn     = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
   database_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slipway-db-AbCdEf"
   domain              = "gw.example.com"
+  tenant_image        = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gateway:1.0.0"
   jwt_issuer          = "https://login.example.com/"
   jwt_jwks_url        = "https://login.example.com/.well-known/jwks.json"
   queue_url           = "https://sqs.eu-west-1.amazonaws.com/123456789012/slipway-test-commands.fifo"
@@ -219,6 +220,39 @@ run "api_gateway_custom_domain_uses_the_certificate" {
 }
 
 # One run for all the variable validations: each listed variable must fail its own.
+run "the_fleet_and_extra_environment_reach_the_container" {
+  command = plan
+  module {
+    source = "./modules/api-fargate"
+  }
+  variables {
+    extra_environment = {
+      SLIPWAY_API_DEFAULT_PLAN                         = "small"
+      SLIPWAY_API_PLANS_LARGE_AUTOSCALING_MAX_REPLICAS = "2"
+    }
+  }
+
+  assert {
+    condition     = { for e in jsondecode(aws_ecs_task_definition.api.container_definitions)[0].environment : e.name => e.value if startswith(e.name, "SLIPWAY_FLEET_") } == { SLIPWAY_FLEET_DOMAIN = "gw.example.com", SLIPWAY_FLEET_IMAGE = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gateway:1.0.0", SLIPWAY_FLEET_NAMESPACES = "tenants" }
+    error_message = "the API gets the fleet settings (SLIPWAY_FLEET_*) the worker and reconciler get"
+  }
+  assert {
+    condition     = [for e in jsondecode(aws_ecs_task_definition.api.container_definitions)[0].environment : e.value if e.name == "SLIPWAY_API_PLANS_LARGE_AUTOSCALING_MAX_REPLICAS"] == ["2"]
+    error_message = "extra_environment (the overlay's plan caps) reaches the container"
+  }
+}
+
+run "extra_environment_cannot_replace_the_modules_own" {
+  command = plan
+  module {
+    source = "./modules/api-fargate"
+  }
+  variables {
+    extra_environment = { SLIPWAY_FLEET_DOMAIN = "other.example.com" }
+  }
+  expect_failures = [var.extra_environment]
+}
+
 run "rejects_what_aws_or_the_module_cannot_take" {
   command = plan
   module {

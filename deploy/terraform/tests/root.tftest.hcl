@@ -56,6 +56,7 @@ run "fargate_log_retention_follows_the_environment" {
       certificate_arn     = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
       database_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slipway-db-AbCdEf"
       domain              = "gw.example.com"
+      tenant_image        = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gateway:1.0.0"
       jwt_issuer          = "https://login.example.com/"
       jwt_jwks_url        = "https://login.example.com/.well-known/jwks.json"
     }

@@ -5,6 +5,21 @@
 # Fargate Spot, X86_64 (default) or ARM64.
 
 locals {
+  # The tenant fleet (SLIPWAY_FLEET_*, FleetConfig) as deploy/k8s's slipway-fleet ConfigMap sets it
+  # for the worker and reconciler; the API needs the same values.
+  base_environment = {
+    QUARKUS_SQS_AWS_REGION           = var.region
+    SLIPWAY_API_QUEUE_URL            = var.queue_url
+    SLIPWAY_API_OPS_DLQ_URL          = var.dlq_url
+    SLIPWAY_FLEET_DOMAIN             = var.domain
+    SLIPWAY_FLEET_NAMESPACES         = join(",", var.tenant_namespaces)
+    SLIPWAY_FLEET_IMAGE              = var.tenant_image
+    MP_JWT_VERIFY_ISSUER             = var.jwt_issuer
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION = var.jwt_jwks_url
+    JAVA_OPTS_APPEND                 = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"
+  }
+  environment = merge(local.base_environment, var.extra_environment)
+
   name        = "${var.name_prefix}-api"
   container   = "api-service"
   alb         = var.ingress == "alb"
@@ -25,16 +40,9 @@ locals {
       readonlyRootFilesystem = true
       user                   = "185"
       portMappings           = [{ containerPort = 8080, protocol = "tcp" }]
-      environment = [
-        { name = "QUARKUS_SQS_AWS_REGION", value = var.region },
-        { name = "SLIPWAY_API_QUEUE_URL", value = var.queue_url },
-        { name = "SLIPWAY_API_OPS_DLQ_URL", value = var.dlq_url },
-        { name = "SLIPWAY_API_DOMAIN", value = var.domain },
-        { name = "SLIPWAY_API_TENANT_NAMESPACES", value = join(",", var.tenant_namespaces) },
-        { name = "MP_JWT_VERIFY_ISSUER", value = var.jwt_issuer },
-        { name = "MP_JWT_VERIFY_PUBLICKEY_LOCATION", value = var.jwt_jwks_url },
-        { name = "JAVA_OPTS_APPEND", value = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000" },
-      ]
+      # The module's own variables, then extra_environment (plan caps and other slipway.api.*
+      # settings, as the Kubernetes overlays give the API), sorted by name for a stable diff.
+      environment = [for name in sort(keys(local.environment)) : { name = name, value = local.environment[name] }]
       secrets     = local.database_secrets
       mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
       logConfiguration = {

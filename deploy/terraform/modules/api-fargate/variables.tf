@@ -42,7 +42,7 @@ variable "database_secret_arn" {
 }
 
 variable "domain" {
-  description = "Tenant domain (SLIPWAY_API_DOMAIN)."
+  description = "Tenant domain (SLIPWAY_FLEET_DOMAIN): the overlay's slipway-fleet value, the worker's and reconciler's."
   type        = string
 }
 
@@ -90,9 +90,29 @@ variable "dlq_url" {
 }
 
 variable "tenant_namespaces" {
-  description = "Namespaces new tenants are placed in (SLIPWAY_API_TENANT_NAMESPACES); the worker and reconciler must list the same."
+  description = "Tenant namespaces, the default first (SLIPWAY_FLEET_NAMESPACES): the overlay's slipway-fleet value, the worker's and reconciler's."
   type        = list(string)
   default     = ["tenants"]
+}
+
+variable "tenant_image" {
+  description = "The tenants' gateway image (SLIPWAY_FLEET_IMAGE): the overlay's slipway-fleet value. The API reads the whole fleet configuration, which has no default for it."
+  type        = string
+}
+
+variable "extra_environment" {
+  description = "Further environment of the API container, as the Kubernetes overlays' api-service-env gives it (e.g. the plan caps SLIPWAY_API_DEFAULT_PLAN, SLIPWAY_API_PLANS_<PLAN>_...), so a Fargate API sizes tenants as a Kubernetes one would. Cannot replace a variable this module sets itself."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition = length(setintersection(keys(var.extra_environment), [
+      "QUARKUS_SQS_AWS_REGION", "SLIPWAY_API_QUEUE_URL", "SLIPWAY_API_OPS_DLQ_URL",
+      "SLIPWAY_FLEET_DOMAIN", "SLIPWAY_FLEET_NAMESPACES", "SLIPWAY_FLEET_IMAGE",
+      "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "JAVA_OPTS_APPEND",
+    ])) == 0
+    error_message = "extra_environment cannot replace a variable the module sets from its own variables."
+  }
 }
 
 variable "queue_policy_json" {

@@ -21,7 +21,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(
     value = KubeEmulatorTestResource.class,
     restrictToAnnotatedClass = false,
-    // Every tenant namespace of slipway.worker.tenants.namespaces (test profile), plus one the
+    // Every tenant namespace of slipway.fleet.namespaces (test profile), plus one the
     // worker does not serve.
     initArgs =
         @ResourceArg(

@@ -13,7 +13,7 @@ import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.DesiredObjects;
 import dev.slipway.common.render.GatewayDefaults;
 import dev.slipway.common.render.TenantRenderer;
-import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,9 +31,9 @@ public final class Fleet {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private final Pool pool;
   private final KubernetesClient kube;
-  private final ReconcilerConfig config;
+  private final FleetConfig config;
 
-  public Fleet(Pool pool, KubernetesClient kube, ReconcilerConfig config) {
+  public Fleet(Pool pool, KubernetesClient kube, FleetConfig config) {
     this.pool = pool;
     this.kube = kube;
     this.config = config;
@@ -91,12 +91,12 @@ public final class Fleet {
   }
 
   public DesiredObjects desired(TenantSpec spec) {
-    return TenantRenderer.render(spec, config.renderSettings(DOMAIN));
+    return TenantRenderer.render(spec, config.renderSettings());
   }
 
   /** The namespace the tenant's objects are rendered into. */
   public String namespaceOf(TenantSpec spec) {
-    return config.renderSettings(DOMAIN).namespaceOf(spec);
+    return config.renderSettings().namespaceOf(spec);
   }
 
   /** What the worker does for any command: apply the desired objects, delete what must not be. */

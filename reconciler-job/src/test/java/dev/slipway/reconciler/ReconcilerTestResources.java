@@ -18,7 +18,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(
     value = KubeEmulatorTestResource.class,
     restrictToAnnotatedClass = false,
-    // Every namespace of slipway.reconciler.namespaces (test profile), plus one it does not list.
+    // Every namespace of slipway.fleet.namespaces (test profile), plus one it does not list.
     initArgs =
         @ResourceArg(
             name = KubeEmulatorTestResource.NAMESPACES_ARG,

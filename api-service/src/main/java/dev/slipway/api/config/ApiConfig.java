@@ -4,7 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
 
-/** All configuration of the api-service, under {@code slipway.api}. */
+/**
+ * All configuration of the api-service, under {@code slipway.api}. The tenant fleet (the namespaces
+ * new tenants are placed in, the domain of their gateways) is the shared {@link
+ * dev.slipway.shared.fleet.FleetConfig}, the worker's and the reconciler's own.
+ */
 @ConfigMapping(prefix = "slipway.api")
 public interface ApiConfig {
 
@@ -12,27 +16,12 @@ public interface ApiConfig {
   String queueUrl();
 
   /**
-   * Namespaces new tenants are placed in, comma-separated (namespace sharding: Kubernetes is tested
-   * to about 2,000 Deployments per namespace). Each new tenant goes to the one with the fewest live
-   * tenants, is recorded there and never moves; removing a namespace from this list only stops new
-   * tenants from going to it. The first is the default namespace: migration V9 recorded every
-   * tenant from before sharding in it, so on upgrade it must be the namespace the worker and the
-   * reconciler used until then. Worker and reconciler must list every namespace named here.
-   */
-  @WithDefault("tenants")
-  java.util.List<String> tenantNamespaces();
-
-  /**
-   * How long the count of live tenants per namespace, by which new tenants are placed, is reused
-   * before it is read again; meanwhile each API process adds its own creates to it. Not read at all
-   * while only one namespace is configured.
+   * How long the count of live tenants per namespace ({@code slipway.fleet.namespaces}), by which
+   * new tenants are placed, is reused before it is read again; meanwhile each API process adds its
+   * own creates to it. Not read at all while only one namespace is configured.
    */
   @WithDefault("30s")
   java.time.Duration namespaceCountsRefresh();
-
-  /** DNS domain under which tenant gateways are served: {@code wss://{slug}.{domain}}. */
-  @WithDefault("example.com")
-  String domain();
 
   /**
    * Slugs no tenant may take: they would shadow host names the platform itself serves under the

@@ -2,6 +2,7 @@ package dev.slipway.api.tenants;
 
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.common.model.Namespaces;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,8 +17,8 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Chooses the namespace of a new tenant from {@code slipway.api.tenant-namespaces} (namespace
- * sharding, issue 10): the one with the fewest live tenants.
+ * Chooses the namespace of a new tenant from {@code slipway.fleet.namespaces} (namespace sharding,
+ * issue 10): the one with the fewest live tenants.
  *
  * <p>Least-filled rather than a hash of the tenant id: the namespace is recorded on the tenant's
  * row and never recomputed, so a hash would buy no stability, while least-filled sends new tenants
@@ -46,11 +47,11 @@ public class NamespacePlacement {
   private final Clock clock = Clock.systemUTC();
 
   @Inject
-  NamespacePlacement(TenantRepository tenants, Pool pool, ApiConfig config) {
+  NamespacePlacement(TenantRepository tenants, Pool pool, ApiConfig config, FleetConfig fleet) {
     this(
         tenants::liveCountsByNamespace,
         pool,
-        config.tenantNamespaces(),
+        fleet.openNamespaces(),
         config.namespaceCountsRefresh());
   }
 
@@ -61,7 +62,7 @@ public class NamespacePlacement {
       Duration refresh) {
     this.liveCounts = liveCounts;
     this.pool = pool;
-    this.namespaces = Namespaces.checked("slipway.api.tenant-namespaces", namespaces);
+    this.namespaces = Namespaces.checked(FleetConfig.NAMESPACES_KEY, namespaces);
     this.refresh = refresh;
     this.counts = new NamespaceCounts(this.namespaces);
   }

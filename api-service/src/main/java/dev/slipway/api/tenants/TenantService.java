@@ -1,6 +1,5 @@
 package dev.slipway.api.tenants;
 
-import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
@@ -12,6 +11,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.shared.outbox.NewCommand;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +34,7 @@ public class TenantService {
   private final SlugRules slugRules;
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
-  private final ApiConfig config;
+  private final FleetConfig fleet;
   private final Counter created;
 
   TenantService(
@@ -43,14 +43,14 @@ public class TenantService {
       SlugRules slugRules,
       PlanCatalog plans,
       NamespacePlacement placement,
-      ApiConfig config,
+      FleetConfig fleet,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.enqueuer = enqueuer;
     this.slugRules = slugRules;
     this.plans = plans;
     this.placement = placement;
-    this.config = config;
+    this.fleet = fleet;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
@@ -92,7 +92,7 @@ public class TenantService {
   private Uni<TenantCreated> insert(SqlClient tx, TenantSpec spec, TenantSettings chosen) {
     String slug = spec.slug();
     String token = spec.gatewayToken();
-    String gatewayUrl = "wss://" + slug + "." + config.domain();
+    String gatewayUrl = "wss://" + slug + "." + fleet.domain();
     NewCommand command = NewCommand.of(spec.id(), slug, OperationType.CREATE, 1);
     return tenants
         .insertWithCommand(tx, spec, gatewayUrl, command.operationId(), command.body())

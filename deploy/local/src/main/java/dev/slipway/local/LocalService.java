@@ -2,17 +2,19 @@ package dev.slipway.local;
 
 /** The three Slipway services the local stack runs, each as its own process. */
 public enum LocalService {
-  API("api-service", "api-service", LocalStackOptions.API_PORT),
-  WORKER("worker", "provisioner-worker", LocalStackOptions.WORKER_PORT),
-  RECONCILER("reconciler", "reconciler-job", LocalStackOptions.RECONCILER_PORT);
+  API("api-service", "api-service", "api-service", LocalStackOptions.API_PORT),
+  WORKER("worker", "provisioner-worker", "provisioner-worker", LocalStackOptions.WORKER_PORT),
+  RECONCILER("reconciler", "reconciler-job", "reconciler", LocalStackOptions.RECONCILER_PORT);
 
   private final String logName;
   private final String module;
+  private final String workload;
   private final int fixedPort;
 
-  LocalService(String logName, String module, int fixedPort) {
+  LocalService(String logName, String module, String workload, int fixedPort) {
     this.logName = logName;
     this.module = module;
+    this.workload = workload;
     this.fixedPort = fixedPort;
   }
 
@@ -24,6 +26,11 @@ public enum LocalService {
   /** The Maven module whose {@code target/quarkus-app} it runs. */
   public String module() {
     return module;
+  }
+
+  /** Name of its Deployment or CronJob in deploy/k8s, whose environment it runs with. */
+  public String workload() {
+    return workload;
   }
 
   int fixedPort() {

@@ -26,7 +26,6 @@ import java.util.Set;
 public final class LocalStack implements AutoCloseable {
   static final String DATABASE = "slipway";
   static final String QUEUE_BASE = "slipway-commands";
-  static final String TENANT_DOMAIN = "slipway.localhost";
   static final int MAX_RECEIVE_COUNT = 5;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -152,18 +151,23 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startServices() {
-    ServiceProcess api = service(LocalService.API, ServiceEnv.api(env, TENANT_DOMAIN));
+    RenderedOverlay overlay = RenderedOverlay.read(options.repoRoot(), options.overlay());
+    ServiceProcess api = service(LocalService.API, serviceEnv(LocalService.API, overlay));
     // The API migrates the schema: the others start once it is ready.
     api.awaitReady(READY_TIMEOUT);
-    ServiceProcess worker = service(LocalService.WORKER, ServiceEnv.worker(env, TENANT_DOMAIN));
+    ServiceProcess worker = service(LocalService.WORKER, serviceEnv(LocalService.WORKER, overlay));
     ServiceProcess reconciler =
-        service(LocalService.RECONCILER, ServiceEnv.reconciler(env, options.reconcileInterval()));
+        service(LocalService.RECONCILER, serviceEnv(LocalService.RECONCILER, overlay));
     worker.awaitReady(READY_TIMEOUT);
     reconciler.awaitReady(READY_TIMEOUT);
     env.put("SLIPWAY_API_URL", api.url());
     env.put("SLIPWAY_API_METRICS_URL", api.url() + "/q/metrics");
     env.put("SLIPWAY_WORKER_METRICS_URL", worker.url() + "/q/metrics");
     env.put("SLIPWAY_RECONCILER_METRICS_URL", reconciler.url() + "/q/metrics");
+  }
+
+  private Map<String, String> serviceEnv(LocalService service, RenderedOverlay overlay) {
+    return ServiceEnv.of(service, overlay, env, options.reconcileInterval());
   }
 
   private synchronized ServiceProcess service(LocalService service, Map<String, String> env) {

@@ -22,6 +22,9 @@ import java.util.Map;
  *     shorter {@code SLIPWAY_RECONCILER_STUCK_AFTER} for fault-injection runs)
  * @param aotTraining run the services as a training run for JDK 25's AOT cache: each writes {@code
  *     app.aot} next to its jar when it stops ({@link StartupCache})
+ * @param overlay the deploy/k8s overlay whose configuration the services run with, read from its
+ *     committed rendering (deploy/k8s/rendered/OVERLAY.yaml) with only endpoints, credentials and
+ *     ports replaced ({@link ServiceEnv})
  */
 public record LocalStackOptions(
     Path repoRoot,
@@ -33,7 +36,8 @@ public record LocalStackOptions(
     List<String> tenantNamespaces,
     Duration queueVisibility,
     Map<String, String> serviceEnv,
-    boolean aotTraining) {
+    boolean aotTraining,
+    String overlay) {
 
   /** Well-known ports of the developer stack (see README). */
   public static final int API_PORT = 8080;
@@ -44,6 +48,9 @@ public record LocalStackOptions(
   public static final int SQS_PORT = 9324;
   public static final int KUBE_PORT = 16443;
   private static final Duration QUEUE_VISIBILITY = Duration.ofSeconds(30);
+
+  /** The overlay the local stack and the end-to-end tests run by default. */
+  public static final String DEFAULT_OVERLAY = "dev";
 
   public LocalStackOptions {
     tenantNamespaces = List.copyOf(tenantNamespaces);
@@ -65,7 +72,8 @@ public record LocalStackOptions(
         List.of("tenants"),
         QUEUE_VISIBILITY,
         Map.of(),
-        false);
+        false,
+        DEFAULT_OVERLAY);
   }
 
   /** The end-to-end tests' stack: free ports, fast pods and passes, two tenant namespaces. */
@@ -80,7 +88,8 @@ public record LocalStackOptions(
         List.of("tenants", "tenants-2"),
         QUEUE_VISIBILITY,
         Map.of(),
-        false);
+        false,
+        DEFAULT_OVERLAY);
   }
 
   public LocalStackOptions withReconcileInterval(Duration interval) {
@@ -94,7 +103,8 @@ public record LocalStackOptions(
         tenantNamespaces,
         queueVisibility,
         serviceEnv,
-        aotTraining);
+        aotTraining,
+        overlay);
   }
 
   public LocalStackOptions withPodReadyDelay(Duration delay) {
@@ -108,7 +118,8 @@ public record LocalStackOptions(
         tenantNamespaces,
         queueVisibility,
         serviceEnv,
-        aotTraining);
+        aotTraining,
+        overlay);
   }
 
   public LocalStackOptions withTenantNamespaces(List<String> namespaces) {
@@ -122,7 +133,8 @@ public record LocalStackOptions(
         namespaces,
         queueVisibility,
         serviceEnv,
-        aotTraining);
+        aotTraining,
+        overlay);
   }
 
   public LocalStackOptions withQueueVisibility(Duration visibility) {
@@ -136,7 +148,8 @@ public record LocalStackOptions(
         tenantNamespaces,
         visibility,
         serviceEnv,
-        aotTraining);
+        aotTraining,
+        overlay);
   }
 
   public LocalStackOptions withServiceEnv(Map<String, String> env) {
@@ -150,7 +163,8 @@ public record LocalStackOptions(
         tenantNamespaces,
         queueVisibility,
         env,
-        aotTraining);
+        aotTraining,
+        overlay);
   }
 
   public LocalStackOptions withAotTraining() {
@@ -164,6 +178,23 @@ public record LocalStackOptions(
         tenantNamespaces,
         queueVisibility,
         serviceEnv,
-        true);
+        true,
+        overlay);
+  }
+
+  /** Runs the services with another overlay's configuration (e.g. {@code prod}). */
+  public LocalStackOptions withOverlay(String name) {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        startServices,
+        reconcileInterval,
+        tenantNamespaces,
+        queueVisibility,
+        serviceEnv,
+        aotTraining,
+        name);
   }
 }

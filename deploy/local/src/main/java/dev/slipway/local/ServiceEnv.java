@@ -1,56 +1,85 @@
 package dev.slipway.local;
 
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The environment each service gets: only the ordinary Quarkus / Slipway / fabric8 settings a
- * deployment on AWS would set, pointed at the embedded servers.
+ * The environment each service gets: exactly what its pod gets from the shipped manifests (the
+ * overlay's Deployment or CronJob: envFrom ConfigMaps and env, read from the committed rendering),
+ * with only endpoints, credentials and ports replaced by the embedded servers'. So the local stack
+ * and the end-to-end tests run the configuration a deployment runs, and a key an overlay forgets
+ * fails here first.
+ *
+ * <p>Replaced: the database (the pod's {@code slipway-db} Secret), SQS (endpoint, region, static
+ * credentials, queue and DLQ URLs), the Kubernetes API (KUBECONFIG instead of the in-cluster
+ * account), the JWT issuer and key, the tenant namespaces (the emulator's), and the reconciler's
+ * mode: a long-running process passing every interval instead of a CronJob pushing to a
+ * Pushgateway. Text logs instead of JSON, for people reading .slipway/logs. The HTTP port is set by
+ * {@link ServiceProcess}.
  */
 final class ServiceEnv {
+  /** The variables a pod takes from the {@code slipway-db} Secret, all replaced here. */
+  static final Set<String> DATABASE =
+      Set.of(
+          "QUARKUS_DATASOURCE_JDBC_URL",
+          "QUARKUS_DATASOURCE_REACTIVE_URL",
+          "QUARKUS_DATASOURCE_USERNAME",
+          "QUARKUS_DATASOURCE_PASSWORD");
+
   private ServiceEnv() {}
 
-  static Map<String, String> api(Map<String, String> stack, String domain) {
-    Map<String, String> env = common(stack);
+  static Map<String, String> of(
+      LocalService service,
+      RenderedOverlay overlay,
+      Map<String, String> stack,
+      Duration reconcileInterval) {
+    Set<String> secrets = overlay.secretVariables(service);
+    if (!DATABASE.containsAll(secrets)) {
+      throw new IllegalStateException(
+          "overlay %s gives %s variables from Secrets the local stack cannot replace: %s"
+              .formatted(overlay.name(), service.workload(), secrets));
+    }
+    Map<String, String> env = new LinkedHashMap<>(overlay.env(service));
+    database(env, stack);
     sqs(env, stack);
-    env.put("SLIPWAY_API_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
-    env.put("SLIPWAY_API_OPS_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
-    env.put("SLIPWAY_API_DOMAIN", domain);
-    env.put("SLIPWAY_API_TENANT_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
-    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + stack.get("SLIPWAY_JWT_PUBLIC_KEY"));
+    env.put("SLIPWAY_FLEET_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
+    env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    switch (service) {
+      case API -> {
+        env.put("SLIPWAY_API_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
+        env.put("SLIPWAY_API_OPS_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
+        env.put("MP_JWT_VERIFY_ISSUER", stack.get("SLIPWAY_DEV_JWT_ISSUER"));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + stack.get("SLIPWAY_JWT_PUBLIC_KEY"));
+      }
+      case WORKER -> {
+        kube(env, stack, service);
+        env.put("SLIPWAY_WORKER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
+        env.put("SLIPWAY_WORKER_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
+      }
+      case RECONCILER -> {
+        kube(env, stack, service);
+        env.put("SLIPWAY_RECONCILER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
+        env.put("SLIPWAY_RECONCILER_RUN_ONCE", "false");
+        env.remove("SLIPWAY_RECONCILER_PUSHGATEWAY_URL");
+        env.put("SLIPWAY_RECONCILER_INTERVAL", reconcileInterval.toMillis() + "ms");
+        env.put("SLIPWAY_RECONCILER_INITIAL_DELAY", "1s");
+      }
+    }
     return env;
   }
 
-  static Map<String, String> worker(Map<String, String> stack, String domain) {
-    Map<String, String> env = common(stack);
-    sqs(env, stack);
+  /** The one place a service's Kubernetes credentials are chosen. */
+  private static void kube(Map<String, String> env, Map<String, String> stack, LocalService s) {
     env.put("KUBECONFIG", stack.get("KUBECONFIG"));
-    env.put("SLIPWAY_WORKER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
-    env.put("SLIPWAY_WORKER_DLQ_URL", stack.get("SLIPWAY_DLQ_URL"));
-    env.put("SLIPWAY_WORKER_TENANTS_DOMAIN", domain);
-    env.put("SLIPWAY_WORKER_TENANTS_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
-    return env;
   }
 
-  static Map<String, String> reconciler(Map<String, String> stack, java.time.Duration interval) {
-    Map<String, String> env = common(stack);
-    sqs(env, stack);
-    env.put("SLIPWAY_RECONCILER_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));
-    env.put("KUBECONFIG", stack.get("KUBECONFIG"));
-    env.put("SLIPWAY_RECONCILER_INTERVAL", interval.toMillis() + "ms");
-    env.put("SLIPWAY_RECONCILER_INITIAL_DELAY", "1s");
-    env.put("SLIPWAY_RECONCILER_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
-    return env;
-  }
-
-  private static Map<String, String> common(Map<String, String> stack) {
-    Map<String, String> env = new HashMap<>();
+  private static void database(Map<String, String> env, Map<String, String> stack) {
     env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.get("SLIPWAY_JDBC_URL"));
     env.put("QUARKUS_DATASOURCE_REACTIVE_URL", stack.get("SLIPWAY_DB_REACTIVE_URL"));
     env.put("QUARKUS_DATASOURCE_USERNAME", stack.get("SLIPWAY_DB_USER"));
     env.put("QUARKUS_DATASOURCE_PASSWORD", stack.get("SLIPWAY_DB_PASSWORD"));
-    env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-    return env;
   }
 
   private static void sqs(Map<String, String> env, Map<String, String> stack) {

@@ -5,8 +5,8 @@ import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.DesiredObjects;
 import dev.slipway.common.render.RenderSettings;
 import dev.slipway.common.render.TenantRenderer;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.config.TenantNamespaces;
-import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ public class TenantApplier {
   private final RenderSettings settings;
   private final TenantNamespaces namespaces;
 
-  TenantApplier(ResourceApplier applier, WorkerConfig config, TenantNamespaces namespaces) {
+  TenantApplier(ResourceApplier applier, FleetConfig fleet, TenantNamespaces namespaces) {
     this.applier = applier;
-    this.settings = config.tenants().renderSettings();
+    this.settings = fleet.renderSettings();
     this.namespaces = namespaces;
   }
 

@@ -1,20 +1,21 @@
 package dev.slipway.worker.config;
 
+import dev.slipway.shared.fleet.FleetConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The tenant namespaces this worker serves ({@code slipway.worker.tenants.namespaces}), checked
- * when the worker starts, so a bad list stops the start rather than the first command.
+ * The tenant namespaces this worker serves ({@code slipway.fleet.namespaces}), checked when the
+ * worker starts, so a bad list stops the start rather than the first command.
  */
 @ApplicationScoped
 @Startup
 public class TenantNamespaces {
   private final List<String> namespaces;
 
-  TenantNamespaces(WorkerConfig config) {
-    this.namespaces = config.tenants().allNamespaces();
+  TenantNamespaces(FleetConfig fleet) {
+    this.namespaces = fleet.checkedNamespaces();
   }
 
   /** Every served namespace, the default first. */
@@ -31,7 +32,7 @@ public class TenantNamespaces {
   public void requireServed(String namespace) {
     if (!namespaces.contains(namespace)) {
       throw new NamespaceNotServedException(
-          "tenant namespace '%s' is not one of this worker's (slipway.worker.tenants.namespaces: %s)"
+          "tenant namespace '%s' is not one of this worker's (slipway.fleet.namespaces: %s)"
               .formatted(namespace, String.join(",", namespaces)));
     }
   }

@@ -1,23 +1,25 @@
 package dev.slipway.worker.config;
 
-import dev.slipway.common.model.Namespaces;
-import dev.slipway.common.render.IngressProfile;
-import dev.slipway.common.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
-/** All configuration of the provisioner-worker, under {@code slipway.worker}. */
+/**
+ * All configuration of the provisioner-worker, under {@code slipway.worker}. The tenant fleet it
+ * renders (namespaces, domain, image, ingress) is the shared {@link
+ * dev.slipway.shared.fleet.FleetConfig}.
+ */
 @ConfigMapping(prefix = "slipway.worker")
 public interface WorkerConfig {
 
   /** URL of the SQS FIFO command queue to consume. */
   String queueUrl();
 
-  /** URL of the command queue's dead-letter queue, for its depth metric; none: not reported. */
-  Optional<String> dlqUrl();
+  /**
+   * URL of the command queue's dead-letter queue, for its depth metric (the DLQ alerts read it).
+   * Required: a worker that cannot report its DLQ would leave those alerts silent.
+   */
+  String dlqUrl();
 
   /** How often queue depths are read (GetQueueAttributes) for the queue metrics. */
   @WithDefault("15s")
@@ -29,9 +31,6 @@ public interface WorkerConfig {
    */
   @WithDefault("5m")
   Duration pollLoopStallAfter();
-
-  /** How tenant objects are rendered. */
-  Tenants tenants();
 
   /** Receiving from the queue. */
   Consumer consumer();
@@ -48,73 +47,6 @@ public interface WorkerConfig {
   /** Timeout of each database statement issued while processing a command. */
   @WithDefault("10s")
   Duration dbTimeout();
-
-  interface Tenants {
-    /**
-     * The tenant namespace of a setup with just one (the key from before namespace sharding); not
-     * used when {@link #namespaces()} is set.
-     */
-    @WithDefault("tenants")
-    String namespace();
-
-    /**
-     * Every tenant namespace, comma-separated (namespace sharding): must list each namespace in the
-     * API's {@code slipway.api.tenant-namespaces}, in the same order (the first is the default).
-     * The worker applies a tenant into the namespace recorded on its row, only if listed here, and
-     * watches the Deployments of each. Default: just {@link #namespace()}.
-     */
-    Optional<List<String>> namespaces();
-
-    /** Tenant host names are {@code {slug}.{domain}}. */
-    @WithDefault("example.com")
-    String domain();
-
-    /** The gateway container image. */
-    @WithDefault("ghcr.io/slipway/gateway:latest")
-    String image();
-
-    /** Ingress class of tenant Ingresses. */
-    @WithDefault("nginx")
-    String ingressClassName();
-
-    /** cert-manager ClusterIssuer that issues tenant TLS certificates. */
-    @WithDefault("letsencrypt")
-    String clusterIssuer();
-
-    /**
-     * Ingress controller the tenant Ingress is written for: {@code nginx} (ingress-nginx with
-     * cert-manager) or {@code alb} (AWS Load Balancer Controller, ACM certificates). Set {@link
-     * #ingressClassName()} to match (e.g. {@code alb}).
-     */
-    @WithDefault("nginx")
-    String ingressProfile();
-
-    /** How long an idle WebSocket or event stream to a tenant gateway stays open (1..4000 s). */
-    @WithDefault("3600s")
-    Duration streamTimeout();
-
-    /** IngressGroup through which all tenants share one ALB (alb profile only). */
-    @WithDefault(RenderSettings.DEFAULT_ALB_GROUP)
-    String albGroupName();
-
-    /** {@link #namespaces()}, or the one {@link #namespace()}, checked; the default first. */
-    default List<String> allNamespaces() {
-      return Namespaces.checked(
-          "slipway.worker.tenants.namespaces", namespaces().orElse(List.of(namespace())));
-    }
-
-    default RenderSettings renderSettings() {
-      return new RenderSettings(
-          allNamespaces().get(0),
-          domain(),
-          image(),
-          ingressClassName(),
-          clusterIssuer(),
-          IngressProfile.of(ingressProfile()),
-          (int) streamTimeout().toSeconds(),
-          albGroupName());
-    }
-  }
 
   interface Consumer {
     /** Start consuming at startup. Off only in tests that drive the processor directly. */

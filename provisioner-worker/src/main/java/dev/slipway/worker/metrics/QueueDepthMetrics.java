@@ -27,13 +27,9 @@ public class QueueDepthMetrics {
     this.sqs = sqs;
     this.config = config;
     this.gauges =
-        config.dlqUrl().isPresent()
-            ? Map.of(
-                "commands",
-                register(registry, "commands"),
-                "dead-letter",
-                register(registry, "dead-letter"))
-            : Map.of("commands", register(registry, "commands"));
+        Map.of(
+            "commands", register(registry, "commands"),
+            "dead-letter", register(registry, "dead-letter"));
   }
 
   @Scheduled(
@@ -41,7 +37,7 @@ public class QueueDepthMetrics {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void refresh() {
     read("commands", config.queueUrl());
-    config.dlqUrl().ifPresent(url -> read("dead-letter", url));
+    read("dead-letter", config.dlqUrl());
   }
 
   private void read(String queue, String url) {

@@ -10,6 +10,7 @@ import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.TenantRenderer;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.tools.ExternalTool;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,7 @@ class WorkerBurstBenchmark {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject io.fabric8.kubernetes.client.KubernetesClient kube;
 
   @Test
@@ -241,7 +243,7 @@ class WorkerBurstBenchmark {
       String slug = run + "-" + i;
       TenantSpec spec =
           new TenantSpec(UUID.randomUUID(), slug, 1, DesiredState.RUNNING, 1, "token-" + slug);
-      objects.addAll(TenantRenderer.render(spec, config.tenants().renderSettings()).inApplyOrder());
+      objects.addAll(TenantRenderer.render(spec, fleet.renderSettings()).inApplyOrder());
     }
     return objects;
   }

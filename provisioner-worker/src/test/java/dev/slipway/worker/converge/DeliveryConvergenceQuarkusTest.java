@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.messaging.Outcome;
@@ -32,6 +33,7 @@ class DeliveryConvergenceQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject MeterRegistry registry;
 
@@ -78,7 +80,11 @@ class DeliveryConvergenceQuarkusTest {
   }
 
   private Deployment deployment(String slug) {
-    return kube.apps().deployments().inNamespace(config.tenants().namespace()).withName(slug).get();
+    return kube.apps()
+        .deployments()
+        .inNamespace(fleet.checkedNamespaces().get(0))
+        .withName(slug)
+        .get();
   }
 
   private double alreadyDone() {

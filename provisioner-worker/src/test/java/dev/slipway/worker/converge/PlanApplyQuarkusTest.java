@@ -12,6 +12,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Resources;
 import dev.slipway.common.model.Sizing;
 import dev.slipway.common.model.TenantJson;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -35,6 +36,7 @@ class PlanApplyQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject MeterRegistry registry;
   TestTenants data;
@@ -161,6 +163,6 @@ class PlanApplyQuarkusTest {
   }
 
   private String ns() {
-    return config.tenants().namespace();
+    return fleet.checkedNamespaces().get(0);
   }
 }

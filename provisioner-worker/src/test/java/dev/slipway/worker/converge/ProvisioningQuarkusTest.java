@@ -11,6 +11,7 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.kube.RequestTally;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.apply.ApplyResult;
 import dev.slipway.worker.config.WorkerConfig;
@@ -37,6 +38,7 @@ class ProvisioningQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject MeterRegistry registry;
   TestTenants data;
@@ -235,7 +237,7 @@ class ProvisioningQuarkusTest {
   }
 
   private String ns() {
-    return config.tenants().namespace();
+    return fleet.checkedNamespaces().get(0);
   }
 
   private List<HasMetadata> liveObjects(String slug) {

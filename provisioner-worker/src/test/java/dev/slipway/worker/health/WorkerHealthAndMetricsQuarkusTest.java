@@ -34,7 +34,7 @@ class WorkerHealthAndMetricsQuarkusTest {
 
   @Test
   void deadLetterDepthFollowsTheDeadLetterQueue() {
-    String dlq = config.dlqUrl().orElseThrow();
+    String dlq = config.dlqUrl();
     double before = depth("dead-letter");
     sqs.sendMessage(
         b ->

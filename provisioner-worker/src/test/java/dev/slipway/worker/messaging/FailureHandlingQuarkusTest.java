@@ -67,7 +67,7 @@ class FailureHandlingQuarkusTest {
           .until(() -> data.attempts(op) >= attempt);
       attempts.add(Instant.now());
     }
-    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl().orElseThrow());
+    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl());
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(50))
@@ -128,7 +128,7 @@ class FailureHandlingQuarkusTest {
 
     await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(otherOp)));
     await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
-    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl().orElseThrow());
+    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl());
     await().atMost(WAIT).until(() -> dlq.contains(marker));
   }
 

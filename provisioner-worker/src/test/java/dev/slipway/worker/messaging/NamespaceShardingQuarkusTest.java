@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.QueueProbe;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
@@ -34,6 +35,7 @@ class NamespaceShardingQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   TestTenants data;
 
@@ -44,7 +46,7 @@ class NamespaceShardingQuarkusTest {
 
   @Test
   void tenantsSpreadOverSeveralNamespacesAreProvisionedStoppedAndRemoved() {
-    List<String> namespaces = config.tenants().allNamespaces();
+    List<String> namespaces = fleet.checkedNamespaces();
     assertEquals(List.of("tenants", "tenants-2", "tenants-3"), namespaces);
     Map<String, UUID> tenants = new LinkedHashMap<>();
     Map<String, String> namespaceOf = new LinkedHashMap<>();
@@ -100,7 +102,7 @@ class NamespaceShardingQuarkusTest {
     }
     // Retried until the queue dead-letters it (an operator replays it once the worker serves the
     // namespace); waited for, so no retry of it lands in another test's counts.
-    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl().orElseThrow());
+    QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl());
     await().atMost(WAIT).until(() -> dlq.contains(op.toString()));
     assertEquals(3, data.attempts(op), "the queue's maxReceiveCount");
   }

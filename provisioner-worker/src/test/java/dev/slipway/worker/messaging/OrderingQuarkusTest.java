@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,6 +35,7 @@ class OrderingQuarkusTest {
   @Inject Pool pool;
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
+  @Inject FleetConfig fleet;
   @Inject KubernetesClient kube;
   @Inject QueueConsumer consumer;
   TestTenants data;
@@ -72,7 +74,7 @@ class OrderingQuarkusTest {
       var deployment =
           kube.apps()
               .deployments()
-              .inNamespace(config.tenants().namespace())
+              .inNamespace(fleet.checkedNamespaces().get(0))
               .withName(t.slug)
               .get();
       assertEquals(1, deployment.getSpec().getReplicas(), "converged on the last command");

@@ -1,34 +1,18 @@
 package dev.slipway.reconciler.config;
 
-import dev.slipway.common.model.Namespaces;
-import dev.slipway.common.render.IngressProfile;
-import dev.slipway.common.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
-/** All configuration of the reconciler-job, under {@code slipway.reconciler}. */
+/**
+ * All configuration of the reconciler-job, under {@code slipway.reconciler}. The tenant fleet it
+ * compares against (namespaces, domain, image, ingress) is the shared {@link
+ * dev.slipway.shared.fleet.FleetConfig}, the worker's own.
+ */
 @ConfigMapping(prefix = "slipway.reconciler")
 public interface ReconcilerConfig {
-
-  /**
-   * The tenant namespace of a setup with just one (the key from before namespace sharding); not
-   * used when {@link #namespaces()} is set.
-   */
-  @WithDefault("tenants")
-  String namespace();
-
-  /**
-   * Every tenant namespace, comma-separated (namespace sharding): the API's {@code
-   * slipway.api.tenant-namespaces}, in the same order (the first is the default). A pass LISTs each
-   * kind in each of them, so its API calls grow with namespaces times kinds times pages, never with
-   * tenants; a tenant recorded in a namespace not listed here is not checked (an error of the
-   * pass). Default: just {@link #namespace()}.
-   */
-  Optional<List<String>> namespaces();
 
   /**
    * Run one pass at startup and exit (exit code 0 on a completed pass or when another pass holds
@@ -98,49 +82,11 @@ public interface ReconcilerConfig {
   @WithDefault("7265636f6e63696c")
   String lockKeyHex();
 
-  /** How desired objects are rendered: must match the worker's settings. */
-  Tenants tenants();
-
   /** Prometheus Pushgateway for run-once mode. */
   Pushgateway pushgateway();
 
   /** The command queue, read to find lost messages without waiting for {@link #stuckAfter()}. */
   Queue queue();
-
-  /**
-   * Rendering inputs, the same keys and defaults as the worker's {@code slipway.worker.tenants}.
-   */
-  interface Tenants {
-    /**
-     * Parent domain of tenant hosts. When absent, a tenant's host is taken from its stored gateway
-     * URL (what the API promised it), so the reconciler needs no copy of the API's domain.
-     */
-    Optional<String> domain();
-
-    /** The gateway container image (the worker's default). */
-    @WithDefault("ghcr.io/slipway/gateway:latest")
-    String image();
-
-    /** Ingress class of tenant Ingresses. */
-    @WithDefault("nginx")
-    String ingressClassName();
-
-    /** Ingress controller profile, {@code nginx} or {@code alb}: as the worker's. */
-    @WithDefault("nginx")
-    String ingressProfile();
-
-    /** Idle timeout of tenant streams rendered into the Ingress: as the worker's. */
-    @WithDefault("3600s")
-    java.time.Duration streamTimeout();
-
-    /** IngressGroup of the shared ALB (alb profile): as the worker's. */
-    @WithDefault(RenderSettings.DEFAULT_ALB_GROUP)
-    String albGroupName();
-
-    /** cert-manager ClusterIssuer that issues tenant TLS certificates. */
-    @WithDefault("letsencrypt")
-    String clusterIssuer();
-  }
 
   /**
    * Lost messages. An open operation whose command was published while the queue now holds no
@@ -166,34 +112,20 @@ public interface ReconcilerConfig {
     Duration lostAfter();
   }
 
-  /** Where run-once passes push their metrics; nothing is pushed when the URL is absent. */
+  /**
+   * Where run-once passes push their metrics. Required in run-once mode (the CronJob): its process
+   * is gone before Prometheus could scrape it, so without a push the pass alerts never fire.
+   */
   interface Pushgateway {
-    /** Base URL, e.g. {@code http://pushgateway.monitoring:9091}. */
+    /**
+     * Base URL, e.g. {@code http://pushgateway.monitoring:9091}. Absent: nothing is pushed, which
+     * only a long-running reconciler (scraped on its own port) may do; run-once refuses to start.
+     */
     Optional<URI> url();
 
     /** Pushgateway job label. */
     @WithDefault("slipway-reconciler")
     String job();
-  }
-
-  /** {@link #namespaces()}, or the one {@link #namespace()}, checked; the default first. */
-  default List<String> tenantNamespaces() {
-    return Namespaces.checked(
-        "slipway.reconciler.namespaces", namespaces().orElse(List.of(namespace())));
-  }
-
-  /** Render settings for a tenant served under {@code domain}. */
-  default RenderSettings renderSettings(String domain) {
-    Tenants t = tenants();
-    return new RenderSettings(
-        tenantNamespaces().get(0),
-        domain,
-        t.image(),
-        t.ingressClassName(),
-        t.clusterIssuer(),
-        IngressProfile.of(t.ingressProfile()),
-        (int) t.streamTimeout().toSeconds(),
-        t.albGroupName());
   }
 
   default long lockKey() {

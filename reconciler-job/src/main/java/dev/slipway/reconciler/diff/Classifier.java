@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sorts the differences of one pass into drift classes. Pure: reads the two scans, writes nothing.
@@ -28,14 +27,18 @@ public final class Classifier {
   private final OffsetDateTime now;
   private final StatusCheck status;
   private final boolean queueEmpty;
-  private final Map<String, RenderSettings> settingsByDomain = new ConcurrentHashMap<>();
+  private final RenderSettings settings;
 
   /**
+   * @param settings the fleet's rendering inputs (FleetConfig), the worker's own: what it would
+   *     apply is what the cluster is compared with
    * @param queueEmpty the command queue held no message at all after the open operations were read:
    *     those published long enough ago lost their message and count as stuck now
    */
-  public Classifier(ReconcilerConfig config, OffsetDateTime now, boolean queueEmpty) {
+  public Classifier(
+      ReconcilerConfig config, RenderSettings settings, OffsetDateTime now, boolean queueEmpty) {
     this.config = config;
+    this.settings = settings;
     this.now = now;
     this.queueEmpty = queueEmpty;
     this.status = new StatusCheck(now.toInstant(), config.statusGrace(), config.restartThreshold());
@@ -80,7 +83,7 @@ public final class Classifier {
 
   private Optional<TenantDrift> tenant(TenantRow tenant, ClusterSnapshot cluster) {
     var live = cluster.of(namespace(tenant), tenant.id());
-    DesiredObjects desired = TenantRenderer.render(tenant.spec(), settings(tenant));
+    DesiredObjects desired = TenantRenderer.render(tenant.spec(), settings);
     Set<DriftClass> classes = EnumSet.noneOf(DriftClass.class);
     List<String> reasons = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -130,21 +133,6 @@ public final class Classifier {
 
   /** The namespace the tenant's objects belong in: the one on its row. */
   private String namespace(TenantRow tenant) {
-    return settings(tenant).namespaceOf(tenant.spec());
-  }
-
-  /** The tenant's host as the API promised it, unless the domain is configured. */
-  private RenderSettings settings(TenantRow tenant) {
-    String prefix = tenant.slug() + ".";
-    String domain =
-        config
-            .tenants()
-            .domain()
-            .orElseGet(
-                () ->
-                    tenant.host() != null && tenant.host().startsWith(prefix)
-                        ? tenant.host().substring(prefix.length())
-                        : "unknown.invalid");
-    return settingsByDomain.computeIfAbsent(domain, config::renderSettings);
+    return settings.namespaceOf(tenant.spec());
   }
 }

@@ -11,6 +11,7 @@ import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
 import dev.slipway.reconciler.scan.CommandQueueState;
 import dev.slipway.reconciler.scan.DatabaseScanner;
+import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.shared.tenants.TenantRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,6 +41,7 @@ public class ReconcilePass {
   private final RunRecorder runs;
   private final PassMetrics metrics;
   private final ReconcilerConfig config;
+  private final FleetConfig fleet;
   private final MeterRegistry registry;
   private final Clock clock = Clock.systemUTC();
 
@@ -52,6 +54,7 @@ public class ReconcilePass {
       RunRecorder runs,
       PassMetrics metrics,
       ReconcilerConfig config,
+      FleetConfig fleet,
       MeterRegistry registry) {
     this.database = database;
     this.cluster = cluster;
@@ -61,6 +64,7 @@ public class ReconcilePass {
     this.runs = runs;
     this.metrics = metrics;
     this.config = config;
+    this.fleet = fleet;
     this.registry = registry;
   }
 
@@ -100,7 +104,7 @@ public class ReconcilePass {
 
   private PassResult scanAndRepair(UUID runId, PassMode mode) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    List<String> namespaces = config.tenantNamespaces();
+    List<String> namespaces = fleet.checkedNamespaces();
     // The cluster is listed while the database is read: neither waits for the other.
     CompletableFuture<ClusterSnapshot> listing =
         CompletableFuture.supplyAsync(
@@ -123,7 +127,7 @@ public class ReconcilePass {
     var checked = inListedNamespaces(tenants, namespaces, unreadable);
     var snapshot = joined(listing);
     DriftReport report =
-        new Classifier(config, now, queue == CommandQueueState.State.EMPTY)
+        new Classifier(config, fleet.renderSettings(), now, queue == CommandQueueState.State.EMPTY)
             .classify(checked, snapshot, open);
     Set<String> coolingDown =
         mode.reportOnly() ? Set.of() : database.recentlyReconciled(config.repairCooldown());
@@ -155,7 +159,7 @@ public class ReconcilePass {
       } else {
         errors[0]++;
         LOG.warnf(
-            "tenant %s (%s) is recorded in namespace %s, which slipway.reconciler.namespaces does"
+            "tenant %s (%s) is recorded in namespace %s, which slipway.fleet.namespaces does"
                 + " not list: not checked",
             tenant.id(), tenant.slug(), namespace);
       }

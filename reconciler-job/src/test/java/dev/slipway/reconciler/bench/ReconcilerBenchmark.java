@@ -12,6 +12,7 @@ import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
 import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,11 +43,12 @@ class ReconcilerBenchmark {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   @Inject ClusterScanner scanner;
 
   @Test
   void run() throws Exception {
-    Fleet fleet = new Fleet(pool, kube, config);
+    Fleet fleet = new Fleet(pool, kube, fleetConfig);
     List<String> rows = new ArrayList<>();
     rows.add(
         "| tenants | objects listed | API calls | pass median (ms) | JVM CPU per pass (ms) |"
@@ -95,7 +97,7 @@ class ReconcilerBenchmark {
   private long snapshotHeap() {
     long before = usedAfterGc();
     ClusterSnapshot held =
-        scanner.scan(config.tenantNamespaces(), config.pageSize(), config.listParallelism());
+        scanner.scan(fleetConfig.checkedNamespaces(), config.pageSize(), config.listParallelism());
     long after = usedAfterGc();
     if (held.objects() < 0) {
       throw new IllegalStateException("unreachable: keeps the listing alive until here");

@@ -15,6 +15,7 @@ import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.repair.PassMode;
 import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,18 +35,19 @@ class NamespaceShardingQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   Fleet fleet;
   Worker worker;
 
   @BeforeEach
   void setUp() {
-    fleet = new Fleet(pool, kube, config);
+    fleet = new Fleet(pool, kube, fleetConfig);
     worker = new Worker(fleet);
   }
 
   @Test
   void driftInEveryNamespaceIsFoundAndRepaired() throws Exception {
-    List<String> namespaces = config.tenantNamespaces();
+    List<String> namespaces = fleetConfig.checkedNamespaces();
     assertEquals(List.of("tenants", "tenants-2", "tenants-3"), namespaces);
     TenantSpec first = converged("tenants");
     TenantSpec second = converged("tenants-2");

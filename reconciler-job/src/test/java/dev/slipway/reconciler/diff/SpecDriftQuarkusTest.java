@@ -14,6 +14,7 @@ import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,12 +36,13 @@ class SpecDriftQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   Fleet fleet;
   Worker worker;
 
   @BeforeEach
   void setUp() {
-    fleet = new Fleet(pool, kube, config);
+    fleet = new Fleet(pool, kube, fleetConfig);
     worker = new Worker(fleet);
   }
 

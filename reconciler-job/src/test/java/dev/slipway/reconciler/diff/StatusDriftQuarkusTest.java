@@ -10,6 +10,7 @@ import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.run.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,12 +31,13 @@ class StatusDriftQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   Fleet fleet;
   Worker worker;
 
   @BeforeEach
   void setUp() {
-    fleet = new Fleet(pool, kube, config);
+    fleet = new Fleet(pool, kube, fleetConfig);
     worker = new Worker(fleet);
   }
 

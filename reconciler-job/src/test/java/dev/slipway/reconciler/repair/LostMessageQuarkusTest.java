@@ -11,6 +11,7 @@ import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,6 +34,7 @@ class LostMessageQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   @Inject SqsClient sqs;
   Fleet fleet;
   Worker worker;
@@ -40,7 +42,7 @@ class LostMessageQuarkusTest {
 
   @BeforeEach
   void setUp() {
-    fleet = new Fleet(pool, kube, config);
+    fleet = new Fleet(pool, kube, fleetConfig);
     worker = new Worker(fleet);
     repair = PassMode.of(config).withReportOnly(false).withPrune(false);
   }

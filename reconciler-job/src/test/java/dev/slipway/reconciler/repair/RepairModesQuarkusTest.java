@@ -15,6 +15,7 @@ import dev.slipway.reconciler.diff.DriftClass;
 import dev.slipway.reconciler.diff.Orphan;
 import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,13 +32,14 @@ class RepairModesQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   Fleet fleet;
   Worker worker;
   PassMode repair;
 
   @BeforeEach
   void setUp() {
-    fleet = new Fleet(pool, kube, config);
+    fleet = new Fleet(pool, kube, fleetConfig);
     worker = new Worker(fleet);
     repair = PassMode.of(config).withReportOnly(false).withPrune(false);
   }

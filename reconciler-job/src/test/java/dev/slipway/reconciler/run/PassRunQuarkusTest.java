@@ -10,6 +10,7 @@ import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ class PassRunQuarkusTest {
   @Inject Pool pool;
   @Inject KubernetesClient kube;
   @Inject ReconcilerConfig config;
+  @Inject FleetConfig fleetConfig;
   @Inject MeterRegistry registry;
   @Inject Pushgateway pushgateway;
 
@@ -51,7 +53,7 @@ class PassRunQuarkusTest {
 
   @Test
   void eachPassRecordsItsRunAndMetrics() {
-    Fleet fleet = new Fleet(pool, kube, config);
+    Fleet fleet = new Fleet(pool, kube, fleetConfig);
     fleet.insert(Fleet.spec(Fleet.slug("summary"), DesiredState.RUNNING, false), Phase.RUNNING);
 
     PassResult result = pass.run();

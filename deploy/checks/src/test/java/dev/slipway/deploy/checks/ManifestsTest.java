@@ -208,12 +208,13 @@ class ManifestsTest {
                 "SLIPWAY_WORKER_QUEUE_URL",
                 "SLIPWAY_WORKER_DLQ_URL",
                 "QUARKUS_SQS_AWS_REGION",
-                "SLIPWAY_WORKER_TENANTS_NAMESPACE",
-                "SLIPWAY_WORKER_TENANTS_DOMAIN"),
+                "SLIPWAY_FLEET_NAMESPACES",
+                "SLIPWAY_FLEET_DOMAIN",
+                "SLIPWAY_FLEET_IMAGE"),
             "api-service",
             List.of(
                 "SLIPWAY_API_QUEUE_URL",
-                "SLIPWAY_API_DOMAIN",
+                "SLIPWAY_FLEET_DOMAIN",
                 "QUARKUS_SQS_AWS_REGION",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "MP_JWT_VERIFY_ISSUER"));
@@ -239,7 +240,11 @@ class ManifestsTest {
     Map<String, String> env =
         Env.of(objects, reconciler.getSpec().getJobTemplate().getSpec().getTemplate().getSpec());
     assertEquals("true", env.get("SLIPWAY_RECONCILER_RUN_ONCE"));
-    assertEquals("tenants", env.get("SLIPWAY_RECONCILER_NAMESPACE"));
+    // Run-once passes exist for Prometheus only through the Pushgateway (RunOnceCheck).
+    assertTrue(
+        env.getOrDefault("SLIPWAY_RECONCILER_PUSHGATEWAY_URL", "").startsWith("http"),
+        "the run-once reconciler pushes its metrics");
+    assertTrue(env.containsKey("SLIPWAY_FLEET_NAMESPACES"), "reconciler lists the namespaces");
     database.forEach(k -> assertEquals("secret:slipway-db", env.get(k), "reconciler " + k));
     // The reconciler reads the depth of the queue the worker consumes, in the same region.
     Map<String, String> worker =
@@ -251,6 +256,26 @@ class ManifestsTest {
                 .getSpec());
     assertEquals(worker.get("SLIPWAY_WORKER_QUEUE_URL"), env.get("SLIPWAY_RECONCILER_QUEUE_URL"));
     assertEquals(worker.get("QUARKUS_SQS_AWS_REGION"), env.get("QUARKUS_SQS_AWS_REGION"));
+  }
+
+  /**
+   * A reconciler with delete rights prunes, and one without them does not try; staging is the
+   * read-only rehearsal its header promises.
+   */
+  @ParameterizedTest
+  @MethodSource("dev.slipway.deploy.checks.Overlays#names")
+  void reconcilerModesMatchItsRights(String overlay) {
+    List<HasMetadata> objects = Rendered.overlay(overlay);
+    CronJob cj = Rendered.named(objects, CronJob.class, "reconciler");
+    Map<String, String> env =
+        Env.of(objects, cj.getSpec().getJobTemplate().getSpec().getTemplate().getSpec());
+    boolean mayDelete =
+        Rights.of(objects, "reconciler-job").values().stream().anyMatch(v -> v.contains("delete"));
+    boolean prunes = "true".equals(env.get("SLIPWAY_RECONCILER_PRUNE"));
+    assertEquals(mayDelete, prunes, overlay + ": delete rights exactly when pruning is on");
+    if ("staging".equals(overlay)) {
+      assertEquals("true", env.get("SLIPWAY_RECONCILER_REPORT_ONLY"), "staging is read-only");
+    }
   }
 
   @ParameterizedTest

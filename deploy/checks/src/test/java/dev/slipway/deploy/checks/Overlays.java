@@ -22,4 +22,18 @@ final class Overlays {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The overlays and the examples under deploy/k8s/examples (checked, not environments). */
+  static List<String> withExamples() {
+    List<String> all = new java.util.ArrayList<>(names());
+    try (Stream<Path> dirs = Files.list(Repo.path("deploy/k8s/examples"))) {
+      dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml")))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .forEach(all::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all;
+  }
 }

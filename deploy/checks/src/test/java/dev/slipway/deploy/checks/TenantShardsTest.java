@@ -26,22 +26,11 @@ class TenantShardsTest {
   @ValueSource(strings = {"dev", "staging", "prod", "sharded"})
   void theServicesListExactlyTheTenantNamespaces(String overlay) {
     List<HasMetadata> objects = Rendered.overlay(overlay);
-    List<String> worker =
-        listed(
-            env(objects, deployment(objects, "provisioner-worker")),
-            "SLIPWAY_WORKER_TENANTS_NAMESPACES",
-            "SLIPWAY_WORKER_TENANTS_NAMESPACE");
+    List<String> worker = listed(env(objects, deployment(objects, "provisioner-worker")));
     CronJob cronJob = Rendered.named(objects, CronJob.class, "reconciler");
     List<String> reconciler =
-        listed(
-            env(objects, cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec()),
-            "SLIPWAY_RECONCILER_NAMESPACES",
-            "SLIPWAY_RECONCILER_NAMESPACE");
-    List<String> api =
-        listed(
-            env(objects, deployment(objects, "api-service")),
-            "SLIPWAY_API_TENANT_NAMESPACES",
-            "SLIPWAY_API_TENANT_NAMESPACES");
+        listed(env(objects, cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec()));
+    List<String> api = listed(env(objects, deployment(objects, "api-service")));
     assertEquals(api, worker, "worker and API list the same namespaces, the default first");
     assertEquals(api, reconciler, "reconciler and API list the same namespaces");
     assertEquals(Set.copyOf(api), RbacRules.tenantNamespaces(objects), "tenant Namespaces");
@@ -86,9 +75,10 @@ class TenantShardsTest {
     return Env.of(objects, pod);
   }
 
-  /** The list key, else the single-namespace key, else the services' default ({@code tenants}). */
-  private static List<String> listed(Map<String, String> env, String listKey, String singleKey) {
-    String value = env.getOrDefault(listKey, env.getOrDefault(singleKey, "tenants"));
+  /** The fleet's namespace list (FleetConfig: no default, every overlay sets it). */
+  private static List<String> listed(Map<String, String> env) {
+    String value = env.get("SLIPWAY_FLEET_NAMESPACES");
+    assertTrue(value != null, "SLIPWAY_FLEET_NAMESPACES is set");
     return List.of(value.split(",")).stream().map(String::trim).toList();
   }
 }
