@@ -80,3 +80,45 @@ run "rejects_an_unknown_environment_and_bad_retentions" {
   }
   expect_failures = [var.environment, var.log_retention_days]
 }
+
+run "only_the_relay_sends_and_only_over_tls" {
+  command = plan
+
+  assert {
+    condition = alltrue([for q in ["commands", "dlq"] : anytrue([
+      for s in data.aws_iam_policy_document.queue[q].statement : s.effect == "Deny" && toset(s.actions) == toset(["sqs:*"]) && anytrue([
+        for c in s.condition : c.test == "Bool" && c.variable == "aws:SecureTransport" && toset(c.values) == toset(["false"])
+      ])
+    ])])
+    error_message = "both queues deny every request that does not come over TLS"
+  }
+  assert {
+    condition = alltrue([for q in ["commands", "dlq"] : anytrue([
+      for s in data.aws_iam_policy_document.queue[q].statement : s.effect == "Deny" && toset(s.actions) == toset(["sqs:SendMessage"]) && anytrue([
+        for c in s.condition : c.test == "ArnNotEquals" && c.variable == "aws:PrincipalArn" && length(c.values) == length(local.queue_senders[q])
+      ])
+    ])])
+    error_message = "both queues deny SendMessage to every principal but their senders"
+  }
+  assert {
+    condition     = length(local.queue_senders["commands"]) == 1 && length(local.queue_senders["dlq"]) == 1
+    error_message = "without an ops replay role, the API's IRSA role is the only sender"
+  }
+  assert {
+    condition     = aws_sqs_queue_policy.commands != null && aws_sqs_queue_policy.dlq != null
+    error_message = "both queues carry their policy"
+  }
+}
+
+run "the_ops_replay_role_may_also_send_commands" {
+  command = plan
+
+  variables {
+    ops_principal_arns = ["arn:aws:iam::123456789012:role/oncall"]
+  }
+
+  assert {
+    condition     = length(local.queue_senders["commands"]) == 2 && length(local.queue_senders["dlq"]) == 1
+    error_message = "the ops replay role re-sends to the command queue, never to the DLQ"
+  }
+}

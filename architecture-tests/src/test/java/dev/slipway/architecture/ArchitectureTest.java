@@ -75,12 +75,6 @@ class ArchitectureTest {
 
   @Test
   void noPackageOverThirtyFiles() {
-    ArchitectureRules.packagesAtMost(
-            "dev.slipway",
-            30,
-            // The Kubernetes API emulator (deploy/local/docs/kube-emulator.md): one package of
-            // package-private handlers around its store; splitting it is its own change.
-            "dev.slipway.local.kube")
-        .check(main);
+    ArchitectureRules.packagesAtMost("dev.slipway", 30).check(main);
   }
 }

@@ -23,10 +23,14 @@ import io.quarkus.test.common.ResourceArg;
     restrictToAnnotatedClass = false,
     // Every tenant namespace of slipway.fleet.namespaces (test profile), plus one the
     // worker does not serve.
-    initArgs =
-        @ResourceArg(
-            name = KubeEmulatorTestResource.NAMESPACES_ARG,
-            value = "tenants,tenants-2,tenants-3,elsewhere"))
+    initArgs = {
+      @ResourceArg(
+          name = KubeEmulatorTestResource.NAMESPACES_ARG,
+          value = "tenants,tenants-2,tenants-3,elsewhere"),
+      // The application's client runs under the Role deploy/k8s ships for it; tests arrange
+      // cluster state with KubeEmulatorTestResource.emulator().client(), the admin's.
+      @ResourceArg(name = KubeEmulatorTestResource.IDENTITY_ARG, value = "provisioner-worker")
+    })
 public final class WorkerTestResources {
   private WorkerTestResources() {}
 }

@@ -19,10 +19,14 @@ import io.quarkus.test.common.ResourceArg;
     value = KubeEmulatorTestResource.class,
     restrictToAnnotatedClass = false,
     // Every namespace of slipway.fleet.namespaces (test profile), plus one it does not list.
-    initArgs =
-        @ResourceArg(
-            name = KubeEmulatorTestResource.NAMESPACES_ARG,
-            value = "tenants,tenants-2,tenants-3,elsewhere"))
+    initArgs = {
+      @ResourceArg(
+          name = KubeEmulatorTestResource.NAMESPACES_ARG,
+          value = "tenants,tenants-2,tenants-3,elsewhere"),
+      // The application's client runs under the Role deploy/k8s ships for it; tests arrange
+      // cluster state with KubeEmulatorTestResource.emulator().client(), the admin's.
+      @ResourceArg(name = KubeEmulatorTestResource.IDENTITY_ARG, value = "reconciler-job")
+    })
 public final class ReconcilerTestResources {
   private ReconcilerTestResources() {}
 }

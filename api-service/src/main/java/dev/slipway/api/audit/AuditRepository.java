@@ -22,12 +22,19 @@ public class AuditRepository {
   public Uni<Void> append(SqlClient client, AuditRow r) {
     return client
         .preparedQuery(
-            "INSERT INTO ops_audit (actor, action, target, filter, reason, counts, outcome)"
-                + " VALUES ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb, $7)")
+            "INSERT INTO ops_audit (actor, action, target, filter, reason, counts, outcome,"
+                + " issuer) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb, $7, $8)")
         .execute(
             Tuple.from(
                 new Object[] {
-                  r.actor(), r.action(), r.target(), r.filter(), r.reason(), r.counts(), r.outcome()
+                  r.actor(),
+                  r.action(),
+                  r.target(),
+                  r.filter(),
+                  r.reason(),
+                  r.counts(),
+                  r.outcome(),
+                  r.issuer()
                 }))
         .replaceWithVoid();
   }

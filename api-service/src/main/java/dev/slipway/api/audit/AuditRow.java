@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
  * @param target what the action acted on (a job id), or null
  * @param filter the dead-letter filter as JSON, or null
  * @param counts JSON object of counts (total, done, skipped, failed...)
+ * @param issuer the actor's token issuer; null for ops actions and records before migration V10
  */
 public record AuditRow(
     long id,
@@ -19,11 +20,12 @@ public record AuditRow(
     String filter,
     String reason,
     String counts,
-    String outcome) {
+    String outcome,
+    String issuer) {
 
   static final String COLUMNS =
       "id, at, actor, action, target, filter::text AS filter, reason, counts::text AS counts,"
-          + " outcome";
+          + " outcome, issuer";
 
   static AuditRow from(Row r) {
     return new AuditRow(
@@ -35,6 +37,7 @@ public record AuditRow(
         r.getString("filter"),
         r.getString("reason"),
         r.getString("counts"),
-        r.getString("outcome"));
+        r.getString("outcome"),
+        r.getString("issuer"));
   }
 }

@@ -7,8 +7,12 @@ import java.time.OffsetDateTime;
  * One ops audit record.
  *
  * @param actor the token subject of whoever asked
- * @param action replay, purge, cancel, replay.finished, purge.finished
- * @param target the job id
+ * @param action replay, purge, cancel, replay.finished, purge.finished; for tenant writes
+ *     tenant.create, tenant.update, tenant.start, tenant.stop, tenant.rotate-token, tenant.delete
+ * @param target the job id; the tenant's slug for a tenant write
+ * @param reason null for a tenant write (its requests carry none)
+ * @param outcome for a tenant write, the operation it queued
+ * @param issuer the actor's token issuer: recorded for tenant writes, null otherwise
  */
 public record AuditView(
     long id,
@@ -19,7 +23,8 @@ public record AuditView(
     @JsonRawValue String filter,
     String reason,
     @JsonRawValue String counts,
-    String outcome) {
+    String outcome,
+    String issuer) {
 
   static AuditView of(AuditRow r) {
     return new AuditView(
@@ -31,6 +36,7 @@ public record AuditView(
         r.filter(),
         r.reason(),
         r.counts(),
-        r.outcome());
+        r.outcome(),
+        r.issuer());
   }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.api.audit;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
@@ -8,9 +9,14 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
-/** The ops audit trail: one record per action (replay, purge, cancel, a job's end). */
+/**
+ * The audit trail: one record per ops action (replay, purge, cancel, a job's end) and per tenant
+ * write that queued an operation (create, update, start, stop, rotate-token, delete).
+ */
 @ApplicationScoped
 public class OpsAudit {
   static final int MAX_REASON = 1000;
@@ -63,8 +69,39 @@ public class OpsAudit {
       String outcome) {
     AuditRow row =
         new AuditRow(
-            0, null, actor, action, target, filterJson, reason, json.write(counts), outcome);
+            0, null, actor, action, target, filterJson, reason, json.write(counts), outcome, null);
     return tx == null ? audit.append(row) : audit.append(tx, row);
+  }
+
+  /**
+   * Records a tenant write that queued an operation, in its transaction: {@code action} is {@code
+   * tenant.<verb>} ({@link #tenantAction}), the target the slug, the outcome the operation.
+   */
+  public Uni<Void> recordTenantWrite(
+      SqlClient tx, Requester who, String action, String slug, long generation, UUID operation) {
+    AuditRow row =
+        new AuditRow(
+            0,
+            null,
+            who.subject(),
+            action,
+            slug,
+            null,
+            null,
+            json.write(Map.of("generation", generation)),
+            tenantOutcome(operation),
+            who.issuer());
+    return audit.append(tx, row);
+  }
+
+  /** The audit action of a tenant write: {@code tenant.} and the verb, e.g. rotate-token. */
+  public static String tenantAction(String verb) {
+    return "tenant." + verb.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The outcome a tenant write's record states: the operation it queued. */
+  public static String tenantOutcome(UUID operation) {
+    return "queued operation " + operation;
   }
 
   /** Newest first; {@code cursor} null for the first page. */

@@ -27,6 +27,14 @@ public class TenantAccess {
     return caller.hasRole(Roles.TENANT) && tenantId.toString().equals(tenantClaim());
   }
 
+  /**
+   * Whether the caller reads failures as recorded (raw Kubernetes and exception text): admins and
+   * ops do; a tenant token reads {@link FailureText} instead.
+   */
+  public boolean seesFailureDetail() {
+    return caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.OPS);
+  }
+
   private String tenantClaim() {
     if (caller.getPrincipal() instanceof JsonWebToken jwt) {
       Object claim = jwt.getClaim(Roles.TENANT_CLAIM);

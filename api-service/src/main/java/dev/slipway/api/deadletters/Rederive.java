@@ -1,5 +1,6 @@
 package dev.slipway.api.deadletters;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.deadletters.DeadLetterOutcomeRepository.JobCounts;
 import dev.slipway.api.deadletters.DeadLetterOutcomeRepository.Outcome;
 import dev.slipway.api.deadletters.OpsLookupRepository.TenantState;
@@ -122,7 +123,12 @@ public class Rederive {
       if (t != null) {
         targets.add(
             new OperationEnqueuer.Target(
-                op, t.id(), t.slug(), t.generation(), OperationType.RECONCILE));
+                op,
+                t.id(),
+                t.slug(),
+                t.generation(),
+                OperationType.RECONCILE,
+                Requester.subject(job.requestedBy())));
       }
       String outcome =
           n.decision().outcome() == null

@@ -1,5 +1,6 @@
 package dev.slipway.api.operations;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.outbox.OutboxRelay;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.shared.outbox.NewCommand;
@@ -24,8 +25,14 @@ public class OperationEnqueuer {
   }
 
   public Uni<OperationRow> enqueue(
-      SqlClient tx, UUID tenantId, String slug, long generation, OperationType type) {
-    return operations.insertWithCommand(tx, NewCommand.of(tenantId, slug, type, generation));
+      SqlClient tx,
+      UUID tenantId,
+      String slug,
+      long generation,
+      OperationType type,
+      Requester requester) {
+    return operations.insertWithCommand(
+        tx, requestedBy(NewCommand.of(tenantId, slug, type, generation), requester));
   }
 
   /**
@@ -33,10 +40,16 @@ public class OperationEnqueuer {
    * write rows naming it in the same transaction at once.
    */
   public record Target(
-      UUID operationId, UUID tenantId, String slug, long generation, OperationType type) {
+      UUID operationId,
+      UUID tenantId,
+      String slug,
+      long generation,
+      OperationType type,
+      Requester requester) {
 
     NewCommand command() {
-      return new NewCommand(operationId, tenantId, slug, type, generation);
+      return new NewCommand(
+          operationId, tenantId, slug, type, generation, requester.issuer(), requester.subject());
     }
   }
 
@@ -46,6 +59,11 @@ public class OperationEnqueuer {
    */
   public Uni<List<OperationRow>> enqueueAll(SqlClient tx, List<Target> targets) {
     return operations.insertAllWithCommands(tx, targets.stream().map(Target::command).toList());
+  }
+
+  /** {@code command} recorded as asked for by {@code requester}. */
+  public static NewCommand requestedBy(NewCommand command, Requester requester) {
+    return command.requestedBy(requester.issuer(), requester.subject());
   }
 
   /** Call once the transaction committed: publish now rather than at the next poll. */

@@ -34,7 +34,8 @@ public class OperationResource {
               if (!access.mayAccess(op.tenantId())) {
                 throw ApiException.notFound("operation " + id);
               }
-              return OperationView.of(op);
+              OperationView view = OperationView.of(op);
+              return access.seesFailureDetail() ? view : view.withoutFailureDetail();
             });
   }
 }

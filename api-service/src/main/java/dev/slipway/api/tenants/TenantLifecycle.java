@@ -1,5 +1,7 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.operations.OperationEnqueuer;
 import io.smallrye.mutiny.Uni;
@@ -20,26 +22,35 @@ public class TenantLifecycle {
   private final TenantLocks locks;
   private final OperationEnqueuer enqueuer;
 
-  TenantLifecycle(TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer) {
+  private final OpsAudit audit;
+
+  TenantLifecycle(
+      TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer, OpsAudit audit) {
     this.tenants = tenants;
     this.locks = locks;
     this.enqueuer = enqueuer;
+    this.audit = audit;
   }
 
   /**
    * Applies the action in the caller's transaction. {@code visible} vets the locked row for the
-   * caller (it throws, typically a 404, for a tenant the caller may not see).
+   * caller (it throws, typically a 404, for a tenant the caller may not see). A change is recorded
+   * with {@code requester} on its operation and in the audit trail.
    */
   public Uni<TenantChanged> apply(
       SqlClient tx,
       String slug,
       TenantAction action,
       OptionalLong ifMatch,
-      UnaryOperator<TenantRow> visible) {
-    return locks.lock(tx, slug, ifMatch, visible).flatMap(row -> change(tx, row, action));
+      UnaryOperator<TenantRow> visible,
+      Requester requester) {
+    return locks
+        .lock(tx, slug, ifMatch, visible)
+        .flatMap(row -> change(tx, row, action, requester));
   }
 
-  private Uni<TenantChanged> change(SqlClient tx, TenantRow row, TenantAction action) {
+  private Uni<TenantChanged> change(
+      SqlClient tx, TenantRow row, TenantAction action, Requester requester) {
     TenantAction.Decision decision = action.decide(row.desiredState());
     if (decision.isConflict()) {
       throw ApiException.conflict(
@@ -59,7 +70,17 @@ public class TenantLifecycle {
                         updated.id(),
                         updated.slug(),
                         updated.generation(),
-                        action.operationType())
+                        action.operationType(),
+                        requester)
+                    .call(
+                        op ->
+                            audit.recordTenantWrite(
+                                tx,
+                                requester,
+                                OpsAudit.tenantAction(action.name()),
+                                updated.slug(),
+                                updated.generation(),
+                                op.id()))
                     .map(op -> new TenantChanged(updated, op, token)));
   }
 }

@@ -7,6 +7,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.outbox.NewCommand;
 import dev.slipway.shared.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,27 +32,36 @@ public class TenantRepository {
   }
 
   /**
-   * Inserts a new tenant together with its CREATE operation and that operation's outbox command, in
-   * one statement: atomic without an explicit transaction, so a create without an Idempotency-Key
-   * costs one database round trip instead of four (BEGIN, three inserts, COMMIT). Empty when the
-   * slug is taken; then nothing is written.
+   * Inserts a new tenant together with its CREATE operation, that operation's outbox command and
+   * the write's audit record, in one statement: atomic without an explicit transaction, so a create
+   * without an Idempotency-Key costs one database round trip instead of four (BEGIN, the inserts,
+   * COMMIT). Empty when the slug is taken or a live tenant has one of {@code collidingSlugs}
+   * ({@link dev.slipway.common.render.NameCollisions}); then nothing is written.
    */
   public Uni<Optional<Created>> insertWithCommand(
-      SqlClient client, TenantSpec spec, String gatewayUrl, UUID operationId, String command) {
+      SqlClient client, TenantSpec spec, String gatewayUrl, NewCreate create) {
+    // INSERT ... SELECT instead of VALUES, to insert nothing when a colliding tenant is live; the
+    // casts give PostgreSQL the parameter types VALUES would have taken from the columns.
     return client
         .preparedQuery(
             "WITH t AS (INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token,"
                 + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10,"
-                + " $11::text::jsonb, $12)"
+                + " SELECT $1::uuid, $2::text, $3::text, $4::int, $5::text, $6::bigint, $7::text,"
+                + " $8::text, $9::text::jsonb, $10::text, $11::text::jsonb, $12::text"
+                + " WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE phase <> 'DELETED'"
+                + " AND slug = ANY($15::text[]))"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS
-                + "), op AS (INSERT INTO operations (id, tenant_id, type, generation)"
-                + " SELECT $13, id, 'CREATE', generation FROM t"
-                + " RETURNING id, tenant_id, status, attempts, queued_at),"
-                + " cmd AS ("
+                + "), op AS ("
+                + OutboxWriter.operationInsertSelect(
+                    "$13, id, 'CREATE', generation, $16, $17",
+                    "t",
+                    "id, tenant_id, status, attempts, queued_at")
+                + "), cmd AS ("
                 + OutboxWriter.insertSelect("$14", "op")
-                + ")"
+                + "), aud AS (INSERT INTO ops_audit (actor, issuer, action, target, counts, outcome)"
+                + " SELECT $17, $16, $18, slug, jsonb_build_object('generation', generation), $19"
+                + " FROM t)"
                 + " SELECT t.*, op.status AS op_status, op.attempts AS op_attempts,"
                 + " op.queued_at AS op_queued_at FROM t JOIN op ON op.tenant_id = t.id")
         .execute(
@@ -69,17 +79,44 @@ public class TenantRepository {
                   spec.imageVersion(),
                   TenantJson.write(spec.gatewayConfig()),
                   spec.namespace(),
-                  operationId,
-                  command
+                  create.command().operationId(),
+                  create.command().body(),
+                  create.collidingSlugs().toArray(String[]::new),
+                  create.command().requestedByIssuer(),
+                  create.command().requestedBySubject(),
+                  create.auditAction(),
+                  create.auditOutcome()
                 }))
-        .map(rows -> created(rows, operationId));
+        .map(rows -> created(rows, create));
+  }
+
+  /**
+   * What a create writes besides the tenant: its operation and command (with the requester, also
+   * the audit record's actor), its audit record, and the slugs whose live tenants refuse it.
+   */
+  public record NewCreate(
+      NewCommand command, String auditAction, String auditOutcome, List<String> collidingSlugs) {}
+
+  /** Which of {@code slugs} live tenants have. */
+  public Uni<List<String>> liveSlugsAmong(SqlClient client, List<String> slugs) {
+    return client
+        .preparedQuery(
+            "SELECT slug FROM tenants WHERE phase <> 'DELETED' AND slug = ANY($1::text[])"
+                + " ORDER BY slug")
+        .execute(Tuple.of(slugs.toArray(String[]::new)))
+        .map(
+            rows -> {
+              List<String> out = new ArrayList<>();
+              rows.forEach(r -> out.add(r.getString("slug")));
+              return out;
+            });
   }
 
   /** A tenant just inserted and its CREATE operation. */
   public record Created(TenantRow tenant, OperationRow operation) {}
 
   private static Optional<Created> created(
-      RowSet<io.vertx.mutiny.sqlclient.Row> rows, UUID operationId) {
+      RowSet<io.vertx.mutiny.sqlclient.Row> rows, NewCreate create) {
     var it = rows.iterator();
     if (!it.hasNext()) {
       return Optional.empty();
@@ -88,7 +125,7 @@ public class TenantRepository {
     TenantRow tenant = TenantRow.from(row);
     OperationRow operation =
         new OperationRow(
-            operationId,
+            create.command().operationId(),
             tenant.id(),
             OperationType.CREATE,
             OperationStatus.valueOf(row.getString("op_status")),
@@ -97,7 +134,9 @@ public class TenantRepository {
             null,
             row.getOffsetDateTime("op_queued_at"),
             null,
-            null);
+            null,
+            create.command().requestedByIssuer(),
+            create.command().requestedBySubject());
     return Optional.of(new Created(tenant, operation));
   }
 

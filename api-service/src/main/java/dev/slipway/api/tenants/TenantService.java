@@ -1,5 +1,7 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
@@ -11,6 +13,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.common.render.NameCollisions;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.shared.outbox.NewCommand;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -30,7 +34,6 @@ import org.jboss.logging.Logger;
 public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class);
   private final TenantRepository tenants;
-  private final OperationEnqueuer enqueuer;
   private final SlugRules slugRules;
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
@@ -39,14 +42,12 @@ public class TenantService {
 
   TenantService(
       TenantRepository tenants,
-      OperationEnqueuer enqueuer,
       SlugRules slugRules,
       PlanCatalog plans,
       NamespacePlacement placement,
       FleetConfig fleet,
       MeterRegistry registry) {
     this.tenants = tenants;
-    this.enqueuer = enqueuer;
     this.slugRules = slugRules;
     this.plans = plans;
     this.placement = placement;
@@ -59,9 +60,12 @@ public class TenantService {
    * provisioning: one statement writes the tenant, its operation and its command, so {@code client}
    * may be a transaction or the pool itself (see {@link
    * dev.slipway.api.idempotency.IdempotentTransactions#runOneStatement}). Fails with 409 when the
-   * slug is taken.
+   * slug is taken or its objects' names would collide with a live tenant's ({@link
+   * NameCollisions}). The create is recorded with {@code requester} on its operation and in the
+   * audit trail.
    */
-  public Uni<TenantCreated> create(SqlClient tx, String slug, SettingsChange settings) {
+  public Uni<TenantCreated> create(
+      SqlClient tx, String slug, SettingsChange settings, Requester requester) {
     slugRules
         .problem(slug)
         .ifPresent(
@@ -86,17 +90,29 @@ public class TenantService {
                         chosen.gatewayConfig(),
                         token,
                         namespace),
-                    chosen));
+                    chosen,
+                    requester));
   }
 
-  private Uni<TenantCreated> insert(SqlClient tx, TenantSpec spec, TenantSettings chosen) {
+  private Uni<TenantCreated> insert(
+      SqlClient tx, TenantSpec spec, TenantSettings chosen, Requester requester) {
     String slug = spec.slug();
     String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + fleet.domain();
-    NewCommand command = NewCommand.of(spec.id(), slug, OperationType.CREATE, 1);
+    NewCommand command =
+        OperationEnqueuer.requestedBy(
+            NewCommand.of(spec.id(), slug, OperationType.CREATE, 1), requester);
+    var create =
+        new TenantRepository.NewCreate(
+            command,
+            OpsAudit.tenantAction("create"),
+            OpsAudit.tenantOutcome(command.operationId()),
+            NameCollisions.slugs(slug));
     return tenants
-        .insertWithCommand(tx, spec, gatewayUrl, command.operationId(), command.body())
-        .map(created -> created.orElseThrow(() -> slugTaken(slug)))
+        .insertWithCommand(tx, spec, gatewayUrl, create)
+        .flatMap(
+            created ->
+                created.map(c -> Uni.createFrom().item(c)).orElseGet(() -> refusal(tx, slug)))
         .map(created -> new TenantCreated(created.tenant(), created.operation(), token))
         .invoke(
             result -> {
@@ -143,6 +159,37 @@ public class TenantService {
 
   static ApiException unknown(String slug) {
     return ApiException.notFound("tenant '" + slug + "'");
+  }
+
+  /** Why nothing was inserted: the slug is taken, or a live tenant's objects collide. */
+  private Uni<TenantRepository.Created> refusal(SqlClient tx, String slug) {
+    List<String> asked = new ArrayList<>(List.of(slug));
+    asked.addAll(NameCollisions.slugs(slug));
+    return tenants
+        .liveSlugsAmong(tx, asked)
+        .map(
+            live -> {
+              if (live.contains(slug)) {
+                throw slugTaken(slug);
+              }
+              throw NameCollisions.of(slug).stream()
+                  .filter(c -> live.contains(c.otherSlug()))
+                  .findFirst()
+                  .map(c -> collision(slug, c))
+                  // The colliding tenant was deleted since: the client may simply retry.
+                  .orElseGet(() -> slugTaken(slug));
+            });
+  }
+
+  private static ApiException collision(String slug, NameCollisions.Collision c) {
+    return ApiException.conflict(
+        "slug '"
+            + slug
+            + "' collides with tenant '"
+            + c.otherSlug()
+            + "': "
+            + c.reason()
+            + "; choose another slug");
   }
 
   private static ApiException slugTaken(String slug) {

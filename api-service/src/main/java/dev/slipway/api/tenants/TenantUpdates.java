@@ -1,5 +1,7 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
@@ -23,29 +25,40 @@ public class TenantUpdates {
   private final TenantLocks locks;
   private final OperationEnqueuer enqueuer;
   private final PlanCatalog plans;
+  private final OpsAudit audit;
 
   TenantUpdates(
-      TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer, PlanCatalog plans) {
+      TenantRepository tenants,
+      TenantLocks locks,
+      OperationEnqueuer enqueuer,
+      PlanCatalog plans,
+      OpsAudit audit) {
     this.tenants = tenants;
     this.locks = locks;
     this.enqueuer = enqueuer;
     this.plans = plans;
+    this.audit = audit;
   }
 
+  /** A change is recorded with {@code requester} on its operation and in the audit trail. */
   public Uni<TenantChanged> update(
       SqlClient tx,
       String slug,
       SettingsChange change,
       OptionalLong ifMatch,
-      UnaryOperator<TenantRow> visible) {
+      UnaryOperator<TenantRow> visible,
+      Requester requester) {
     if (change.isEmpty()) {
       throw ApiException.validation(
           "nothing to update: give at least one of plan, imageVersion, gatewayConfig");
     }
-    return locks.lock(tx, slug, ifMatch, visible).flatMap(row -> change(tx, row, change));
+    return locks
+        .lock(tx, slug, ifMatch, visible)
+        .flatMap(row -> change(tx, row, change, requester));
   }
 
-  private Uni<TenantChanged> change(SqlClient tx, TenantRow row, SettingsChange change) {
+  private Uni<TenantChanged> change(
+      SqlClient tx, TenantRow row, SettingsChange change, Requester requester) {
     if (row.desiredState() == DesiredState.DELETED) {
       throw ApiException.conflict(
           "the tenant is deleted; create a new one instead (desired state DELETED)");
@@ -64,7 +77,17 @@ public class TenantUpdates {
                         updated.id(),
                         updated.slug(),
                         updated.generation(),
-                        OperationType.UPDATE)
+                        OperationType.UPDATE,
+                        requester)
+                    .call(
+                        op ->
+                            audit.recordTenantWrite(
+                                tx,
+                                requester,
+                                OpsAudit.tenantAction("update"),
+                                updated.slug(),
+                                updated.generation(),
+                                op.id()))
                     .map(op -> new TenantChanged(updated, op, null)));
   }
 }

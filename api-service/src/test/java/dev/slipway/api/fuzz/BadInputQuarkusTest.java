@@ -75,6 +75,59 @@ class BadInputQuarkusTest {
     assertEquals(List.of(), failures, "seed " + SEED + ", " + endpoints.size() + " operations");
   }
 
+  /**
+   * Slugs whose objects would share a name with a live tenant's (NameCollisions in common/render:
+   * tenant foo's TLS Secret is foo-tls, the token Secret of a tenant foo-tls) are refused in both
+   * directions, with a 409 problem naming the other tenant; nothing is written.
+   */
+  @Test
+  void slugsCollidingWithAnotherTenantsObjectNamesAreRefused() {
+    String base = TestApi.uniqueSlug("coll");
+    TestApi.createTenant(TestTokens.admin(), base).then().statusCode(202);
+    refusedAsCollision(base + "-tls", base);
+
+    String tls = TestApi.uniqueSlug("tlsfirst") + "-tls";
+    TestApi.createTenant(TestTokens.admin(), tls).then().statusCode(202);
+    refusedAsCollision(tls.substring(0, tls.length() - "-tls".length()), tls);
+
+    // A deleted tenant's objects are removed: its name is free again.
+    TestApi.as(TestTokens.admin()).delete("/v1/tenants/" + base).then().statusCode(202);
+    TestApi.createTenant(TestTokens.admin(), base + "-tlsx").then().statusCode(202);
+  }
+
+  private static void refusedAsCollision(String slug, String other) {
+    TestApi.createTenant(TestTokens.admin(), slug)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.containsString("tenant '" + other + "'"))
+        .body("detail", org.hamcrest.Matchers.containsString("Secret"));
+    TestApi.as(TestTokens.admin()).get("/v1/tenants/" + slug).then().statusCode(404);
+  }
+
+  /** Image versions that look like digests but are not: 422 naming imageVersion. */
+  @Test
+  void malformedImageDigestsAreInvalid() {
+    String hex = "0123456789abcdef".repeat(4);
+    for (String version :
+        List.of(
+            "sha256:" + hex + "0",
+            "sha256:" + hex.toUpperCase(java.util.Locale.ROOT),
+            "sha512:" + hex,
+            "1.0@sha256:",
+            "1.0@@sha256:" + hex,
+            "sha256:" + hex + "@sha256:" + hex)) {
+      TestApi.as(TestTokens.admin())
+          .contentType(io.restassured.http.ContentType.JSON)
+          .body(Map.of("slug", TestApi.uniqueSlug("dig"), "imageVersion", version))
+          .post("/v1/tenants")
+          .then()
+          .statusCode(422)
+          .contentType("application/problem+json")
+          .body("detail", org.hamcrest.Matchers.containsString("digest"));
+    }
+  }
+
   private Response send(Endpoint endpoint, BadInput input, String slug) throws Exception {
     RequestSpecification request =
         given()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
+import dev.slipway.api.auth.Requester;
 import dev.slipway.common.command.CommandCodec;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
@@ -46,13 +47,19 @@ class OperationEnqueuerQuarkusTest {
             .map(
                 g ->
                     new OperationEnqueuer.Target(
-                        UUID.randomUUID(), tenant, slug, g, OperationType.RECONCILE))
+                        UUID.randomUUID(),
+                        tenant,
+                        slug,
+                        g,
+                        OperationType.RECONCILE,
+                        Requester.subject("replayer")))
             .toList();
 
     List<OperationRow> ops =
         pool.withTransaction(tx -> enqueuer.enqueueAll(tx, targets)).await().indefinitely();
 
     assertEquals(generations, ops.stream().map(OperationRow::generation).toList());
+    ops.forEach(op -> assertEquals("replayer", op.requestedBySubject()));
     List<UUID> ids = ops.stream().map(OperationRow::id).toList();
     List<CommandEnvelope> commands = outbox(ids, tenant);
     assertEquals(ids, commands.stream().map(CommandEnvelope::commandId).toList());

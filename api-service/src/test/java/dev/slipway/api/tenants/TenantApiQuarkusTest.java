@@ -77,6 +77,30 @@ class TenantApiQuarkusTest {
         .body("type", equalTo("https://slipway.dev/problems/conflict"));
   }
 
+  @Test
+  void anImageDigestCanBePinnedAtCreateAndByPatch() {
+    String digest = "sha256:" + "0123456789abcdef".repeat(4);
+    String slug = uniqueSlug();
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType(ContentType.JSON)
+        .body("{\"slug\":\"" + slug + "\",\"imageVersion\":\"" + digest + "\"}")
+        .post("/v1/tenants")
+        .then()
+        .statusCode(202)
+        .body("tenant.imageVersion", equalTo(digest));
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType(ContentType.JSON)
+        .body("{\"imageVersion\":\"1.4.2@" + digest + "\"}")
+        .patch("/v1/tenants/" + slug)
+        .then()
+        .statusCode(202)
+        .body("tenant.imageVersion", equalTo("1.4.2@" + digest));
+  }
+
   private static io.restassured.response.Response create(String slug) {
     return TestApi.createTenant(TestTokens.admin(), slug);
   }

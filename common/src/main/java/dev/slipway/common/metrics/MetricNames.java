@@ -135,6 +135,12 @@ public final class MetricNames {
   public static final String RECONCILE_LAST_SUCCESS = "slipway.reconciler.last.success";
 
   // tags
+  /**
+   * Kubernetes requests the API server refused with 403 (RBAC), worker and reconciler: a Role that
+   * no longer grants what the service needs. Never retried; see docs/runbooks.md.
+   */
+  public static final String KUBE_FORBIDDEN = "slipway.kube.forbidden";
+
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_PHASE = "phase";
   public static final String TAG_KIND = "kind";

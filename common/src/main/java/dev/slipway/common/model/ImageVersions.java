@@ -3,26 +3,39 @@ package dev.slipway.common.model;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Gateway image versions a tenant may pin: OCI image tags. */
+/**
+ * Gateway image versions a tenant may pin: an OCI image tag ({@code 1.4.2}), a digest ({@code
+ * sha256:<64 hex>}, also written {@code @sha256:<64 hex>}), or both ({@code 1.4.2@sha256:<64
+ * hex>}). A digest names exactly one image, so a pinned tenant never runs an image re-pushed under
+ * its tag; the rendered Deployment keeps it.
+ */
 public final class ImageVersions {
   /** The OCI distribution spec's tag grammar. */
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+  private static final String TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
+
+  /** A SHA-256 digest as the OCI image spec writes it (lower-case hex). */
+  private static final String DIGEST = "sha256:[a-f0-9]{64}";
+
+  private static final Pattern VERSION =
+      Pattern.compile("(" + TAG + ")|@?" + DIGEST + "|" + TAG + "@" + DIGEST);
 
   private ImageVersions() {}
 
   /** Why {@code version} cannot be pinned, or empty when it can (null means "no pin"). */
   public static Optional<String> problem(String version) {
-    if (version == null || TAG.matcher(version).matches()) {
+    if (version == null || VERSION.matcher(version).matches()) {
       return Optional.empty();
     }
     return Optional.of(
-        "image version must be an image tag: letters, digits, '_', '.', '-', at most 128"
-            + " characters, not starting with '.' or '-'");
+        "image version must be an image tag (letters, digits, '_', '.', '-', at most 128"
+            + " characters, not starting with '.' or '-'), a digest sha256:<64 lower-case hex"
+            + " digits>, or a tag and a digest: tag@sha256:<64 hex>");
   }
 
   /**
-   * The image reference for a tenant: {@code platformImage} with its tag replaced by {@code
-   * version}, or unchanged when there is no pin.
+   * The image reference for a tenant: {@code platformImage} with its tag and digest replaced by
+   * {@code version} ({@code repo:tag}, {@code repo@sha256:...} or {@code repo:tag@sha256:...}), or
+   * unchanged when there is no pin.
    */
   public static String image(String platformImage, String version) {
     if (version == null) {
@@ -38,6 +51,9 @@ public final class ImageVersions {
     if (colon > repository.lastIndexOf('/')) {
       repository = repository.substring(0, colon);
     }
-    return repository + ":" + version;
+    if (version.startsWith("@")) {
+      return repository + version;
+    }
+    return repository + (version.startsWith("sha256:") ? "@" : ":") + version;
   }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageVersionsTest {
+  static final String HEX = "0123456789abcdef".repeat(4);
 
   @ParameterizedTest
   @CsvSource({
@@ -31,6 +32,38 @@ class ImageVersionsTest {
   @ValueSource(strings = {"", "-1", ".1", "1.0 ", "a/b", "a:b", "ü"})
   void nonTagsAreRejected(String tag) {
     assertTrue(ImageVersions.problem(tag).isPresent());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ghcr.io/slipway/gateway:1.0.0, sha256:HEX, ghcr.io/slipway/gateway@sha256:HEX",
+    "ghcr.io/slipway/gateway:1.0.0, @sha256:HEX, ghcr.io/slipway/gateway@sha256:HEX",
+    "registry:5000/gateway:1.0, 2.0@sha256:HEX, registry:5000/gateway:2.0@sha256:HEX",
+    "ghcr.io/slipway/gateway@sha256:abc, sha256:HEX, ghcr.io/slipway/gateway@sha256:HEX"
+  })
+  void digestsAreKeptInTheImage(String platform, String version, String expected) {
+    String pinned = version.replace("HEX", HEX);
+    assertTrue(ImageVersions.problem(pinned).isEmpty(), pinned);
+    assertEquals(expected.replace("HEX", HEX), ImageVersions.image(platform, pinned));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sha256:HEX0",
+        "sha256:abc",
+        "sha512:HEX",
+        "SHA256:HEX",
+        "1.0@sha256:",
+        "@1.0",
+        "1.0@@sha256:HEX",
+        "-x@sha256:HEX",
+        "sha256:HEX@sha256:HEX"
+      })
+  void malformedDigestsAreRejected(String version) {
+    String v = version.replace("HEX", HEX);
+    assertTrue(ImageVersions.problem(v).isPresent(), v);
+    assertTrue(ImageVersions.problem(v.toUpperCase(java.util.Locale.ROOT)).isPresent(), v);
   }
 
   @org.junit.jupiter.api.Test

@@ -58,6 +58,20 @@ final class TenantFixtures {
         TOKEN);
   }
 
+  /** The seed-sized tenant pinned to an image version (a tag, a digest or both). */
+  static TenantSpec pinned(String imageVersion) {
+    TenantSpec t = tenant();
+    return new TenantSpec(
+        t.id(),
+        t.slug(),
+        t.generation(),
+        t.desiredState(),
+        t.sizing(),
+        imageVersion,
+        t.gatewayConfig(),
+        t.gatewayToken());
+  }
+
   static TenantSpec with(DesiredState state) {
     TenantSpec t = tenant();
     return new TenantSpec(t.id(), t.slug(), t.generation(), state, t.replicas(), t.gatewayToken());

@@ -37,7 +37,8 @@ class TenantRendererGoldenTest {
           "ingress", () -> seedSized().ingress(),
           "deployment-autoscaled", () -> autoscaled().deployment(),
           "autoscaler", () -> autoscaled().autoscaler().orElseThrow(),
-          "ingress-alb", () -> behindAlb().ingress());
+          "ingress-alb", () -> behindAlb().ingress(),
+          "deployment-digest", () -> byDigest().deployment());
 
   @ParameterizedTest
   @ValueSource(
@@ -48,7 +49,8 @@ class TenantRendererGoldenTest {
         "ingress",
         "deployment-autoscaled",
         "autoscaler",
-        "ingress-alb"
+        "ingress-alb",
+        "deployment-digest"
       })
   void matchesGolden(String kind) throws IOException {
     HasMetadata rendered = CASES.get(kind).get();
@@ -88,6 +90,12 @@ class TenantRendererGoldenTest {
             RenderSettings.DEFAULT_STREAM_TIMEOUT_SECONDS,
             RenderSettings.DEFAULT_ALB_GROUP);
     return TenantRenderer.render(TenantFixtures.tenant(), alb);
+  }
+
+  /** Pinned to a tag and a digest: the digest must reach the pod template unchanged. */
+  private static DesiredObjects byDigest() {
+    return TenantFixtures.render(
+        TenantFixtures.pinned("1.4.2@sha256:" + "0123456789abcdef".repeat(4)));
   }
 
   private static DesiredObjects autoscaled() {

@@ -3,6 +3,7 @@ package dev.slipway.local;
 import dev.slipway.local.kube.KubeEmulator;
 import dev.slipway.local.kube.KubeEmulatorOptions;
 import dev.slipway.local.kube.KubeFaults;
+import dev.slipway.local.kube.auth.Identities;
 import dev.slipway.local.postgres.EmbeddedPostgresServer;
 import dev.slipway.local.sqs.CommandQueues;
 import dev.slipway.local.sqs.ElasticMqServer;
@@ -122,9 +123,21 @@ public final class LocalStack implements AutoCloseable {
             KubeEmulator.start(
                 KubeEmulatorOptions.defaults()
                     .withPort(FreePorts.choose(fixed, LocalStackOptions.KUBE_PORT, "Kubernetes"))
+                    .withSecurePort(
+                        FreePorts.choose(
+                            fixed, LocalStackOptions.KUBE_SECURE_PORT, "Kubernetes (HTTPS)"))
                     .withPodReadyDelay(options.podReadyDelay())
                     .withNamespaces(options.tenantNamespaces().toArray(String[]::new))));
     Path kubeconfig = kube.writeKubeconfig(options.stateDir().resolve("kubeconfig"));
+    // One kubeconfig per service, with its service account's token: each service runs under the
+    // Role deploy/k8s ships for it, as on EKS (ServiceEnv hands each its own).
+    Path apiKubeconfig =
+        kube.writeKubeconfig(options.stateDir().resolve("kubeconfig-api"), Identities.API_SERVICE);
+    Path workerKubeconfig =
+        kube.writeKubeconfig(options.stateDir().resolve("kubeconfig-worker"), Identities.WORKER);
+    Path reconcilerKubeconfig =
+        kube.writeKubeconfig(
+            options.stateDir().resolve("kubeconfig-reconciler"), Identities.RECONCILER);
     JwtKeys keys = JwtKeys.generate();
     Path publicKey = keys.writePublicKey(options.stateDir().resolve("jwt-public.pem"));
     Path privateKey = keys.writePrivateKey(options.stateDir().resolve("jwt-dev-private.pem"));
@@ -141,6 +154,9 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_SECRET_ACCESS_KEY", "slipway-local");
     env.put("AWS_REGION", ElasticMqServer.REGION);
     env.put("KUBECONFIG", kubeconfig.toString());
+    env.put("SLIPWAY_API_KUBECONFIG", apiKubeconfig.toString());
+    env.put("SLIPWAY_WORKER_KUBECONFIG", workerKubeconfig.toString());
+    env.put("SLIPWAY_RECONCILER_KUBECONFIG", reconcilerKubeconfig.toString());
     env.put("SLIPWAY_TENANT_NAMESPACES", String.join(",", options.tenantNamespaces()));
     env.put("SLIPWAY_JWT_PUBLIC_KEY", publicKey.toString());
     env.put("SLIPWAY_ADMIN_TOKEN", keys.token("local-admin", Set.of("admin"), Duration.ofDays(30)));

@@ -47,6 +47,7 @@ public record LocalStackOptions(
   public static final int POSTGRES_PORT = 15432;
   public static final int SQS_PORT = 9324;
   public static final int KUBE_PORT = 16443;
+  public static final int KUBE_SECURE_PORT = 16444;
   private static final Duration QUEUE_VISIBILITY = Duration.ofSeconds(30);
 
   /** The overlay the local stack and the end-to-end tests run by default. */

@@ -72,7 +72,15 @@ final class ServiceEnv {
 
   /** The one place a service's Kubernetes credentials are chosen. */
   private static void kube(Map<String, String> env, Map<String, String> stack, LocalService s) {
-    env.put("KUBECONFIG", stack.get("KUBECONFIG"));
+    String key =
+        switch (s) {
+          case API -> "SLIPWAY_API_KUBECONFIG";
+          case WORKER -> "SLIPWAY_WORKER_KUBECONFIG";
+          case RECONCILER -> "SLIPWAY_RECONCILER_KUBECONFIG";
+        };
+    // Each service's own ServiceAccount identity, authorized by the emulator against the shipped
+    // Roles (deploy/k8s/rendered), as IRSA/projected tokens are on EKS.
+    env.put("KUBECONFIG", stack.get(key));
   }
 
   private static void database(Map<String, String> env, Map<String, String> stack) {

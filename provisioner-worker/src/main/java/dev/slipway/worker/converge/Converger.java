@@ -1,8 +1,10 @@
 package dev.slipway.worker.converge;
 
 import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.retry.Backoff;
 import dev.slipway.worker.config.WorkerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,9 +20,11 @@ public class Converger {
   private static final Logger LOG = Logger.getLogger(Converger.class);
   private final CommandHandler handler;
   private final Backoff backoff;
+  private final MeterRegistry registry;
 
-  Converger(CommandHandler handler, WorkerConfig config) {
+  Converger(CommandHandler handler, WorkerConfig config, MeterRegistry registry) {
     this.handler = handler;
+    this.registry = registry;
     this.backoff =
         new Backoff(
             config.retry().baseDelay(),
@@ -36,6 +40,12 @@ public class Converger {
       return handler.handle(command);
     } catch (RuntimeException e) {
       String reason = Failures.describe(e);
+      if (Failures.forbidden(e) != null) {
+        // The Status message names verb, resource and namespace ("deployments.apps "x" is
+        // forbidden: User ... cannot patch resource ..."): what the Role is missing.
+        registry.counter(MetricNames.KUBE_FORBIDDEN).increment();
+        LOG.errorf("kubernetes RBAC refused the worker, failing the command: %s", reason);
+      }
       if (Failures.isPermanent(e)) {
         LOG.errorf("command failed permanently: %s", reason);
         handler.recordPermanentFailure(command, reason);

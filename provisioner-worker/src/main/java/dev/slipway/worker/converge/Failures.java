@@ -15,12 +15,24 @@ final class Failures {
         return true;
       }
       if (t instanceof KubernetesClientException k) {
-        // 400/422: the API server rejected the object itself. 401/403/404 are configuration
-        // (credentials, RBAC, a missing namespace) that an operator can fix: keep retrying.
-        return k.getCode() == 400 || k.getCode() == 422;
+        // 400/422: the API server rejected the object itself. 403: RBAC refuses the worker,
+        // which no retry changes (the Role must be fixed, then the operation retried); it is
+        // also counted and logged as such (Converger). 401/404 (credentials being
+        // rotated, a namespace not created yet) may pass: keep retrying.
+        return k.getCode() == 400 || k.getCode() == 422 || k.getCode() == 403;
       }
     }
     return false;
+  }
+
+  /** The API server's 403 somewhere in the chain, or null. */
+  static KubernetesClientException forbidden(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException k && k.getCode() == 403) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** A short, secret-free description for logs and the operation's last error. */

@@ -46,7 +46,9 @@ class WorkerBurstBenchmark {
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject FleetConfig fleet;
-  @Inject io.fabric8.kubernetes.client.KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final io.fabric8.kubernetes.client.KubernetesClient kube =
+      KubeEmulatorTestResource.adminClient();
 
   @Test
   void drainAgainstKubectlAndRawLoop() throws Exception {

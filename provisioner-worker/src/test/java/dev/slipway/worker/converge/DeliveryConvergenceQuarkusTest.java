@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
@@ -34,7 +35,8 @@ class DeliveryConvergenceQuarkusTest {
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject FleetConfig fleet;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject MeterRegistry registry;
 
   @Test

@@ -12,6 +12,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Resources;
 import dev.slipway.common.model.Sizing;
 import dev.slipway.common.model.TenantJson;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
@@ -37,7 +38,8 @@ class PlanApplyQuarkusTest {
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject FleetConfig fleet;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject MeterRegistry registry;
   TestTenants data;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.slipway.common.model.OperationType;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.QueueProbe;
 import dev.slipway.worker.TestTenants;
@@ -36,7 +37,8 @@ class NamespaceShardingQuarkusTest {
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject FleetConfig fleet;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   TestTenants data;
 
   @BeforeEach

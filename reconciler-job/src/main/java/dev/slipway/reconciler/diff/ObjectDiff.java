@@ -2,15 +2,10 @@ package dev.slipway.reconciler.diff;
 
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.DesiredObjects;
-import dev.slipway.common.render.GatewayDefaults;
-import dev.slipway.common.render.TokenHash;
 import dev.slipway.reconciler.scan.TenantObjects;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +18,6 @@ final class ObjectDiff {
   private ObjectDiff() {}
 
   static void missing(DesiredObjects desired, TenantObjects live, List<String> out) {
-    present("Secret", live.secret, out);
     present("Deployment", live.deployment, out);
     present("Service", live.service, out);
     present("Ingress", live.ingress, out);
@@ -47,12 +41,6 @@ final class ObjectDiff {
     if (live.ingress != null) {
       labels("ingress", desired.ingress(), live.ingress, out);
       ingress(desired.ingress(), live.ingress, out);
-    }
-    if (live.secret != null) {
-      labels("secret", desired.secret(), live.secret, out);
-      if (!Objects.equals(TokenHash.of(spec.gatewayToken()), tokenHash(live.secret))) {
-        out.add("secret.token");
-      }
     }
     autoscaler(desired, live, out);
   }
@@ -90,20 +78,6 @@ final class ObjectDiff {
         || !Objects.equals(
             want.getScaleTargetRef().getName(), have.getScaleTargetRef().getName())) {
       out.add("hpa.bounds");
-    }
-  }
-
-  /** Hashes the live token the way the pod template does, so no token is kept or compared raw. */
-  private static String tokenHash(Secret secret) {
-    Map<String, String> data = secret.getData();
-    String encoded = data == null ? null : data.get(GatewayDefaults.SECRET_TOKEN_KEY);
-    if (encoded == null) {
-      return null;
-    }
-    try {
-      return TokenHash.of(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 

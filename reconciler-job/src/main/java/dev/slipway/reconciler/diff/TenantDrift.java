@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param classes the drift classes present (MISSING, SPEC, STATUS)
  * @param reasons what differs, e.g. {@code missing:Deployment}, {@code spec:deployment.image};
- *     never values (the Secret is compared by hash and only named)
+ *     never values (the token is compared by its hash on the pod template)
  * @param statusFix the status to record, or null
  */
 public record TenantDrift(

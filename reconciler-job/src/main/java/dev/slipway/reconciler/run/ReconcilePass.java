@@ -13,6 +13,7 @@ import dev.slipway.reconciler.scan.CommandQueueState;
 import dev.slipway.reconciler.scan.DatabaseScanner;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.shared.tenants.TenantRow;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,11 +95,27 @@ public class ReconcilePass {
       outcome = "succeeded";
       return result;
     } catch (RuntimeException e) {
+      forbidden(e);
       runs.failed(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
       throw e;
     } finally {
       sample.stop(registry.timer(MetricNames.RECONCILE_PASS_DURATION));
       metrics.passEnded(outcome);
+    }
+  }
+
+  /**
+   * A 403 means the reconciler's Role lacks a rule: no later pass will do better, so it is said
+   * loudly, with the API server's message (verb, resource, namespace), and counted.
+   */
+  private void forbidden(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException k && k.getCode() == 403) {
+        registry.counter(MetricNames.KUBE_FORBIDDEN).increment();
+        String message = k.getStatus() == null ? k.getMessage() : k.getStatus().getMessage();
+        LOG.errorf("kubernetes RBAC refused the reconciler, pass failed: %s", message);
+        return;
+      }
     }
   }
 

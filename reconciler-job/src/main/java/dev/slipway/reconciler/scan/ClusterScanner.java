@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -27,17 +26,17 @@ import java.util.concurrent.Future;
  * (limit/continue), one namespace and kind after the other: the number of API calls is namespaces
  * times kinds times pages, never growing with tenants (no per-tenant GET). Namespaced LISTs, not
  * one across all namespaces, because the reconciler's RBAC is a Role per tenant namespace.
+ *
+ * <p>Secrets are not listed: the reconciler's Role grants no Secret read (a LIST, even of metadata
+ * only, would return every tenant's token to a process that needs none). The token is checked
+ * through the Deployment's pod-template token-hash annotation instead (deploy/local/README.md,
+ * docs/architecture.md).
  */
 @ApplicationScoped
 public class ClusterScanner {
   static final List<Class<? extends HasMetadata>> KINDS =
       List.of(
-          Deployment.class,
-          Pod.class,
-          Service.class,
-          Ingress.class,
-          Secret.class,
-          HorizontalPodAutoscaler.class);
+          Deployment.class, Pod.class, Service.class, Ingress.class, HorizontalPodAutoscaler.class);
 
   private final KubernetesClient client;
 

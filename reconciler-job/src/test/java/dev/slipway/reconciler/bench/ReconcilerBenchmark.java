@@ -41,7 +41,8 @@ class ReconcilerBenchmark {
   private static final int THREADS = 8;
   @Inject ReconcilePass pass;
   @Inject Pool pool;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject ReconcilerConfig config;
   @Inject FleetConfig fleetConfig;
   @Inject ClusterScanner scanner;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class StatusDriftQuarkusTest {
   @Inject ReconcilePass pass;
   @Inject Pool pool;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject ReconcilerConfig config;
   @Inject FleetConfig fleetConfig;
   Fleet fleet;

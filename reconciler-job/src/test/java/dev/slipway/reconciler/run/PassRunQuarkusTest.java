@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.shared.fleet.FleetConfig;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class PassRunQuarkusTest {
   @Inject ReconcilePass pass;
   @Inject Pool pool;
-  @Inject KubernetesClient kube;
+  // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject ReconcilerConfig config;
   @Inject FleetConfig fleetConfig;
   @Inject MeterRegistry registry;

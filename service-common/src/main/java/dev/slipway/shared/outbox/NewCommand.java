@@ -17,9 +17,18 @@ import java.util.UUID;
  * @param slug the tenant's slug, for the worker's logs and for deletes of vanished rows
  * @param type what the operation asks for
  * @param generation the desired-state generation the command is issued for
+ * @param requestedByIssuer the issuer of the token that asked for the operation; null when unknown
+ *     (an ops job's actor, recorded by subject) or when nobody asked (a reconciler repair)
+ * @param requestedBySubject the subject that asked for the operation; null when nobody asked
  */
 public record NewCommand(
-    UUID operationId, UUID tenantId, String slug, OperationType type, long generation) {
+    UUID operationId,
+    UUID tenantId,
+    String slug,
+    OperationType type,
+    long generation,
+    String requestedByIssuer,
+    String requestedBySubject) {
 
   public NewCommand {
     Objects.requireNonNull(operationId, "operationId");
@@ -28,9 +37,17 @@ public record NewCommand(
     Objects.requireNonNull(type, "type");
   }
 
-  /** A fresh operation id for a command of {@code type}. */
+  /**
+   * A command with a fresh operation id that nobody asked for (a reconciler repair): its operation
+   * records no requester (migration V10).
+   */
   public static NewCommand of(UUID tenantId, String slug, OperationType type, long generation) {
-    return new NewCommand(UUID.randomUUID(), tenantId, slug, type, generation);
+    return new NewCommand(UUID.randomUUID(), tenantId, slug, type, generation, null, null);
+  }
+
+  /** This command, recorded as asked for by {@code issuer} (nullable) and {@code subject}. */
+  public NewCommand requestedBy(String issuer, String subject) {
+    return new NewCommand(operationId, tenantId, slug, type, generation, issuer, subject);
   }
 
   /** The envelope issued at {@code issuedAt}, without trace context. */

@@ -9,13 +9,30 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one writer of outbox rows. Every command is recorded as an operation and an outbox row in the
- * same statement (so in the caller's transaction), grouped by tenant, so the relay publishes one
- * tenant's commands in the order they were recorded. Statements that insert more than the operation
- * (the API's create also inserts the tenant) embed {@link #insertSelect}.
+ * The one writer of operation and outbox rows. Every command is recorded as an operation (with who
+ * asked for it, migration V10) and an outbox row in the same statement (so in the caller's
+ * transaction), grouped by tenant, so the relay publishes one tenant's commands in the order they
+ * were recorded. Statements that insert more than the operation (the API's create also inserts the
+ * tenant and its audit record) embed {@link #operationInsertSelect} and {@link #insertSelect}.
  */
 public final class OutboxWriter {
   private OutboxWriter() {}
+
+  /**
+   * The operation insert, for a common table expression: {@code "op AS (" +
+   * operationInsertSelect(...) + ")"}. {@code values} lists, in this order, the expressions for the
+   * operation's id, tenant id, type, generation, requester issuer and requester subject, taken from
+   * {@code from}; {@code returning} the columns the statement returns.
+   */
+  public static String operationInsertSelect(String values, String from, String returning) {
+    return "INSERT INTO operations (id, tenant_id, type, generation, requested_by_issuer,"
+        + " requested_by_subject) SELECT "
+        + values
+        + " FROM "
+        + from
+        + " RETURNING "
+        + returning;
+  }
 
   /**
    * The outbox insert, taking its rows from {@code from}, which must have the operation's {@code
@@ -43,6 +60,8 @@ public final class OutboxWriter {
     String[] types = new String[n];
     Long[] generations = new Long[n];
     String[] bodies = new String[n];
+    String[] issuers = new String[n];
+    String[] subjects = new String[n];
     for (int i = 0; i < n; i++) {
       NewCommand c = commands.get(i);
       ids[i] = c.operationId();
@@ -50,18 +69,22 @@ public final class OutboxWriter {
       types[i] = c.type().name();
       generations[i] = c.generation();
       bodies[i] = c.body();
+      issuers[i] = c.requestedByIssuer();
+      subjects[i] = c.requestedBySubject();
     }
     // The outbox rows come from the input, not from op's RETURNING (whose order is not defined).
     return client
         .preparedQuery(
             "WITH u AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[],"
-                + " $5::text[]) WITH ORDINALITY AS u(id, tenant_id, type, generation, body, i)),"
-                + " op AS (INSERT INTO operations (id, tenant_id, type, generation)"
-                + " SELECT id, tenant_id, type, generation FROM u ORDER BY i RETURNING "
-                + returning
+                + " $5::text[], $6::text[], $7::text[]) WITH ORDINALITY"
+                + " AS u(id, tenant_id, type, generation, body, issuer, subject, i)),"
+                + " op AS ("
+                + operationInsertSelect(
+                    "id, tenant_id, type, generation, issuer, subject", "u ORDER BY i", returning)
                 + "), cmd AS ("
                 + insertSelect("body", "u ORDER BY i")
                 + ") SELECT * FROM op")
-        .execute(Tuple.from(new Object[] {ids, tenants, types, generations, bodies}));
+        .execute(
+            Tuple.from(new Object[] {ids, tenants, types, generations, bodies, issuers, subjects}));
   }
 }

@@ -13,11 +13,16 @@ public record TenantChangedView(
     OperationView operation,
     @JsonInclude(JsonInclude.Include.NON_NULL) String gatewayToken) {
 
-  static TenantChangedView of(TenantChanged changed) {
-    return new TenantChangedView(
-        TenantView.of(changed.tenant()),
-        changed.operation() == null ? null : OperationView.of(changed.operation()),
-        changed.gatewayToken());
+  /** {@code failureDetail} false: for a tenant token, without raw failure text. */
+  static TenantChangedView of(TenantChanged changed, boolean failureDetail) {
+    TenantView tenant = TenantView.of(changed.tenant());
+    OperationView operation =
+        changed.operation() == null ? null : OperationView.of(changed.operation());
+    if (!failureDetail) {
+      tenant = tenant.withoutFailureDetail();
+      operation = operation == null ? null : operation.withoutFailureDetail();
+    }
+    return new TenantChangedView(tenant, operation, changed.gatewayToken());
   }
 
   @Override

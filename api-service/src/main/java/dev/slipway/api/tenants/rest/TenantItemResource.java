@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Preconditions;
 import dev.slipway.api.http.Roles;
@@ -76,7 +77,7 @@ public class TenantItemResource {
         .map(access::check)
         .map(
             row ->
-                Response.ok(TenantView.of(row))
+                Response.ok(access.view(row))
                     .header(HttpHeaders.ETAG, Preconditions.etag(row.generation()))
                     .build());
   }
@@ -104,7 +105,8 @@ public class TenantItemResource {
         "PATCH",
         "",
         List.of(change, str(ifMatch)),
-        (tx, generation) -> updates.update(tx, slug, change, generation, access::check));
+        (tx, generation) ->
+            updates.update(tx, slug, change, generation, access::check, Requester.of(caller)));
   }
 
   private static String str(String value) {
@@ -167,7 +169,8 @@ public class TenantItemResource {
         method,
         suffix,
         ifMatch,
-        (tx, generation) -> lifecycle.apply(tx, slug, action, generation, access::check));
+        (tx, generation) ->
+            lifecycle.apply(tx, slug, action, generation, access::check, Requester.of(caller)));
   }
 
   /**
@@ -188,7 +191,12 @@ public class TenantItemResource {
     OptionalLong generation = Preconditions.ifMatch(ifMatch);
     var key = responses.key(caller, idempotencyKey, method, "/v1/tenants/" + slug + suffix, keyed);
     return mutations
-        .run(key, tx -> change.apply(tx, generation).map(responses::changed))
+        .run(
+            key,
+            tx ->
+                change
+                    .apply(tx, generation)
+                    .map(c -> responses.changed(c, access.seesFailureDetail())))
         .map(MutationResponses::toResponse);
   }
 }

@@ -43,6 +43,6 @@ public class TenantOperationsResource {
         .map(
             page ->
                 new PageView<>(
-                    page.items().stream().map(OperationView::of).toList(), page.nextCursor()));
+                    page.items().stream().map(access::view).toList(), page.nextCursor()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Limits;
 import dev.slipway.api.http.PageView;
@@ -64,7 +65,10 @@ public class TenantResource {
     return mutations
         .runOneStatement(
             key,
-            tx -> tenants.create(tx, request.slug(), request.settings()).map(responses::created))
+            tx ->
+                tenants
+                    .create(tx, request.slug(), request.settings(), Requester.of(caller))
+                    .map(responses::created))
         .map(MutationResponses::toResponse);
   }
 

@@ -32,10 +32,11 @@ class TenantResponses {
         Preconditions.etag(created.tenant().generation()));
   }
 
-  StoredResponse changed(TenantChanged changed) {
+  /** {@code failureDetail}: whether the caller reads failures as recorded (TenantScope). */
+  StoredResponse changed(TenantChanged changed, boolean failureDetail) {
     return StoredResponse.of(
         changed.changed() ? 202 : 200,
-        responses.write(TenantChangedView.of(changed)),
+        responses.write(TenantChangedView.of(changed, failureDetail)),
         changed.changed() ? operationPath(changed.operation().id()) : null,
         Preconditions.etag(changed.tenant().generation()));
   }

@@ -2,6 +2,8 @@ package dev.slipway.api.tenants.rest;
 
 import dev.slipway.api.auth.TenantAccess;
 import dev.slipway.api.http.ApiException;
+import dev.slipway.api.operations.OperationRow;
+import dev.slipway.api.operations.OperationView;
 import dev.slipway.api.tenants.TenantRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,5 +24,20 @@ class TenantScope {
       return tenant;
     }
     throw ApiException.notFound("tenant '" + tenant.slug() + "'");
+  }
+
+  /** Whether the caller reads failures as recorded ({@link TenantAccess#seesFailureDetail}). */
+  boolean seesFailureDetail() {
+    return access.seesFailureDetail();
+  }
+
+  TenantView view(TenantRow tenant) {
+    TenantView view = TenantView.of(tenant);
+    return seesFailureDetail() ? view : view.withoutFailureDetail();
+  }
+
+  OperationView view(OperationRow operation) {
+    OperationView view = OperationView.of(operation);
+    return seesFailureDetail() ? view : view.withoutFailureDetail();
   }
 }

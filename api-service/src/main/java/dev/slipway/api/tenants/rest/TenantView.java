@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.auth.FailureText;
 import dev.slipway.api.tenants.TenantRow;
 import dev.slipway.common.model.Autoscaling;
 import dev.slipway.common.model.Condition;
@@ -19,6 +20,8 @@ import java.util.UUID;
  * @param imageVersion pinned gateway image tag; null runs the platform's image
  * @param namespace the Kubernetes namespace holding the tenant's objects: chosen by the API when
  *     the tenant was created, never changed, and not settable by clients
+ * @param lastError the failure as recorded for admins and ops; generic for a tenant token, as are
+ *     the messages of its conditions that are not True ({@link #withoutFailureDetail})
  */
 public record TenantView(
     UUID id,
@@ -62,5 +65,44 @@ public record TenantView(
         row.lastError(),
         row.createdAt(),
         row.updatedAt());
+  }
+
+  /** This view for a tenant token: generic failure text, never raw Kubernetes or exception text. */
+  TenantView withoutFailureDetail() {
+    List<Condition> shown =
+        conditions == null
+            ? null
+            : conditions.stream()
+                .map(
+                    c ->
+                        Condition.TRUE.equals(c.status()) || c.message() == null
+                            ? c
+                            : new Condition(
+                                c.type(),
+                                c.status(),
+                                c.reason(),
+                                FailureText.condition(),
+                                c.lastTransitionTime()))
+                .toList();
+    return new TenantView(
+        id,
+        slug,
+        namespace,
+        plan,
+        desiredState,
+        replicas,
+        resources,
+        autoscaling,
+        imageVersion,
+        gatewayConfig,
+        generation,
+        phase,
+        observedGeneration,
+        readyReplicas,
+        shown,
+        gatewayUrl,
+        lastError == null ? null : FailureText.tenant(),
+        createdAt,
+        updatedAt);
   }
 }

@@ -142,6 +142,31 @@ class ManifestsTest {
     }
   }
 
+  /** Production runs Slipway's own images by digest: a tag can be re-pushed, a digest cannot. */
+  @org.junit.jupiter.api.Test
+  void prodPinsSlipwaysImagesByDigest() {
+    List<HasMetadata> objects = Rendered.overlay("prod");
+    List<Container> containers = new java.util.ArrayList<>();
+    Rendered.ofType(objects, Deployment.class)
+        .forEach(d -> containers.addAll(d.getSpec().getTemplate().getSpec().getContainers()));
+    Rendered.ofType(objects, CronJob.class)
+        .forEach(
+            c ->
+                containers.addAll(
+                    c.getSpec()
+                        .getJobTemplate()
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()));
+    List<String> slipway =
+        containers.stream().map(Container::getImage).filter(i -> i.contains("/slipway/")).toList();
+    assertEquals(3, slipway.size(), slipway.toString());
+    for (String image : slipway) {
+      assertTrue(image.matches("[^@]+@sha256:[0-9a-f]{64}"), image + " is not pinned by digest");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void podsAreHardenedAndProbed(String overlay) {

@@ -30,7 +30,10 @@ final class TerraformSources {
     }
   }
 
-  /** A copy of the sources without any local state (.terraform, lock file, tfstate). */
+  /**
+   * A copy of the sources without any local state (.terraform, tfstate). The committed lock file
+   * comes along, so {@code terraform init} checks the provider it installs against its hashes.
+   */
   static Path copy() {
     Path source = Repo.path(DIR);
     try {
@@ -53,6 +56,9 @@ final class TerraformSources {
 
   private static boolean isSource(Path p) {
     String s = p.toString();
+    if (p.getFileName().toString().equals(".terraform.lock.hcl")) {
+      return true;
+    }
     return !s.contains(".terraform") && !s.contains(".tfstate");
   }
 

@@ -1,6 +1,17 @@
 package dev.slipway.local.kube;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.local.kube.auth.AccessControl;
+import dev.slipway.local.kube.auth.Identities;
+import dev.slipway.local.kube.auth.Rbac;
+import dev.slipway.local.kube.controllers.DeploymentController;
+import dev.slipway.local.kube.http.ApiServer;
+import dev.slipway.local.kube.http.Discovery;
+import dev.slipway.local.kube.http.EmulatorDispatcher;
+import dev.slipway.local.kube.http.ServerCertificate;
+import dev.slipway.local.kube.store.LocalApi;
+import dev.slipway.local.kube.store.ManifestSeed;
+import dev.slipway.local.kube.store.ObjectStore;
+import dev.slipway.local.kube.watch.WatchHub;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,7 +35,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class KubeEmulator implements AutoCloseable {
 
-  private static final String TOKEN = "kube-emulator-token";
   private static final long BOOKMARK_INTERVAL_MS = 1_000;
   private static final int EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -33,9 +43,11 @@ public final class KubeEmulator implements AutoCloseable {
   private final DeploymentController controller;
   private final KubeFaults faults;
   private final RequestTallies tallies = new RequestTallies();
+  private final Identities identities = new Identities();
   private final Vertx vertx;
   private final ApiServer server;
   private final int port;
+  private final int securePort;
   private final String url;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile KubernetesClient client;
@@ -51,16 +63,25 @@ public final class KubeEmulator implements AutoCloseable {
     this.faults = new KubeFaults(watches);
     this.vertx = newVertx();
     this.server =
-        new ApiServer(vertx, new EmulatorDispatcher(store, discovery), watches, faults, tallies);
+        new ApiServer(
+            vertx,
+            new EmulatorDispatcher(store, discovery),
+            watches,
+            (method, uri) -> {
+              tallies.seen(method, uri);
+              return faults.plan(method, uri);
+            },
+            new AccessControl(identities, new Rbac(store)));
     try {
       this.port = server.listen(options.port(), EVENT_LOOPS);
+      this.securePort = server.listenSecure(options.securePort(), EVENT_LOOPS);
     } catch (RuntimeException e) {
       stopInfrastructure(); // e.g. port in use: leak neither threads nor the event loop
       throw e;
     }
     vertx.setPeriodic(BOOKMARK_INTERVAL_MS, t -> watches.sendBookmarks());
     this.url = "http://127.0.0.1:" + port;
-    options.namespaces().forEach(this::createNamespace);
+    new ManifestSeed(store, discovery.kinds()).seed(options.namespaces());
   }
 
   /** Starts an emulator; close it when done. */
@@ -85,6 +106,11 @@ public final class KubeEmulator implements AutoCloseable {
     return port;
   }
 
+  /** The API server URL over TLS, where kubeconfigs point: {@code https://127.0.0.1:PORT}. */
+  public String secureUrl() {
+    return "https://127.0.0.1:" + securePort;
+  }
+
   /** Fault injection on the HTTP API: failing or delayed requests, dropped watches. */
   public KubeFaults faults() {
     return faults;
@@ -100,24 +126,42 @@ public final class KubeEmulator implements AutoCloseable {
   }
 
   /** The store itself, for tests and benchmarks that need many objects fast. */
-  ObjectStore store() {
+  public ObjectStore store() {
     return store;
   }
 
   /**
-   * Writes a kubeconfig for the emulator (server = {@link #url()}, a static token, default
-   * namespace = the first configured namespace) and returns {@code file}.
+   * Writes an admin kubeconfig for the emulator (server = {@link #secureUrl()} with the emulator's
+   * certificate as its authority, the admin's token, default namespace = the first configured
+   * namespace) and returns {@code file}.
    */
   public Path writeKubeconfig(Path file) {
+    return writeKubeconfig(file, Identities.ADMIN);
+  }
+
+  /**
+   * As {@link #writeKubeconfig(Path)} with the token of {@code identity}: {@link Identities#ADMIN}
+   * or a service account's name ({@link Identities#WORKER}, {@link Identities#RECONCILER}, {@link
+   * Identities#API_SERVICE}).
+   */
+  public Path writeKubeconfig(Path file, String identity) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return Files.writeString(file, Kubeconfig.render(url, TOKEN, options.defaultNamespace()));
+      return Files.writeString(
+          file,
+          Kubeconfig.render(
+              secureUrl(), ServerCertificate.pem(), token(identity), options.defaultNamespace()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The bearer token of an identity (see {@link #writeKubeconfig(Path, String)}). */
+  public String token(String identity) {
+    return identities.named(identity).token();
   }
 
   /** A fabric8 client for the emulator (created once, closed with the emulator). */
@@ -135,14 +179,19 @@ public final class KubeEmulator implements AutoCloseable {
   }
 
   /**
-   * A fabric8 client configuration for the emulator that ignores ~/.kube/config, service account
-   * files and {@code kubernetes.*} system properties.
+   * The admin's fabric8 client configuration for the emulator; it ignores ~/.kube/config, service
+   * account files and {@code kubernetes.*} system properties.
    */
   public Config clientConfig() {
+    return clientConfig(Identities.ADMIN);
+  }
+
+  /** As {@link #clientConfig()}, authenticated as {@code identity}. */
+  public Config clientConfig(String identity) {
     return new ConfigBuilder(Config.empty())
         .withMasterUrl(url)
         .withNamespace(options.defaultNamespace())
-        .withOauthToken(TOKEN)
+        .withOauthToken(token(identity))
         .withTrustCerts(true)
         .withHttp2Disable(true)
         .build();
@@ -177,14 +226,6 @@ public final class KubeEmulator implements AutoCloseable {
     } catch (Exception e) {
       // Closing anyway; a stuck event loop only delays JVM exit.
     }
-  }
-
-  private void createNamespace(String name) {
-    ObjectNode namespace = Json.object();
-    namespace.put("apiVersion", "v1").put("kind", "Namespace");
-    namespace.putObject("metadata").put("name", name);
-    namespace.putObject("status").put("phase", "Active");
-    store.create(new ObjectRef(ObjectRef.NAMESPACES, "", name), namespace);
   }
 
   private static Vertx newVertx() {

@@ -8,13 +8,16 @@ import java.util.Objects;
  * Settings of a {@link KubeEmulator}. Start from {@link #defaults()} and change what you need:
  * {@code KubeEmulatorOptions.defaults().withPort(6443).withPodReadyDelay(Duration.ZERO)}.
  *
- * @param port TCP port on 127.0.0.1; 0 picks a free one
+ * @param port TCP port on 127.0.0.1 for plain HTTP (fabric8 clients, tests); 0 picks a free one
+ * @param securePort TCP port on 127.0.0.1 for HTTPS, where kubeconfigs point (kubectl sends
+ *     credentials only over TLS); 0 picks a free one
  * @param podReadyDelay how long an emulated pod stays Pending before it turns Ready; may be 0
  * @param namespaces namespaces created at start; the Deployment controller acts in these only, and
  *     the first one is the default namespace of {@link KubeEmulator#client()} and of the written
  *     kubeconfig
  */
-public record KubeEmulatorOptions(int port, Duration podReadyDelay, List<String> namespaces) {
+public record KubeEmulatorOptions(
+    int port, int securePort, Duration podReadyDelay, List<String> namespaces) {
 
   public static final Duration DEFAULT_POD_READY_DELAY = Duration.ofMillis(500);
   public static final String DEFAULT_NAMESPACE = "tenants";
@@ -22,6 +25,9 @@ public record KubeEmulatorOptions(int port, Duration podReadyDelay, List<String>
   public KubeEmulatorOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
+    }
+    if (securePort < 0 || securePort > 65535) {
+      throw new IllegalArgumentException("secure port out of range: " + securePort);
     }
     Objects.requireNonNull(podReadyDelay, "podReadyDelay");
     if (podReadyDelay.isNegative()) {
@@ -35,19 +41,23 @@ public record KubeEmulatorOptions(int port, Duration podReadyDelay, List<String>
 
   /** Any free port, 500 ms pod readiness, namespace {@code tenants}. */
   public static KubeEmulatorOptions defaults() {
-    return new KubeEmulatorOptions(0, DEFAULT_POD_READY_DELAY, List.of(DEFAULT_NAMESPACE));
+    return new KubeEmulatorOptions(0, 0, DEFAULT_POD_READY_DELAY, List.of(DEFAULT_NAMESPACE));
   }
 
   public KubeEmulatorOptions withPort(int port) {
-    return new KubeEmulatorOptions(port, podReadyDelay, namespaces);
+    return new KubeEmulatorOptions(port, securePort, podReadyDelay, namespaces);
+  }
+
+  public KubeEmulatorOptions withSecurePort(int securePort) {
+    return new KubeEmulatorOptions(port, securePort, podReadyDelay, namespaces);
   }
 
   public KubeEmulatorOptions withPodReadyDelay(Duration podReadyDelay) {
-    return new KubeEmulatorOptions(port, podReadyDelay, namespaces);
+    return new KubeEmulatorOptions(port, securePort, podReadyDelay, namespaces);
   }
 
   public KubeEmulatorOptions withNamespaces(String... namespaces) {
-    return new KubeEmulatorOptions(port, podReadyDelay, List.of(namespaces));
+    return new KubeEmulatorOptions(port, securePort, podReadyDelay, List.of(namespaces));
   }
 
   /** The namespace clients default to: the first of {@link #namespaces()}. */

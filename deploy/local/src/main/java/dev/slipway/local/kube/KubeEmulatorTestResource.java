@@ -1,5 +1,7 @@
 package dev.slipway.local.kube;
 
+import dev.slipway.local.kube.auth.Identities;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,6 +16,12 @@ import java.util.Map;
  * emulated Deployment controller acts in, the first being the clients' default: tests of namespace
  * sharding list every tenant namespace there.
  *
+ * <p>{@code identity} names whom the application's client authenticates as: {@code admin} (the
+ * default), or a service's account, {@code provisioner-worker}, {@code reconciler-job} or {@code
+ * api-service}, which the emulator authorizes with the Roles shipped in deploy/k8s/rendered. Tests
+ * arrange cluster state (drift, orphans) through {@code emulator().client()}, which is always the
+ * admin's: only the worker writes to the cluster, and under its own Role.
+ *
  * <p>Quarkus fixes {@code quarkus.kubernetes-client.api-server-url} at build time, so the fabric8
  * system properties are set as well; the Quarkus client picks them up at runtime. They are cleared
  * on stop, so no later test class talks to a dead server by accident.
@@ -22,6 +30,7 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
 
   public static final String POD_READY_DELAY_ARG = "pod-ready-delay-ms";
   public static final String NAMESPACES_ARG = "namespaces";
+  public static final String IDENTITY_ARG = "identity";
   public static final String KUBE_URL_PROPERTY = "slipway.test.kube-url";
 
   static final List<String> SYSTEM_PROPERTIES =
@@ -30,12 +39,14 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
           "kubernetes.auth.tryKubeConfig",
           "kubernetes.auth.tryServiceAccount",
           "kubernetes.namespace",
-          "kubernetes.trust.certificates");
+          "kubernetes.trust.certificates",
+          "kubernetes.auth.token");
 
   private static volatile KubeEmulator current;
 
   private Duration podReadyDelay = Duration.ofMillis(200);
   private List<String> namespaces = KubeEmulatorOptions.defaults().namespaces();
+  private String identity = Identities.ADMIN;
   private KubeEmulator emulator;
 
   /**
@@ -51,6 +62,14 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
     return running;
   }
 
+  /**
+   * The admin's client of the running emulator: what tests use to arrange cluster state (drift,
+   * orphans) and to inspect it, whatever identity the application runs as.
+   */
+  public static KubernetesClient adminClient() {
+    return emulator().client();
+  }
+
   @Override
   public void init(Map<String, String> initArgs) {
     String delay = initArgs.get(POD_READY_DELAY_ARG);
@@ -60,6 +79,10 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
     String listed = initArgs.get(NAMESPACES_ARG);
     if (listed != null && !listed.isBlank()) {
       namespaces = Arrays.stream(listed.split(",")).map(String::trim).toList();
+    }
+    String named = initArgs.get(IDENTITY_ARG);
+    if (named != null && !named.isBlank()) {
+      identity = named.trim();
     }
   }
 
@@ -77,6 +100,7 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
     config.put("kubernetes.auth.tryServiceAccount", "false");
     config.put("kubernetes.namespace", emulator.options().defaultNamespace());
     config.put("kubernetes.trust.certificates", "true");
+    config.put("kubernetes.auth.token", emulator.token(identity));
     config.forEach(System::setProperty);
     config.put("quarkus.kubernetes-client.devservices.enabled", "false");
     config.put(KUBE_URL_PROPERTY, emulator.url());

@@ -1,5 +1,7 @@
 package dev.slipway.local.kube;
 
+import dev.slipway.local.kube.http.RequestGate.Plan;
+import dev.slipway.local.kube.watch.WatchHub;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +24,6 @@ public final class KubeFaults {
       return (method == null || method.equalsIgnoreCase(requestMethod))
           && uri.matcher(requestUri).find();
     }
-  }
-
-  /** What to do to one request: wait {@code delay}, then fail with {@code status} (0: serve). */
-  record Plan(Duration delay, int status) {
-    static final Plan NONE = new Plan(Duration.ZERO, 0);
   }
 
   private final List<Rule> rules = new CopyOnWriteArrayList<>();

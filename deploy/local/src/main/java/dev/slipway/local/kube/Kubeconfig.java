@@ -1,5 +1,8 @@
 package dev.slipway.local.kube;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 /** Renders the kubeconfig for an emulator; plain text because its shape never varies. */
 final class Kubeconfig {
 
@@ -7,7 +10,8 @@ final class Kubeconfig {
 
   private Kubeconfig() {}
 
-  static String render(String server, String token, String namespace) {
+  static String render(String server, String caPem, String token, String namespace) {
+    String ca = Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8));
     return """
         apiVersion: v1
         kind: Config
@@ -15,6 +19,7 @@ final class Kubeconfig {
         - name: %1$s
           cluster:
             server: %2$s
+            certificate-authority-data: %5$s
         users:
         - name: %1$s
           user:
@@ -28,6 +33,6 @@ final class Kubeconfig {
         current-context: %1$s
         preferences: {}
         """
-        .formatted(NAME, server, token, namespace);
+        .formatted(NAME, server, token, namespace, ca);
   }
 }

@@ -71,6 +71,7 @@ class FaultsTest {
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(
                             emulator.url() + "/api/v1/namespaces/" + NAMESPACE + "/secrets/none"))
+                    .header("Authorization", "Bearer " + emulator.token("admin"))
                     .DELETE()
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

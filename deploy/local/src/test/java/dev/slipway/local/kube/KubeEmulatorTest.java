@@ -50,7 +50,8 @@ class KubeEmulatorTest {
   void kubeconfigPointsAtTheEmulator(@TempDir Path dir) throws Exception {
     try (KubeEmulator emulator = KubeEmulator.start()) {
       String kubeconfig = Files.readString(emulator.writeKubeconfig(dir.resolve("sub/config")));
-      assertTrue(kubeconfig.contains("server: " + emulator.url()), kubeconfig);
+      assertTrue(kubeconfig.contains("server: " + emulator.secureUrl()), kubeconfig);
+      assertTrue(kubeconfig.contains("certificate-authority-data: "), kubeconfig);
       assertTrue(kubeconfig.contains("namespace: tenants"), kubeconfig);
     }
   }

@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The four kinds Slipway provisions per tenant, shaped like the worker builds them. */
-final class TestObjects {
+public final class TestObjects {
 
-  static final String NAMESPACE = "tenants";
-  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String NAMESPACE = "tenants";
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
   private TestObjects() {}
 
   /** A unique name so tests sharing an emulator never see each other's objects. */
-  static String uniqueName(String prefix) {
+  public static String uniqueName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static Deployment deployment(String name, int replicas, String image) {
+  public static Deployment deployment(String name, int replicas, String image) {
     Map<String, String> selector = Map.of("app", name);
     return new DeploymentBuilder()
         .withNewMetadata()
@@ -42,12 +42,27 @@ final class TestObjects {
         .withLabels(selector)
         .endMetadata()
         .withNewSpec()
+        // Hardened as the worker renders gateways: tenant namespaces enforce the restricted
+        // Pod Security profile (deploy/k8s/tenant-namespace), which the emulator applies.
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(10001L)
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
+        .endSecurityContext()
         .addNewContainer()
         .withName("gateway")
         .withImage(image)
         .addNewPort()
         .withContainerPort(8080)
         .endPort()
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .endSecurityContext()
         .endContainer()
         .endSpec()
         .endTemplate()
@@ -55,7 +70,7 @@ final class TestObjects {
         .build();
   }
 
-  static Secret secret(String name, String value) {
+  public static Secret secret(String name, String value) {
     return new SecretBuilder()
         .withNewMetadata()
         .withName(name)
@@ -67,7 +82,7 @@ final class TestObjects {
         .build();
   }
 
-  static Service service(String name, int port) {
+  public static Service service(String name, int port) {
     return new ServiceBuilder()
         .withNewMetadata()
         .withName(name)
@@ -84,7 +99,7 @@ final class TestObjects {
         .build();
   }
 
-  static Ingress ingress(String name, String host) {
+  public static Ingress ingress(String name, String host) {
     return new IngressBuilder()
         .withNewMetadata()
         .withName(name)

@@ -1,0 +1,51 @@
+package dev.slipway.local.kube.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds JSON responses, including the metav1.Status body clients parse on errors. */
+public final class Responses {
+
+  private Responses() {}
+
+  public static ApiResponse json(int code, JsonNode body) {
+    return ApiResponse.json(code, Json.write(body));
+  }
+
+  public static ApiResponse error(int code, String reason, String message) {
+    return json(code, status(code, reason, message));
+  }
+
+  public static ApiResponse error(ApiException e) {
+    return error(e.code(), e.reason(), e.getMessage());
+  }
+
+  public static ObjectNode status(int code, String reason, String message) {
+    ObjectNode status = Json.object();
+    status.put("kind", "Status");
+    status.put("apiVersion", "v1");
+    status.putObject("metadata");
+    status.put("status", code < 400 ? "Success" : "Failure");
+    status.put("message", message);
+    status.put("reason", reason);
+    status.put("code", code);
+    return status;
+  }
+
+  /** The reason a real API server gives with a status code, for injected faults. */
+  public static String reasonFor(int code) {
+    return switch (code) {
+      case 400 -> "BadRequest";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "NotFound";
+      case 409 -> "Conflict";
+      case 410 -> "Expired";
+      case 422 -> "Invalid";
+      case 429 -> "TooManyRequests";
+      case 503 -> "ServiceUnavailable";
+      case 504 -> "Timeout";
+      default -> "InternalError";
+    };
+  }
+}
