@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * An {@code Idempotency-Key} as scoped by Slipway: per caller (token subject), so two callers can
- * never replay each other's responses, and bound to the request it first came with.
+ * An {@code Idempotency-Key} as scoped by Slipway: per caller (token issuer, subject and tenant
+ * claim, see {@link ReplayScope}), so two callers can never replay each other's responses, and
+ * bound to the request it first came with.
  */
 public record IdempotencyKey(
     String principal, String key, String method, String path, String requestHash) {

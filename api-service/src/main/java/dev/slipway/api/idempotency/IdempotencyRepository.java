@@ -31,26 +31,29 @@ class IdempotencyRepository {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  Uni<Void> complete(SqlClient tx, IdempotencyKey key, StoredResponse response) {
+  /** {@code bodyKeyId}: the KEK {@code body} is sealed under, null for a body in clear. */
+  Uni<Void> complete(
+      SqlClient tx, IdempotencyKey key, StoredResponse response, String body, String bodyKeyId) {
     return tx.preparedQuery(
-            "UPDATE idempotency_keys SET status = $3, body = $4, location = $5, etag = $6"
-                + " WHERE principal = $1 AND key = $2")
+            "UPDATE idempotency_keys SET status = $3, body = $4, location = $5, etag = $6,"
+                + " body_key_id = $7 WHERE principal = $1 AND key = $2")
         .execute(
             Tuple.from(
                 new Object[] {
                   key.principal(),
                   key.key(),
                   response.status(),
-                  response.body(),
+                  body,
                   response.location(),
-                  response.etag()
+                  response.etag(),
+                  bodyKeyId
                 }))
         .replaceWithVoid();
   }
 
   Uni<Optional<Row>> find(SqlClient tx, IdempotencyKey key) {
     return tx.preparedQuery(
-            "SELECT request_hash, status, body, location, etag FROM idempotency_keys"
+            "SELECT request_hash, status, body, body_key_id, location, etag FROM idempotency_keys"
                 + " WHERE principal = $1 AND key = $2")
         .execute(Tuple.of(key.principal(), key.key()))
         .map(

@@ -22,27 +22,46 @@ public class IdempotentTransactions {
   private final IdempotencyRepository keys;
   private final OperationEnqueuer enqueuer;
   private final WriteConcurrency concurrency;
+  private final StoredBodies bodies;
 
   IdempotentTransactions(
       Pool pool,
       IdempotencyRepository keys,
       OperationEnqueuer enqueuer,
-      WriteConcurrency concurrency) {
+      WriteConcurrency concurrency,
+      StoredBodies bodies) {
     this.pool = pool;
     this.keys = keys;
     this.enqueuer = enqueuer;
     this.concurrency = concurrency;
+    this.bodies = bodies;
   }
+
+  /** Nothing to check again before a replay (the caller's role already covers it). */
+  public static final Function<SqlClient, Uni<Void>> NO_RECHECK = tx -> Uni.createFrom().voidItem();
 
   /**
    * @param key null when the request has no Idempotency-Key
    */
   public Uni<StoredResponse> run(
       IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
+    return run(key, work, NO_RECHECK);
+  }
+
+  /**
+   * As {@link #run(IdempotencyKey, Function)}; {@code recheck} runs before a stored response is
+   * replayed and fails (typically a 404) when the caller may no longer see what it is about: the
+   * access a first response was given under is checked again, not assumed.
+   */
+  public Uni<StoredResponse> run(
+      IdempotencyKey key,
+      Function<SqlClient, Uni<StoredResponse>> work,
+      Function<SqlClient, Uni<Void>> recheck) {
     Uni<StoredResponse> result =
         concurrency.admit(
             () ->
-                pool.withTransaction(tx -> key == null ? work.apply(tx) : runOnce(tx, key, work)));
+                pool.withTransaction(
+                    tx -> key == null ? work.apply(tx) : runOnce(tx, key, work, recheck)));
     // Commands written by this transaction go out now rather than at the next relay poll.
     return result.invoke(
         response -> {
@@ -60,7 +79,7 @@ public class IdempotentTransactions {
   public Uni<StoredResponse> runOneStatement(
       IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
     if (key != null) {
-      return run(key, work);
+      return run(key, work, NO_RECHECK);
     }
     return concurrency
         .admit(() -> work.apply(pool))
@@ -73,16 +92,39 @@ public class IdempotentTransactions {
   }
 
   private Uni<StoredResponse> runOnce(
-      SqlClient tx, IdempotencyKey key, Function<SqlClient, Uni<StoredResponse>> work) {
+      SqlClient tx,
+      IdempotencyKey key,
+      Function<SqlClient, Uni<StoredResponse>> work,
+      Function<SqlClient, Uni<Void>> recheck) {
     return keys.claim(tx, key)
         .flatMap(
             claimed ->
                 claimed
-                    ? work.apply(tx).call(response -> keys.complete(tx, key, response))
-                    : keys.find(tx, key).map(row -> replay(key, row.orElseThrow())));
+                    ? work.apply(tx).call(response -> complete(tx, key, response))
+                    : keys.find(tx, key)
+                        .flatMap(row -> replay(tx, key, row.orElseThrow(), recheck)));
   }
 
-  private static StoredResponse replay(IdempotencyKey key, Row stored) {
+  private Uni<Void> complete(SqlClient tx, IdempotencyKey key, StoredResponse response) {
+    return bodies
+        .toStore(response.body())
+        .flatMap(stored -> keys.complete(tx, key, response, stored.text(), stored.keyId()));
+  }
+
+  private Uni<StoredResponse> replay(
+      SqlClient tx, IdempotencyKey key, Row stored, Function<SqlClient, Uni<Void>> recheck) {
+    StoredResponse response = storedResponse(key, stored);
+    return recheck
+        .apply(tx)
+        .flatMap(ok -> bodies.fromStore(response.body(), stored.getString("body_key_id")))
+        .map(
+            body ->
+                new StoredResponse(
+                        response.status(), body, response.location(), response.etag(), false)
+                    .asReplay());
+  }
+
+  private static StoredResponse storedResponse(IdempotencyKey key, Row stored) {
     if (!stored.getString("request_hash").equals(key.requestHash())) {
       throw ApiException.validation(
           IdempotencyKey.HEADER
@@ -91,11 +133,10 @@ public class IdempotentTransactions {
               + "' was already used for a different request; use a new key for a new request");
     }
     return new StoredResponse(
-            stored.getInteger("status"),
-            stored.getString("body"),
-            stored.getString("location"),
-            stored.getString("etag"),
-            false)
-        .asReplay();
+        stored.getInteger("status"),
+        stored.getString("body"),
+        stored.getString("location"),
+        stored.getString("etag"),
+        false);
   }
 }

@@ -27,7 +27,7 @@ public class MutationResponses {
     if (header == null) {
       return null;
     }
-    return IdempotencyKey.of(caller.getPrincipal().getName(), header, method, path, write(body));
+    return IdempotencyKey.of(ReplayScope.of(caller), header, method, path, write(body));
   }
 
   public static Response toResponse(StoredResponse stored) {

@@ -4,6 +4,7 @@ import dev.slipway.api.audit.OpsAudit;
 import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.operations.OperationEnqueuer;
+import dev.slipway.api.tokens.TokenSealing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +22,21 @@ public class TenantLifecycle {
   private final TenantRepository tenants;
   private final TenantLocks locks;
   private final OperationEnqueuer enqueuer;
+  private final TokenSealing sealing;
 
   private final OpsAudit audit;
 
   TenantLifecycle(
-      TenantRepository tenants, TenantLocks locks, OperationEnqueuer enqueuer, OpsAudit audit) {
+      TenantRepository tenants,
+      TenantLocks locks,
+      OperationEnqueuer enqueuer,
+      OpsAudit audit,
+      TokenSealing sealing) {
     this.tenants = tenants;
     this.locks = locks;
     this.enqueuer = enqueuer;
     this.audit = audit;
+    this.sealing = sealing;
   }
 
   /**
@@ -60,8 +67,10 @@ public class TenantLifecycle {
       return Uni.createFrom().item(new TenantChanged(row, null, null));
     }
     String token = action == TenantAction.ROTATE_TOKEN ? Tokens.newGatewayToken() : null;
-    return tenants
-        .changeDesired(tx, row.id(), decision.target(), token)
+    Uni<TokenSealing.Sealed> newToken =
+        token == null ? Uni.createFrom().nullItem() : sealing.seal(token);
+    return newToken
+        .flatMap(stored -> tenants.changeDesired(tx, row.id(), decision.target(), stored))
         .flatMap(
             updated ->
                 enqueuer

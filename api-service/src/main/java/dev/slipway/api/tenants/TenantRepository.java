@@ -1,6 +1,7 @@
 package dev.slipway.api.tenants;
 
 import dev.slipway.api.operations.OperationRow;
+import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationStatus;
 import dev.slipway.common.model.OperationType;
@@ -9,6 +10,7 @@ import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.shared.outbox.NewCommand;
 import dev.slipway.shared.outbox.OutboxWriter;
+import dev.slipway.shared.tokens.TokenCipher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -36,7 +38,9 @@ public class TenantRepository {
    * the write's audit record, in one statement: atomic without an explicit transaction, so a create
    * without an Idempotency-Key costs one database round trip instead of four (BEGIN, the inserts,
    * COMMIT). Empty when the slug is taken or a live tenant has one of {@code collidingSlugs}
-   * ({@link dev.slipway.common.render.NameCollisions}); then nothing is written.
+   * ({@link dev.slipway.common.render.NameCollisions}); then nothing is written. {@code spec}'s
+   * gateway token is the sealed one ({@link dev.slipway.api.tokens.TokenSealing}): never written in
+   * clear.
    */
   public Uni<Optional<Created>> insertWithCommand(
       SqlClient client, TenantSpec spec, String gatewayUrl, NewCreate create) {
@@ -45,9 +49,10 @@ public class TenantRepository {
     return client
         .preparedQuery(
             "WITH t AS (INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token,"
-                + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace)"
+                + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace,"
+                + " token_key_id)"
                 + " SELECT $1::uuid, $2::text, $3::text, $4::int, $5::text, $6::bigint, $7::text,"
-                + " $8::text, $9::text::jsonb, $10::text, $11::text::jsonb, $12::text"
+                + " $8::text, $9::text::jsonb, $10::text, $11::text::jsonb, $12::text, $20::text"
                 + " WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE phase <> 'DELETED'"
                 + " AND slug = ANY($15::text[]))"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
@@ -85,7 +90,8 @@ public class TenantRepository {
                   create.command().requestedByIssuer(),
                   create.command().requestedBySubject(),
                   create.auditAction(),
-                  create.auditOutcome()
+                  create.auditOutcome(),
+                  TokenCipher.keyIdOf(spec.gatewayToken())
                 }))
         .map(rows -> created(rows, create));
   }
@@ -199,15 +205,21 @@ public class TenantRepository {
 
   /**
    * Records a new desired state: bumps the generation and, when {@code newToken} is not null,
-   * replaces the gateway token.
+   * replaces the gateway token with that sealed one.
    */
   public Uni<TenantRow> changeDesired(
-      SqlClient tx, UUID id, DesiredState desired, String newToken) {
+      SqlClient tx, UUID id, DesiredState desired, TokenSealing.Sealed newToken) {
     return tx.preparedQuery(
             "UPDATE tenants SET desired_state = $2, gateway_token = coalesce($3, gateway_token),"
+                + " token_key_id = CASE WHEN $3::text IS NULL THEN token_key_id ELSE $4 END,"
                 + " generation = generation + 1, updated_at = now() WHERE id = $1 RETURNING "
                 + TenantRow.COLUMNS)
-        .execute(Tuple.of(id, desired.name(), newToken))
+        .execute(
+            Tuple.of(
+                id,
+                desired.name(),
+                newToken == null ? null : newToken.text(),
+                newToken == null ? null : newToken.keyId()))
         .map(rows -> TenantRow.from(rows.iterator().next()));
   }
 

@@ -7,6 +7,7 @@ import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
@@ -38,6 +39,7 @@ public class TenantService {
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
   private final FleetConfig fleet;
+  private final TokenSealing sealing;
   private final Counter created;
 
   TenantService(
@@ -46,12 +48,14 @@ public class TenantService {
       PlanCatalog plans,
       NamespacePlacement placement,
       FleetConfig fleet,
+      TokenSealing sealing,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.slugRules = slugRules;
     this.plans = plans;
     this.placement = placement;
     this.fleet = fleet;
+    this.sealing = sealing;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
@@ -74,30 +78,35 @@ public class TenantService {
             });
     TenantSettings chosen = settings.forNewTenant(slug, plans);
     String token = Tokens.newGatewayToken();
-    return placement
-        .choose(tx)
+    // The spec carries the sealed token: it is only written, and the response shows the clear one.
+    return sealing
+        .seal(token)
         .flatMap(
-            namespace ->
-                insert(
-                    tx,
-                    new TenantSpec(
-                        UUID.randomUUID(),
-                        slug,
-                        1,
-                        DesiredState.RUNNING,
-                        chosen.sizing(),
-                        chosen.imageVersion(),
-                        chosen.gatewayConfig(),
-                        token,
-                        namespace),
-                    chosen,
-                    requester));
+            stored ->
+                placement
+                    .choose(tx)
+                    .flatMap(
+                        namespace ->
+                            insert(
+                                tx,
+                                new TenantSpec(
+                                    UUID.randomUUID(),
+                                    slug,
+                                    1,
+                                    DesiredState.RUNNING,
+                                    chosen.sizing(),
+                                    chosen.imageVersion(),
+                                    chosen.gatewayConfig(),
+                                    stored.text(),
+                                    namespace),
+                                chosen,
+                                token,
+                                requester)));
   }
 
   private Uni<TenantCreated> insert(
-      SqlClient tx, TenantSpec spec, TenantSettings chosen, Requester requester) {
+      SqlClient tx, TenantSpec spec, TenantSettings chosen, String token, Requester requester) {
     String slug = spec.slug();
-    String token = spec.gatewayToken();
     String gatewayUrl = "wss://" + slug + "." + fleet.domain();
     NewCommand command =
         OperationEnqueuer.requestedBy(

@@ -57,6 +57,9 @@ class AuthorizationMatrixQuarkusTest {
           Map.entry("GET /v1/ops/capacity", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
           Map.entry("GET /v1/ops/audit", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
           Map.entry("GET /v1/ops/dead-letters", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
+          Map.entry("GET /v1/ops/token-keys", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
+          Map.entry(
+              "POST /v1/ops/token-keys/rotate", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
           Map.entry("GET /v1/plans/{plan}", new int[] {401, 401, 401, 401, 200, 200, 200, 200}));
 
   @Test
@@ -128,12 +131,16 @@ class AuthorizationMatrixQuarkusTest {
       case "PATCH" ->
           request.contentType(ContentType.JSON).body("{\"plan\":\"large\"}").patch(path);
       default ->
-          path.equals("/v1/tenants")
-              ? request
-                  .contentType(ContentType.JSON)
-                  .body("{\"slug\":\"" + TestApi.uniqueSlug("mx") + "\"}")
-                  .post(path)
-              : request.post(path);
+          switch (path) {
+            case "/v1/tenants" ->
+                request
+                    .contentType(ContentType.JSON)
+                    .body("{\"slug\":\"" + TestApi.uniqueSlug("mx") + "\"}")
+                    .post(path);
+            case "/v1/ops/token-keys/rotate" ->
+                request.contentType(ContentType.JSON).body("{\"reason\":\"matrix\"}").post(path);
+            default -> request.post(path);
+          };
     };
   }
 

@@ -1,16 +1,21 @@
 package dev.slipway.api.tenants;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.api.StoredSecrets;
 import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -19,11 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Gateway tokens appear once, in the response that created or rotated them, and nowhere else: not
- * in any log line (debug included), metrics, tenant or operation views, or listings.
+ * in any log line (debug included), metrics, tenant or operation views, or listings, and not in
+ * clear in any column of the database (tenants, stored idempotent responses, outbox, audit...).
  */
 @QuarkusTest
 @TestProfile(SecretsNeverLeakQuarkusTest.DebugLogs.class)
 class SecretsNeverLeakQuarkusTest {
+  @Inject Pool pool;
 
   public static class DebugLogs implements QuarkusTestProfile {
     @Override
@@ -39,8 +46,19 @@ class SecretsNeverLeakQuarkusTest {
     Logger.getLogger("").addHandler(capture);
     try {
       String slug = TestApi.uniqueSlug("secret");
-      String created = TestApi.createTenant(TestTokens.admin(), slug).path("gatewayToken");
-      String rotated = TestApi.rotateToken(TestTokens.admin(), slug);
+      String created =
+          TestApi.tenantCreation(TestTokens.admin(), slug)
+              .header("Idempotency-Key", UUID.randomUUID().toString())
+              .post("/v1/tenants")
+              .path("gatewayToken");
+      String rotated =
+          TestApi.as(TestTokens.admin())
+              .header("Idempotency-Key", UUID.randomUUID().toString())
+              .post("/v1/tenants/" + slug + "/rotate-token")
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("gatewayToken");
       assertTrue(created.length() >= 32 && rotated.length() >= 32);
       String id = TestApi.as(TestTokens.admin()).get("/v1/tenants/" + slug).path("id");
       List<String> exposed =
@@ -56,6 +74,8 @@ class SecretsNeverLeakQuarkusTest {
         assertFalse(text.contains(rotated), "rotated token leaked");
       }
       assertFalse(logged.isEmpty(), "the capture saw the request logs");
+      assertEquals(List.of(), StoredSecrets.columnsHolding(pool, created), "created token stored");
+      assertEquals(List.of(), StoredSecrets.columnsHolding(pool, rotated), "rotated token stored");
     } finally {
       Logger.getLogger("").removeHandler(capture);
     }

@@ -162,6 +162,9 @@ public final class LocalStack implements AutoCloseable {
     env.put("SLIPWAY_ADMIN_TOKEN", keys.token("local-admin", Set.of("admin"), Duration.ofDays(30)));
     env.put("SLIPWAY_OPS_TOKEN", keys.token("local-ops", Set.of("ops"), Duration.ofDays(30)));
     env.put("SLIPWAY_DEV_JWT_KEY", privateKey.toString());
+    env.put(
+        "SLIPWAY_TOKEN_KEY_FILE",
+        TokenKeyFile.writeOnce(options.stateDir().resolve("token-kek.key")).toString());
     env.put("SLIPWAY_DEV_JWT_ISSUER", JwtKeys.ISSUER);
     env.put("SLIPWAY_DEV_JWT_AUDIENCE", JwtKeys.AUDIENCE);
   }

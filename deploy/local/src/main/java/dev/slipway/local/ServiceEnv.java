@@ -14,10 +14,10 @@ import java.util.Set;
  *
  * <p>Replaced: the database (the pod's {@code slipway-db} Secret), SQS (endpoint, region, static
  * credentials, queue and DLQ URLs), the Kubernetes API (KUBECONFIG instead of the in-cluster
- * account), the JWT issuer and key, the tenant namespaces (the emulator's), and the reconciler's
- * mode: a long-running process passing every interval instead of a CronJob pushing to a
- * Pushgateway. Text logs instead of JSON, for people reading .slipway/logs. The HTTP port is set by
- * {@link ServiceProcess}.
+ * account), the JWT issuer and key, the gateway-token key (a local key file instead of KMS), the
+ * tenant namespaces (the emulator's), and the reconciler's mode: a long-running process passing
+ * every interval instead of a CronJob pushing to a Pushgateway. Text logs instead of JSON, for
+ * people reading .slipway/logs. The HTTP port is set by {@link ServiceProcess}.
  */
 final class ServiceEnv {
   /** The variables a pod takes from the {@code slipway-db} Secret, all replaced here. */
@@ -46,6 +46,8 @@ final class ServiceEnv {
     sqs(env, stack);
     env.put("SLIPWAY_FLEET_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
     env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    // Every service seals or opens gateway tokens: a key file alone selects the local provider.
+    env.put("SLIPWAY_TOKENS_LOCAL_KEY_FILE", stack.get("SLIPWAY_TOKEN_KEY_FILE"));
     switch (service) {
       case API -> {
         env.put("SLIPWAY_API_QUEUE_URL", stack.get("SLIPWAY_QUEUE_URL"));

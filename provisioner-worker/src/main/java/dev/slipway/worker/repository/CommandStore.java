@@ -57,9 +57,11 @@ public class CommandStore {
           .formatted(PhaseRules.afterApplySql(), OperationStore.OPEN);
 
   private final Db db;
+  private final StoredTokens tokens;
 
-  CommandStore(Db db) {
+  CommandStore(Db db, StoredTokens tokens) {
     this.db = db;
+    this.tokens = tokens;
   }
 
   /**
@@ -76,7 +78,7 @@ public class CommandStore {
                     row.getBoolean("begun"),
                     row.getUUID("id") == null
                         ? Optional.empty()
-                        : Optional.of(TenantRows.from(row))));
+                        : Optional.of(TenantRows.from(row, tokens::open))));
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.slipway.reconciler.scan;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.shared.tenants.TenantRow;
 import dev.slipway.shared.tenants.TenantRows;
+import dev.slipway.shared.tokens.SealedValue;
+import dev.slipway.shared.tokens.TokenCipher;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -26,9 +28,11 @@ public class DatabaseScanner {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final UUID FIRST = new UUID(0, 0);
   private final Pool pool;
+  private final TokenCipher tokens;
 
-  DatabaseScanner(Pool pool) {
+  DatabaseScanner(Pool pool, TokenCipher tokens) {
     this.pool = pool;
+    this.tokens = tokens;
   }
 
   /**
@@ -44,7 +48,7 @@ public class DatabaseScanner {
         pageSize,
         row -> {
           try {
-            tenants.add(TenantRows.from(row));
+            tenants.add(TenantRows.from(row, this::token));
           } catch (RuntimeException e) {
             unreadable.accept(row.getUUID("id").toString(), e.toString());
           }
@@ -132,5 +136,14 @@ public class DatabaseScanner {
         return;
       }
     }
+  }
+
+  /**
+   * The token in clear, to compare the live Secret's by hash: sealed by the API (issue 22), or in
+   * clear on a row the API's token-key job has not sealed yet. A token that cannot be opened makes
+   * the row unreadable (the message names the KEK, never the token).
+   */
+  private String token(String stored) {
+    return SealedValue.isSealed(stored) ? tokens.open(stored) : stored;
   }
 }

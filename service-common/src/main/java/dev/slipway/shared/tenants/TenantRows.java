@@ -6,6 +6,7 @@ import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
 import io.vertx.mutiny.sqlclient.Row;
 import java.net.URI;
+import java.util.function.UnaryOperator;
 
 /**
  * The one mapping between a {@code tenants} row and {@link TenantSpec} / {@link TenantRow}: select
@@ -38,8 +39,12 @@ public final class TenantRows {
         p + "namespace");
   }
 
-  /** The desired state of the row; throws if a column cannot be decoded (the message names it). */
-  public static TenantSpec spec(Row row) {
+  /**
+   * The desired state of the row; throws if a column cannot be decoded (the message names it).
+   * {@code openToken} turns the stored gateway token (sealed by the API, or in clear on a row not
+   * sealed yet) into the token in clear.
+   */
+  public static TenantSpec spec(Row row, UnaryOperator<String> openToken) {
     String slug = row.getString("slug");
     return new TenantSpec(
         row.getUUID("id"),
@@ -49,13 +54,14 @@ public final class TenantRows {
         TenantJson.sizing(row.getString("sizing")),
         row.getString("image_version"),
         TenantJson.gatewayConfig(row.getString("gateway_config"), slug),
-        row.getString("gateway_token"),
+        openToken.apply(row.getString("gateway_token")),
         row.getString("namespace"));
   }
 
-  public static TenantRow from(Row row) {
+  /** The row, its token opened with {@code openToken} (see {@link #spec}). */
+  public static TenantRow from(Row row, UnaryOperator<String> openToken) {
     return new TenantRow(
-        spec(row),
+        spec(row, openToken),
         host(row.getString("gateway_url")),
         Phase.valueOf(row.getString("phase")),
         row.getLong("observed_generation"),

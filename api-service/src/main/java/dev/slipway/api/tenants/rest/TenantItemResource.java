@@ -176,7 +176,8 @@ public class TenantItemResource {
   /**
    * The path every write to one tenant takes: the caller's rate limit, the slug's shape, the
    * If-Match precondition, the Idempotency-Key over {@code keyed}, then {@code change} in one
-   * transaction with the response stored beside it.
+   * transaction with the response stored beside it (or, for a retried key, the stored response once
+   * the caller's access to the tenant is checked again).
    */
   private Uni<Response> mutate(
       String slug,
@@ -196,7 +197,9 @@ public class TenantItemResource {
             tx ->
                 change
                     .apply(tx, generation)
-                    .map(c -> responses.changed(c, access.seesFailureDetail())))
+                    .map(c -> responses.changed(c, access.seesFailureDetail())),
+            // A replay is served only while the caller may still see the tenant.
+            tx -> tenants.get(slug).map(access::check).replaceWithVoid())
         .map(MutationResponses::toResponse);
   }
 }
