@@ -59,7 +59,9 @@ final class ConvergenceRun implements AutoCloseable {
     this.proxy = new ApiProxy(URI.create(env.get("SLIPWAY_API_URL")).getPort());
     this.load =
         new LoadGenerator(new ApiClient(proxy.url(), token), history, mode.sessions(), seed);
-    this.checker = new Checker(new ApiClient(env.get("SLIPWAY_API_URL"), token), running.kube());
+    ApiClient direct = new ApiClient(env.get("SLIPWAY_API_URL"), token);
+    Plans.load(direct);
+    this.checker = new Checker(direct, running.kube());
     this.queue = new QueueTap(env);
     this.nemesis = new Nemesis(running.stack(), history, queue);
     this.kills = new Kills(running.stack(), proxy, queue, seed);
