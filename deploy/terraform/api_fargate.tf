@@ -36,4 +36,6 @@ module "api_fargate" {
   tenant_image            = var.api_fargate.tenant_image
   extra_environment       = var.api_fargate.extra_environment
   queue_policy_json       = data.aws_iam_policy_document.api.json
+  token_kms_key_arn       = aws_kms_key.tokens.arn
+  token_key_policy_json   = data.aws_iam_policy_document.tokens_seal.json
 }

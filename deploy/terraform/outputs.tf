@@ -18,6 +18,16 @@ output "dlq_arn" {
   value       = aws_sqs_queue.dlq.arn
 }
 
+output "token_kms_key_arn" {
+  description = "ARN of the gateway-token key; its alias is token_kms_key_alias. SLIPWAY_TOKENS_KMS_KEY_ID of every service (the slipway-tokens ConfigMap)."
+  value       = aws_kms_key.tokens.arn
+}
+
+output "token_kms_key_alias" {
+  description = "Alias of the gateway-token key, as the overlays name it (alias/<name_prefix>-tokens)."
+  value       = aws_kms_alias.tokens.name
+}
+
 output "worker_role_arn" {
   description = "eks.amazonaws.com/role-arn of the provisioner-worker service account."
   value       = aws_iam_role.worker.arn

@@ -18,21 +18,23 @@ override_data {
 }
 
 variables {
-  name_prefix         = "slipway-test"
-  region              = "eu-west-1"
-  image               = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/slipway/api-service:0.1.0"
-  vpc_id              = "vpc-0123456789abcdef0"
-  private_subnet_ids  = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
-  public_subnet_ids   = ["subnet-0000000000000000c", "subnet-0000000000000000d"]
-  certificate_arn     = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
-  database_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slipway-db-AbCdEf"
-  domain              = "gw.example.com"
-  tenant_image        = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gateway:1.0.0"
-  jwt_issuer          = "https://login.example.com/"
-  jwt_jwks_url        = "https://login.example.com/.well-known/jwks.json"
-  queue_url           = "https://sqs.eu-west-1.amazonaws.com/123456789012/slipway-test-commands.fifo"
-  dlq_url             = "https://sqs.eu-west-1.amazonaws.com/123456789012/slipway-test-commands-dlq.fifo"
-  queue_policy_json   = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}"
+  name_prefix           = "slipway-test"
+  region                = "eu-west-1"
+  image                 = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/slipway/api-service:0.1.0"
+  vpc_id                = "vpc-0123456789abcdef0"
+  private_subnet_ids    = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
+  public_subnet_ids     = ["subnet-0000000000000000c", "subnet-0000000000000000d"]
+  certificate_arn       = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+  database_secret_arn   = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slipway-db-AbCdEf"
+  domain                = "gw.example.com"
+  tenant_image          = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gateway:1.0.0"
+  jwt_issuer            = "https://login.example.com/"
+  jwt_jwks_url          = "https://login.example.com/.well-known/jwks.json"
+  queue_url             = "https://sqs.eu-west-1.amazonaws.com/123456789012/slipway-test-commands.fifo"
+  dlq_url               = "https://sqs.eu-west-1.amazonaws.com/123456789012/slipway-test-commands-dlq.fifo"
+  queue_policy_json     = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}"
+  token_kms_key_arn     = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000"
+  token_key_policy_json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kms:Encrypt\",\"kms:Decrypt\"],\"Resource\":\"*\"}]}"
 }
 
 run "defaults_are_the_original_setup" {
@@ -239,6 +241,14 @@ run "the_fleet_and_extra_environment_reach_the_container" {
   assert {
     condition     = [for e in jsondecode(aws_ecs_task_definition.api.container_definitions)[0].environment : e.value if e.name == "SLIPWAY_API_PLANS_LARGE_AUTOSCALING_MAX_REPLICAS"] == ["2"]
     error_message = "extra_environment (the overlay's plan caps) reaches the container"
+  }
+  assert {
+    condition     = { for e in jsondecode(aws_ecs_task_definition.api.container_definitions)[0].environment : e.name => e.value if startswith(e.name, "SLIPWAY_TOKENS_") } == { SLIPWAY_TOKENS_KEY_PROVIDER = "kms", SLIPWAY_TOKENS_KMS_KEY_ID = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000" }
+    error_message = "the API seals gateway tokens under the root module's KMS key (without it, it does not start)"
+  }
+  assert {
+    condition     = jsondecode(aws_iam_role_policy.task_tokens.policy) == jsondecode(var.token_key_policy_json)
+    error_message = "the task role may use the token key"
   }
 }
 

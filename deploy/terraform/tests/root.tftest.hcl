@@ -67,8 +67,8 @@ run "fargate_log_retention_follows_the_environment" {
     error_message = "dev keeps 7 days of API logs"
   }
   assert {
-    condition     = output.api_log_group == "/ecs/slipway-test-api" && length(aws_iam_role.api) == 0
-    error_message = "the API on Fargate: its log group, and no IRSA role"
+    condition     = output.api_log_group == "/ecs/slipway-test-api" && length(aws_iam_role.api) == 0 && length(aws_iam_role_policy.api_tokens) == 0
+    error_message = "the API on Fargate: its log group, and no IRSA role (nor its token policy)"
   }
 }
 
@@ -120,5 +120,30 @@ run "the_ops_replay_role_may_also_send_commands" {
   assert {
     condition     = length(local.queue_senders["commands"]) == 2 && length(local.queue_senders["dlq"]) == 1
     error_message = "the ops replay role re-sends to the command queue, never to the DLQ"
+  }
+}
+
+run "gateway_tokens_are_sealed_under_a_rotated_key" {
+  command = plan
+
+  assert {
+    condition     = aws_kms_key.tokens.enable_key_rotation && aws_kms_alias.tokens.name == "alias/slipway-test-tokens"
+    error_message = "the token key rotates and is named alias/<prefix>-tokens, as the overlays name it"
+  }
+  assert {
+    condition     = toset(data.aws_iam_policy_document.tokens_seal.statement[0].actions) == toset(["kms:Encrypt", "kms:Decrypt"]) && length(aws_iam_role_policy.api_tokens) == 1
+    error_message = "the API's IRSA role wraps and unwraps token data keys (KmsKeyProvider: Encrypt, Decrypt)"
+  }
+  assert {
+    condition     = toset(data.aws_iam_policy_document.tokens_open.statement[0].actions) == toset(["kms:Decrypt"])
+    error_message = "worker and reconciler only unwrap token data keys"
+  }
+  assert {
+    condition     = aws_iam_role_policy.worker_tokens.name == "kms-open-gateway-tokens" && aws_iam_role_policy.reconciler_tokens.name == "kms-open-gateway-tokens"
+    error_message = "worker and reconciler carry the open-only token policy"
+  }
+  assert {
+    condition     = alltrue([for d in [data.aws_iam_policy_document.tokens_seal, data.aws_iam_policy_document.tokens_open] : anytrue([for c in d.statement[0].condition : c.variable == "kms:EncryptionContext:slipway:purpose" && toset(c.values) == toset(["gateway-token-data-key"])])])
+    error_message = "the grants cover token data keys only (KmsKeyProvider.CONTEXT)"
   }
 }

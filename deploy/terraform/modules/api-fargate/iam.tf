@@ -26,7 +26,7 @@ resource "aws_iam_role_policy" "execution_secrets" {
   policy = data.aws_iam_policy_document.execution_secrets.json
 }
 
-# Task role: what the application itself calls (the command queue only).
+# Task role: what the application itself calls (the command queue, the gateway-token key).
 resource "aws_iam_role" "task" {
   name               = "${local.name}-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
@@ -36,4 +36,10 @@ resource "aws_iam_role_policy" "task" {
   name   = "sqs-publish-commands"
   role   = aws_iam_role.task.id
   policy = var.queue_policy_json
+}
+
+resource "aws_iam_role_policy" "task_tokens" {
+  name   = "kms-seal-gateway-tokens"
+  role   = aws_iam_role.task.id
+  policy = var.token_key_policy_json
 }

@@ -17,6 +17,10 @@ locals {
     MP_JWT_VERIFY_ISSUER             = var.jwt_issuer
     MP_JWT_VERIFY_PUBLICKEY_LOCATION = var.jwt_jwks_url
     JAVA_OPTS_APPEND                 = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"
+    # Gateway tokens sealed under the root module's KMS key (the task role may use it, iam.tf).
+    SLIPWAY_TOKENS_KEY_PROVIDER = "kms"
+    SLIPWAY_TOKENS_KMS_KEY_ID   = var.token_kms_key_arn
+    QUARKUS_KMS_AWS_REGION      = var.region
   }
   environment = merge(local.base_environment, var.extra_environment)
 

@@ -110,6 +110,7 @@ variable "extra_environment" {
       "QUARKUS_SQS_AWS_REGION", "SLIPWAY_API_QUEUE_URL", "SLIPWAY_API_OPS_DLQ_URL",
       "SLIPWAY_FLEET_DOMAIN", "SLIPWAY_FLEET_NAMESPACES", "SLIPWAY_FLEET_IMAGE",
       "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "JAVA_OPTS_APPEND",
+      "SLIPWAY_TOKENS_KEY_PROVIDER", "SLIPWAY_TOKENS_KMS_KEY_ID", "QUARKUS_KMS_AWS_REGION",
     ])) == 0
     error_message = "extra_environment cannot replace a variable the module sets from its own variables."
   }
@@ -117,6 +118,16 @@ variable "extra_environment" {
 
 variable "queue_policy_json" {
   description = "IAM policy of the task role: SendMessage and GetQueueAttributes on the command queue; receive, delete and change visibility on its DLQ."
+  type        = string
+}
+
+variable "token_kms_key_arn" {
+  description = "KMS key gateway tokens are sealed under (SLIPWAY_TOKENS_KMS_KEY_ID)."
+  type        = string
+}
+
+variable "token_key_policy_json" {
+  description = "IAM policy of the task role on that key: kms:Encrypt and kms:Decrypt (KmsKeyProvider wraps and unwraps data keys)."
   type        = string
 }
 

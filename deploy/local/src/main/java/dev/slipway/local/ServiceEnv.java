@@ -46,7 +46,9 @@ final class ServiceEnv {
     sqs(env, stack);
     env.put("SLIPWAY_FLEET_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
     env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-    // Every service seals or opens gateway tokens: a key file alone selects the local provider.
+    // Every service seals or opens gateway tokens: the overlay names KMS (slipway-tokens), the
+    // local stack a key file instead, so the provider is overridden with it.
+    env.put("SLIPWAY_TOKENS_KEY_PROVIDER", "local");
     env.put("SLIPWAY_TOKENS_LOCAL_KEY_FILE", stack.get("SLIPWAY_TOKEN_KEY_FILE"));
     switch (service) {
       case API -> {

@@ -25,9 +25,12 @@ class ServiceEnvTest {
           Map.entry("AWS_REGION", "elasticmq"),
           Map.entry("AWS_ACCESS_KEY_ID", "k"),
           Map.entry("AWS_SECRET_ACCESS_KEY", "s"),
-          Map.entry("KUBECONFIG", "/tmp/kubeconfig"),
+          // Each service's own kubeconfig (ServiceEnv#kube).
+          Map.entry("SLIPWAY_WORKER_KUBECONFIG", "/tmp/worker-kubeconfig"),
+          Map.entry("SLIPWAY_RECONCILER_KUBECONFIG", "/tmp/kubeconfig"),
           Map.entry("SLIPWAY_TENANT_NAMESPACES", "tenants,tenants-2"),
           Map.entry("SLIPWAY_JWT_PUBLIC_KEY", "/tmp/jwt.pem"),
+          Map.entry("SLIPWAY_TOKEN_KEY_FILE", "/tmp/token-kek.key"),
           Map.entry("SLIPWAY_DEV_JWT_ISSUER", "https://slipway.dev"));
 
   private static RenderedOverlay dev() {
@@ -77,5 +80,16 @@ class ServiceEnvTest {
     assertEquals("https://slipway.dev", local.get("MP_JWT_VERIFY_ISSUER"));
     assertEquals("file:/tmp/jwt.pem", local.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
     assertEquals("http://localhost:2/dlq.fifo", local.get("SLIPWAY_API_OPS_DLQ_URL"));
+  }
+
+  @Test
+  void everyServiceSealsTokensWithTheLocalKeyFileInsteadOfKms() {
+    RenderedOverlay dev = dev();
+    for (LocalService service : LocalService.values()) {
+      assertEquals("kms", dev.env(service).get("SLIPWAY_TOKENS_KEY_PROVIDER"), service + " ships");
+      Map<String, String> local = ServiceEnv.of(service, dev, STACK, Duration.ofSeconds(2));
+      assertEquals("local", local.get("SLIPWAY_TOKENS_KEY_PROVIDER"), service.toString());
+      assertEquals("/tmp/token-kek.key", local.get("SLIPWAY_TOKENS_LOCAL_KEY_FILE"));
+    }
   }
 }

@@ -29,6 +29,7 @@ class EnvironmentKeysTest {
   static final Map<String, String> KNOWN =
       Map.ofEntries(
           Map.entry("QUARKUS_SQS_AWS_REGION", "quarkus-amazon-sqs: the SQS client's region"),
+          Map.entry("QUARKUS_KMS_AWS_REGION", "quarkus-amazon-kms: the token key's region"),
           Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "Quarkus datasource (slipway-db Secret)"),
           Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", "Quarkus datasource (slipway-db Secret)"),
           Map.entry("QUARKUS_DATASOURCE_USERNAME", "Quarkus datasource (slipway-db Secret)"),

@@ -34,6 +34,8 @@ class TerraformOptionsTest {
           "queue_url",
           "dlq_url",
           "queue_policy_json",
+          "token_kms_key_arn",
+          "token_key_policy_json",
           "log_retention_days");
 
   private static final Pattern CONTAINS = Pattern.compile("contains\\(\\[([^\\]]*)\\],");
