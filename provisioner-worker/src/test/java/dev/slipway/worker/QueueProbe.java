@@ -2,9 +2,11 @@ package dev.slipway.worker;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Looks into a real queue without taking messages away from the worker. */
+/**
+ * Looks into a real queue without taking messages away from the worker; counts come from the
+ * services' own probe ({@link dev.slipway.shared.health.QueueProbe}).
+ */
 public final class QueueProbe {
   private final SqsClient sqs;
   private final String url;
@@ -30,15 +32,14 @@ public final class QueueProbe {
   }
 
   public int visible() {
-    return attribute(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+    return (int) counts().visible();
   }
 
   public int inFlight() {
-    return attribute(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+    return (int) counts().inFlight();
   }
 
-  private int attribute(QueueAttributeName name) {
-    return Integer.parseInt(
-        sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(name)).attributes().get(name));
+  private dev.slipway.shared.health.QueueProbe.Counts counts() {
+    return new dev.slipway.shared.health.QueueProbe(sqs, url).counts();
   }
 }

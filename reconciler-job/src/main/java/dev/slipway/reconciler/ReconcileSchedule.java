@@ -1,7 +1,7 @@
 package dev.slipway.reconciler;
 
 import dev.slipway.reconciler.config.ReconcilerConfig;
-import dev.slipway.reconciler.diff.ReconcilePass;
+import dev.slipway.reconciler.run.ReconcilePass;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -1,8 +1,8 @@
 package dev.slipway.reconciler;
 
 import dev.slipway.reconciler.config.ReconcilerConfig;
-import dev.slipway.reconciler.diff.ReconcilePass;
 import dev.slipway.reconciler.run.Pushgateway;
+import dev.slipway.reconciler.run.ReconcilePass;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;

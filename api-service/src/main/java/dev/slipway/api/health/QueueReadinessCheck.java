@@ -1,12 +1,12 @@
 package dev.slipway.api.health;
 
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.shared.health.QueueProbe;
 import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Whether the command queue answers, at {@code /q/health/group/queue}. Deliberately not a readiness
@@ -17,32 +17,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @HealthGroup("queue")
 @ApplicationScoped
 public class QueueReadinessCheck implements HealthCheck {
-  private final SqsClient sqs;
-  private final ApiConfig config;
+  private final QueueProbe probe;
 
   QueueReadinessCheck(SqsClient sqs, ApiConfig config) {
-    this.sqs = sqs;
-    this.config = config;
+    this.probe = new QueueProbe(sqs, config.queueUrl());
   }
 
   @Override
   public HealthCheckResponse call() {
-    var builder = HealthCheckResponse.named("command-queue");
-    try {
-      var attributes =
-          sqs.getQueueAttributes(
-                  b ->
-                      b.queueUrl(config.queueUrl())
-                          .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-              .attributes();
-      return builder
-          .up()
-          .withData(
-              "approximateMessages",
-              attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "?"))
-          .build();
-    } catch (RuntimeException e) {
-      return builder.down().withData("error", e.getClass().getSimpleName()).build();
-    }
+    return probe.health("command-queue");
   }
 }

@@ -2,16 +2,12 @@ package dev.slipway.api.operations;
 
 import dev.slipway.api.auth.Requester;
 import dev.slipway.api.outbox.OutboxRelay;
-import dev.slipway.common.command.CommandCodec;
-import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.outbox.NewCommand;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,10 +31,8 @@ public class OperationEnqueuer {
       long generation,
       OperationType type,
       Requester requester) {
-    UUID operationId = UUID.randomUUID();
-    String body = command(operationId, type, tenantId, slug, generation);
     return operations.insertWithCommand(
-        tx, operationId, tenantId, type, generation, body, requester);
+        tx, requestedBy(NewCommand.of(tenantId, slug, type, generation), requester));
   }
 
   /**
@@ -51,32 +45,25 @@ public class OperationEnqueuer {
       String slug,
       long generation,
       OperationType type,
-      Requester requester) {}
+      Requester requester) {
+
+    NewCommand command() {
+      return new NewCommand(
+          operationId, tenantId, slug, type, generation, requester.issuer(), requester.subject());
+    }
+  }
 
   /**
    * As {@link #enqueue} for several operations, in one statement: their commands are published in
    * list order. Returns the operations in list order.
    */
   public Uni<List<OperationRow>> enqueueAll(SqlClient tx, List<Target> targets) {
-    List<OperationRepository.NewOperation> ops = new ArrayList<>();
-    for (Target t : targets) {
-      ops.add(
-          new OperationRepository.NewOperation(
-              t.operationId(),
-              t.tenantId(),
-              t.type(),
-              t.generation(),
-              command(t.operationId(), t.type(), t.tenantId(), t.slug(), t.generation()),
-              t.requester()));
-    }
-    return operations.insertAllWithCommands(tx, ops);
+    return operations.insertAllWithCommands(tx, targets.stream().map(Target::command).toList());
   }
 
-  /** The queue message of an operation, for a caller that inserts it with its own statement. */
-  public String command(
-      UUID operationId, OperationType type, UUID tenantId, String slug, long generation) {
-    return CommandCodec.encode(
-        CommandEnvelope.of(operationId, type, tenantId, slug, generation, Instant.now(), Map.of()));
+  /** {@code command} recorded as asked for by {@code requester}. */
+  public static NewCommand requestedBy(NewCommand command, Requester requester) {
+    return command.requestedBy(requester.issuer(), requester.subject());
   }
 
   /** Call once the transaction committed: publish now rather than at the next poll. */

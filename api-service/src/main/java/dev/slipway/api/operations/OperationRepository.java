@@ -1,7 +1,7 @@
 package dev.slipway.api.operations;
 
-import dev.slipway.api.auth.Requester;
-import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.outbox.NewCommand;
+import dev.slipway.shared.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,96 +25,30 @@ public class OperationRepository {
   }
 
   /**
-   * Records an operation and its outbox command in one statement: one round trip instead of two on
-   * every mutation (a create's transaction is otherwise five round trips long). The command's group
-   * is the tenant, so the relay keeps one tenant's commands in order.
+   * Records an operation and its outbox command in one statement (service-common's {@link
+   * OutboxWriter}): one round trip instead of two on every mutation (a create's transaction is
+   * otherwise five round trips long).
    */
-  public Uni<OperationRow> insertWithCommand(
-      SqlClient tx,
-      UUID id,
-      UUID tenantId,
-      OperationType type,
-      long generation,
-      String body,
-      Requester requester) {
-    return tx.preparedQuery(
-            "WITH op AS (INSERT INTO operations (id, tenant_id, type, generation,"
-                + " requested_by_issuer, requested_by_subject)"
-                + " VALUES ($1, $2, $3, $4, $6, $7) RETURNING "
-                + OperationRow.COLUMNS
-                + "), cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
-                + " SELECT id, tenant_id::text, $5 FROM op)"
-                + " SELECT * FROM op")
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  id,
-                  tenantId,
-                  type.name(),
-                  generation,
-                  body,
-                  requester.issuer(),
-                  requester.subject()
-                }))
+  public Uni<OperationRow> insertWithCommand(SqlClient tx, NewCommand command) {
+    return OutboxWriter.insert(tx, List.of(command), OperationRow.COLUMNS)
         .map(rows -> OperationRow.from(rows.iterator().next()));
   }
-
-  /** One operation to record with its command ({@link #insertAllWithCommands}). */
-  public record NewOperation(
-      UUID id,
-      UUID tenantId,
-      OperationType type,
-      long generation,
-      String body,
-      Requester requester) {}
 
   /**
    * Records several operations and their outbox commands in one statement (a replay's chunk),
    * outbox rows in list order, so the relay publishes them in that order. Returns the rows in list
    * order.
    */
-  public Uni<List<OperationRow>> insertAllWithCommands(SqlClient tx, List<NewOperation> ops) {
-    if (ops.isEmpty()) {
+  public Uni<List<OperationRow>> insertAllWithCommands(SqlClient tx, List<NewCommand> commands) {
+    if (commands.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    int n = ops.size();
-    UUID[] ids = new UUID[n];
-    UUID[] tenants = new UUID[n];
-    String[] types = new String[n];
-    Long[] generations = new Long[n];
-    String[] bodies = new String[n];
-    String[] issuers = new String[n];
-    String[] subjects = new String[n];
-    for (int i = 0; i < n; i++) {
-      NewOperation o = ops.get(i);
-      ids[i] = o.id();
-      tenants[i] = o.tenantId();
-      types[i] = o.type().name();
-      generations[i] = o.generation();
-      bodies[i] = o.body();
-      issuers[i] = o.requester().issuer();
-      subjects[i] = o.requester().subject();
-    }
-    // The outbox rows come from the input, not from op's RETURNING (whose order is not defined).
-    return tx.preparedQuery(
-            "WITH u AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[],"
-                + " $5::text[], $6::text[], $7::text[]) WITH ORDINALITY"
-                + " AS u(id, tenant_id, type, generation, body, issuer, subject, i)),"
-                + " op AS (INSERT INTO operations (id, tenant_id, type, generation,"
-                + " requested_by_issuer, requested_by_subject)"
-                + " SELECT id, tenant_id, type, generation, issuer, subject FROM u ORDER BY i"
-                + " RETURNING "
-                + OperationRow.COLUMNS
-                + "), cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
-                + " SELECT id, tenant_id::text, body FROM u ORDER BY i)"
-                + " SELECT * FROM op")
-        .execute(
-            Tuple.from(new Object[] {ids, tenants, types, generations, bodies, issuers, subjects}))
+    return OutboxWriter.insert(tx, commands, OperationRow.COLUMNS)
         .map(
             rows -> {
               Map<UUID, OperationRow> byId = new HashMap<>();
               rows.forEach(r -> byId.put(r.getUUID("id"), OperationRow.from(r)));
-              return Arrays.stream(ids).map(byId::get).toList();
+              return commands.stream().map(c -> byId.get(c.operationId())).toList();
             });
   }
 

@@ -1,5 +1,6 @@
 package dev.slipway.api.outbox;
 
+import dev.slipway.common.retry.BackoffSequence;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +31,7 @@ final class OutboxListener {
 
   private final DataSource dataSource;
   private final Runnable onWake;
-  private final Backoff backoff;
+  private final BackoffSequence backoff;
   private final AtomicInteger listens = new AtomicInteger();
   private volatile int backendPid;
   private volatile boolean running;
@@ -39,7 +40,7 @@ final class OutboxListener {
   OutboxListener(DataSource dataSource, Runnable onWake, Duration maxBackoff) {
     this.dataSource = dataSource;
     this.onWake = onWake;
-    this.backoff = new Backoff(maxBackoff);
+    this.backoff = BackoffSequence.of(OutboxRelay.FIRST_BACKOFF, maxBackoff);
   }
 
   void start() {

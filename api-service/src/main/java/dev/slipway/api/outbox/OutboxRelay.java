@@ -2,10 +2,12 @@ package dev.slipway.api.outbox;
 
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.config.OutboxConfig;
+import dev.slipway.common.retry.BackoffSequence;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -23,6 +25,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  /**
+   * The first wait after a failure, doubling up to {@code outbox.max-backoff}, with equal jitter
+   * ({@link dev.slipway.common.retry.Backoff}): the relays of many replicas do not retry an
+   * unavailable queue or database in lockstep.
+   */
+  static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
   private final OutboxConfig config;
   private final SqsPublisher publisher;
   private final RelayRound round;
@@ -76,7 +86,7 @@ public class OutboxRelay {
   }
 
   private void loop() {
-    Backoff backoff = new Backoff(config.maxBackoff());
+    BackoffSequence backoff = BackoffSequence.of(FIRST_BACKOFF, config.maxBackoff());
     try {
       while (running) {
         if (runRound()) {

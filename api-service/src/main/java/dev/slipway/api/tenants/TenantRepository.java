@@ -1,6 +1,5 @@
 package dev.slipway.api.tenants;
 
-import dev.slipway.api.auth.Requester;
 import dev.slipway.api.operations.OperationRow;
 import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.model.DesiredState;
@@ -9,6 +8,8 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantJson;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.outbox.NewCommand;
+import dev.slipway.shared.outbox.OutboxWriter;
 import dev.slipway.shared.tokens.TokenCipher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -57,13 +58,14 @@ public class TenantRepository {
                 + " AND slug = ANY($15::text[]))"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
                 + TenantRow.COLUMNS
-                + "), op AS (INSERT INTO operations (id, tenant_id, type, generation,"
-                + " requested_by_issuer, requested_by_subject)"
-                + " SELECT $13, id, 'CREATE', generation, $16, $17 FROM t"
-                + " RETURNING id, tenant_id, status, attempts, queued_at),"
-                + " cmd AS (INSERT INTO outbox (operation_id, group_id, body)"
-                + " SELECT id, tenant_id::text, $14 FROM op),"
-                + " aud AS (INSERT INTO ops_audit (actor, issuer, action, target, counts, outcome)"
+                + "), op AS ("
+                + OutboxWriter.operationInsertSelect(
+                    "$13, id, 'CREATE', generation, $16, $17",
+                    "t",
+                    "id, tenant_id, status, attempts, queued_at")
+                + "), cmd AS ("
+                + OutboxWriter.insertSelect("$14", "op")
+                + "), aud AS (INSERT INTO ops_audit (actor, issuer, action, target, counts, outcome)"
                 + " SELECT $17, $16, $18, slug, jsonb_build_object('generation', generation), $19"
                 + " FROM t)"
                 + " SELECT t.*, op.status AS op_status, op.attempts AS op_attempts,"
@@ -83,11 +85,11 @@ public class TenantRepository {
                   spec.imageVersion(),
                   TenantJson.write(spec.gatewayConfig()),
                   spec.namespace(),
-                  create.operationId(),
-                  create.command(),
+                  create.command().operationId(),
+                  create.command().body(),
                   create.collidingSlugs().toArray(String[]::new),
-                  create.requester().issuer(),
-                  create.requester().subject(),
+                  create.command().requestedByIssuer(),
+                  create.command().requestedBySubject(),
                   create.auditAction(),
                   create.auditOutcome(),
                   create.deletionProtection(),
@@ -97,14 +99,12 @@ public class TenantRepository {
   }
 
   /**
-   * What a create writes besides the tenant: its operation, command and audit record, and the slugs
-   * whose live tenants refuse it; {@code deletionProtection} the reason the create asked for, or
-   * null.
+   * What a create writes besides the tenant: its operation and command (with the requester, also
+   * the audit record's actor), its audit record, the slugs whose live tenants refuse it, and {@code
+   * deletionProtection}: the reason the create asked for, or null.
    */
   public record NewCreate(
-      UUID operationId,
-      String command,
-      Requester requester,
+      NewCommand command,
       String auditAction,
       String auditOutcome,
       List<String> collidingSlugs,
@@ -138,7 +138,7 @@ public class TenantRepository {
     TenantRow tenant = TenantRow.from(row);
     OperationRow operation =
         new OperationRow(
-            create.operationId(),
+            create.command().operationId(),
             tenant.id(),
             OperationType.CREATE,
             OperationStatus.valueOf(row.getString("op_status")),
@@ -148,8 +148,8 @@ public class TenantRepository {
             row.getOffsetDateTime("op_queued_at"),
             null,
             null,
-            create.requester().issuer(),
-            create.requester().subject());
+            create.command().requestedByIssuer(),
+            create.command().requestedBySubject());
     return Optional.of(new Created(tenant, operation));
   }
 

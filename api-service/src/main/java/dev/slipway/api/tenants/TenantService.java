@@ -16,6 +16,7 @@ import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.NameCollisions;
 import dev.slipway.shared.fleet.FleetConfig;
+import dev.slipway.shared.outbox.NewCommand;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +34,6 @@ import org.jboss.logging.Logger;
 public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class);
   private final TenantRepository tenants;
-  private final OperationEnqueuer enqueuer;
   private final SlugRules slugRules;
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
@@ -44,7 +44,6 @@ public class TenantService {
 
   TenantService(
       TenantRepository tenants,
-      OperationEnqueuer enqueuer,
       SlugRules slugRules,
       PlanCatalog plans,
       NamespacePlacement placement,
@@ -53,7 +52,6 @@ public class TenantService {
       TokenSealing sealing,
       MeterRegistry registry) {
     this.tenants = tenants;
-    this.enqueuer = enqueuer;
     this.slugRules = slugRules;
     this.plans = plans;
     this.placement = placement;
@@ -122,15 +120,14 @@ public class TenantService {
       String protection) {
     String slug = spec.slug();
     String gatewayUrl = "wss://" + slug + "." + fleet.domain();
-    UUID operationId = UUID.randomUUID();
-    String command = enqueuer.command(operationId, OperationType.CREATE, spec.id(), slug, 1);
+    NewCommand command =
+        OperationEnqueuer.requestedBy(
+            NewCommand.of(spec.id(), slug, OperationType.CREATE, 1), requester);
     var create =
         new TenantRepository.NewCreate(
-            operationId,
             command,
-            requester,
             OpsAudit.tenantAction("create"),
-            OpsAudit.tenantOutcome(operationId),
+            OpsAudit.tenantOutcome(command.operationId()),
             NameCollisions.slugs(slug),
             protection);
     return tenants

@@ -1,5 +1,6 @@
 package dev.slipway.worker.health;
 
+import dev.slipway.shared.health.QueueProbe;
 import dev.slipway.worker.config.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -11,22 +12,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Readiness
 @ApplicationScoped
 public class QueueReadinessCheck implements HealthCheck {
-  private final SqsClient sqs;
-  private final WorkerConfig config;
+  private final QueueProbe probe;
 
   QueueReadinessCheck(SqsClient sqs, WorkerConfig config) {
-    this.sqs = sqs;
-    this.config = config;
+    this.probe = new QueueProbe(sqs, config.queueUrl());
   }
 
   @Override
   public HealthCheckResponse call() {
-    var builder = HealthCheckResponse.named("command-queue");
-    try {
-      sqs.getQueueAttributes(b -> b.queueUrl(config.queueUrl()));
-      return builder.up().build();
-    } catch (RuntimeException e) {
-      return builder.down().withData("error", e.getClass().getSimpleName()).build();
-    }
+    return probe.health("command-queue");
   }
 }

@@ -5,35 +5,31 @@ import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.command.InvalidCommandException;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.worker.config.WorkerConfig;
+import dev.slipway.worker.converge.Convergence;
+import dev.slipway.worker.converge.Converger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Handles one queue message end to end and says what to do with it. Every path is safe under
- * redelivery: see {@link CommandHandler}.
+ * Handles one queue message end to end and says what to do with it: decodes it, has the {@link
+ * Converger} converge it, and maps how that ended to the queue's terms (delete, or visible again
+ * after a delay; an undecodable message is left for the dead-letter queue).
  */
 @ApplicationScoped
 public class CommandProcessor {
   private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
-  private final CommandHandler handler;
+  private final Converger converger;
   private final MeterRegistry registry;
-  private final Backoff backoff;
   private final int invalidVisibility;
 
-  CommandProcessor(CommandHandler handler, MeterRegistry registry, WorkerConfig config) {
-    this.handler = handler;
+  CommandProcessor(Converger converger, MeterRegistry registry, WorkerConfig config) {
+    this.converger = converger;
     this.registry = registry;
-    this.backoff =
-        new Backoff(
-            config.retry().baseDelay(),
-            config.retry().maxDelay(),
-            bound -> ThreadLocalRandom.current().nextLong(bound + 1));
     this.invalidVisibility =
         (int) Math.max(0, config.consumer().invalidMessageVisibility().toSeconds());
   }
@@ -52,7 +48,7 @@ public class CommandProcessor {
       MDC.put("operationId", command.commandId().toString());
       MDC.put("tenant", command.slug());
       MDC.put("commandType", command.type().name());
-      outcome = handle(command, receiveCount);
+      outcome = outcome(converger.converge(command, receiveCount));
       return outcome;
     } catch (InvalidCommandException e) {
       // Never log the body: it may be huge or hostile. It stays for the dead-letter queue.
@@ -79,26 +75,17 @@ public class CommandProcessor {
             .register(registry));
   }
 
-  private Outcome handle(CommandEnvelope command, int receiveCount) {
-    try {
-      return handler.handle(command);
-    } catch (RuntimeException e) {
-      String reason = Failures.describe(e);
-      if (Failures.forbidden(e) != null) {
-        // The Status message names verb, resource and namespace ("deployments.apps "x" is
-        // forbidden: User ... cannot patch resource ..."): what the Role is missing.
-        registry.counter(MetricNames.KUBE_FORBIDDEN).increment();
-        LOG.errorf("kubernetes RBAC refused the worker, failing the command: %s", reason);
-      }
-      if (Failures.isPermanent(e)) {
-        LOG.errorf("command failed permanently: %s", reason);
-        handler.recordPermanentFailure(command, reason);
-        return Outcome.ack(Outcome.PERMANENT);
-      }
-      int delay = backoff.visibilitySeconds(receiveCount);
-      LOG.warnf("command failed, retrying in %d s: %s", delay, reason);
-      handler.recordRetry(command, reason);
-      return Outcome.retry(Outcome.TRANSIENT, delay);
+  /** Converged, already done or failed for good: delete; a transient failure: retry later. */
+  static Outcome outcome(Convergence convergence) {
+    if (convergence instanceof Convergence.Converged c) {
+      return Outcome.ack(c.superseded() ? Outcome.SUPERSEDED : Outcome.SUCCEEDED);
     }
+    if (convergence instanceof Convergence.AlreadyDone) {
+      return Outcome.ack(Outcome.ALREADY_DONE);
+    }
+    if (convergence instanceof Convergence.RetryLater r) {
+      return Outcome.retry(Outcome.TRANSIENT, (int) Math.max(1, r.delay().toSeconds()));
+    }
+    return Outcome.ack(Outcome.PERMANENT); // Failed: recorded FAILED, no retry can help
   }
 }

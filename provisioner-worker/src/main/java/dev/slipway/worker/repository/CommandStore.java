@@ -1,10 +1,9 @@
 package dev.slipway.worker.repository;
 
-import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationStatus;
-import dev.slipway.common.model.TenantJson;
-import dev.slipway.common.model.TenantSpec;
-import io.vertx.mutiny.sqlclient.Row;
+import dev.slipway.common.phase.PhaseRules;
+import dev.slipway.shared.tenants.TenantRow;
+import dev.slipway.shared.tenants.TenantRows;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -32,32 +31,30 @@ public class CommandStore {
           started_at = coalesce(started_at, now())
         WHERE id = $1 AND %s
         RETURNING id)
-      SELECT op.status, EXISTS (SELECT 1 FROM begun) AS begun,
-        t.id, t.slug, t.generation, t.desired_state, t.sizing::text AS sizing, t.image_version,
-        t.gateway_config::text AS gateway_config, t.gateway_token, t.namespace,
-        t.observed_generation
+      SELECT op.status, EXISTS (SELECT 1 FROM begun) AS begun, %s
       FROM op LEFT JOIN tenants t ON t.id = $2
       """
-          .formatted(OperationStore.OPEN);
+          .formatted(OperationStore.OPEN, TenantRows.columns("t"));
 
   /**
    * Both updates run whatever the other matches, exactly as the two statements did: the tenant is
    * recorded only while {@code generation} is still its desired one (a newer change keeps its own
-   * status), and only an open operation is finished. A tenant leaves PENDING or FAILED for
-   * PROVISIONING; the informer writes the phases after that, as it sees readiness change.
+   * status), and only an open operation is finished. The phase moves as {@link
+   * PhaseRules#afterApply} says (PENDING or FAILED to PROVISIONING); the informer writes the phases
+   * after that, as it sees readiness change.
    */
   private static final String FINISH_APPLIED =
       """
       WITH applied AS (
         UPDATE tenants SET observed_generation = $3, last_error = NULL,
-          phase = CASE WHEN phase IN ('PENDING', 'FAILED') THEN 'PROVISIONING' ELSE phase END,
+          phase = %s,
           conditions = slipway_set_condition(conditions, 'Applied', 'True', 'Applied', $5),
           status_updated_at = now(), updated_at = now()
         WHERE id = $2 AND generation = $3)
       UPDATE operations SET status = $4, finished_at = now()
       WHERE id = $1 AND %s
       """
-          .formatted(OperationStore.OPEN);
+          .formatted(PhaseRules.afterApplySql(), OperationStore.OPEN);
 
   private final Db db;
   private final StoredTokens tokens;
@@ -81,7 +78,7 @@ public class CommandStore {
                     row.getBoolean("begun"),
                     row.getUUID("id") == null
                         ? Optional.empty()
-                        : Optional.of(tenant(row, tokens))));
+                        : Optional.of(TenantRows.from(row, tokens::open))));
   }
 
   /**
@@ -100,25 +97,10 @@ public class CommandStore {
             "generation " + generation + " applied"));
   }
 
-  private static StoredTenant tenant(Row row, StoredTokens tokens) {
-    TenantSpec spec =
-        new TenantSpec(
-            row.getUUID("id"),
-            row.getString("slug"),
-            row.getLong("generation"),
-            DesiredState.valueOf(row.getString("desired_state")),
-            TenantJson.sizing(row.getString("sizing")),
-            row.getString("image_version"),
-            TenantJson.gatewayConfig(row.getString("gateway_config"), row.getString("slug")),
-            tokens.open(row.getString("gateway_token")),
-            row.getString("namespace"));
-    return new StoredTenant(spec, row.getLong("observed_generation"));
-  }
-
   /**
    * @param status the operation's status before this delivery
    * @param begun whether this delivery began it; false when it was already finished
    * @param tenant the tenant the command names, empty when there is no such row
    */
-  public record Begin(OperationStatus status, boolean begun, Optional<StoredTenant> tenant) {}
+  public record Begin(OperationStatus status, boolean begun, Optional<TenantRow> tenant) {}
 }

@@ -2,9 +2,9 @@ package dev.slipway.worker.repository;
 
 import dev.slipway.common.model.Condition;
 import dev.slipway.common.model.Phase;
+import dev.slipway.common.phase.PhaseRules;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -30,7 +30,8 @@ public class TenantStore {
             + " conditions = slipway_set_condition(conditions, 'Ready', 'False', $4, $5),"
             + " status_updated_at = now(), updated_at = now()"
             + " WHERE id = $1 AND generation = $2 AND phase <> 'DELETED'",
-        Tuple.of(id, generation, phase.name(), reason(phase), "the tenant is being removed"));
+        Tuple.of(
+            id, generation, phase.name(), PhaseRules.reason(phase), "the tenant is being removed"));
   }
 
   public void recordFailure(UUID id, long generation, String reason) {
@@ -52,7 +53,8 @@ public class TenantStore {
             "UPDATE tenants SET phase = $3, ready_replicas = $4,"
                 + " conditions = slipway_set_condition(conditions, 'Ready', $5, $6, $7),"
                 + " status_updated_at = now(), updated_at = now() WHERE id = $1 AND generation = $2"
-                + " AND phase NOT IN ('FAILED', 'DELETING', 'DELETED')"
+                + " AND "
+                + PhaseRules.notOwnedByCommandsSql()
                 + " AND (phase, ready_replicas) IS DISTINCT FROM ($3, $4)",
             Tuple.from(
                 new Object[] {
@@ -61,15 +63,9 @@ public class TenantStore {
                   phase.name(),
                   readyReplicas,
                   phase == Phase.RUNNING ? Condition.TRUE : Condition.FALSE,
-                  reason(phase),
+                  PhaseRules.reason(phase),
                   readyReplicas + " replica(s) ready"
                 }))
         == 1;
-  }
-
-  /** The Ready condition's reason for a phase: the phase in CamelCase, as Kubernetes reasons. */
-  static String reason(Phase phase) {
-    String name = phase.name();
-    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,8 @@ package dev.slipway.worker.status;
 
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.Phase;
+import dev.slipway.common.phase.ObservedWorkload;
+import dev.slipway.common.phase.PhaseRules;
 import dev.slipway.common.render.GatewayDefaults;
 import dev.slipway.common.render.TenantLabels;
 import dev.slipway.worker.config.TenantNamespaces;
@@ -130,9 +132,9 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
     }
     String slug = deployment.getMetadata().getName();
     String key = UnwrittenStatus.key(deployment);
-    Phase phase = ReadinessPhase.of(deployment);
+    Phase phase = PhaseRules.observed(ObservedWorkload.of(deployment));
     try {
-      int ready = ReadinessPhase.readyReplicas(deployment);
+      int ready = ObservedWorkload.readyReplicas(deployment);
       boolean changed =
           tenants.recordReadiness(tenantId.get(), generation.getAsLong(), phase, ready);
       unwritten.written(key);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.common.model.OperationStatus;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.tenants.TenantRow;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +55,7 @@ class CommandStoreQuarkusTest {
     assertTrue(begin.begun());
     assertEquals("RUNNING", data.operationStatus(op));
     assertEquals(1, data.attempts(op));
-    StoredTenant stored = begin.tenant().orElseThrow();
+    TenantRow stored = begin.tenant().orElseThrow();
     assertEquals(tenant, stored.spec().id());
     assertEquals(slug, stored.spec().slug());
     assertEquals(1, stored.spec().generation());
@@ -112,7 +113,7 @@ class CommandStoreQuarkusTest {
     assertTrue(data.conditions(tenant).contains("generation 1 applied"), data.conditions(tenant));
 
     data.reopen(op);
-    StoredTenant stored = commands.begin(op, tenant).orElseThrow().tenant().orElseThrow();
+    TenantRow stored = commands.begin(op, tenant).orElseThrow().tenant().orElseThrow();
     assertFalse(stored.neverApplied(), "applied once: the applier reads before it applies");
   }
 

@@ -6,7 +6,7 @@ import dev.slipway.common.render.TenantRenderer;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
 import dev.slipway.reconciler.scan.OpenOperation;
-import dev.slipway.reconciler.scan.TenantRow;
+import dev.slipway.shared.tenants.TenantRow;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;

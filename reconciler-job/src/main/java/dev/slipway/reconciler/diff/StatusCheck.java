@@ -1,8 +1,11 @@
 package dev.slipway.reconciler.diff;
 
 import dev.slipway.common.model.Condition;
+import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
-import dev.slipway.reconciler.scan.TenantRow;
+import dev.slipway.common.phase.ObservedWorkload;
+import dev.slipway.common.phase.PhaseRules;
+import dev.slipway.shared.tenants.TenantRow;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
@@ -37,53 +40,59 @@ final class StatusCheck {
       return Optional.empty();
     }
     return switch (tenant.spec().desiredState()) {
-      case RUNNING -> running(tenant, pods);
-      case STOPPED, OFFLINE -> stopped(tenant.phase(), pods);
+      case RUNNING, STOPPED, OFFLINE -> fix(tenant, pods);
       default -> Optional.empty();
     };
   }
 
   /**
-   * A stopped tenant whose last pod is gone is STOPPED. The watcher writes that; this catches a
-   * write it lost (a worker without its informer, a failed write whose worker went away).
+   * The phase the pods show ({@link PhaseRules#observed}), recorded when it differs from the row's
+   * and the move is the reconciler's to make: into DEGRADED while pods crash-loop, or with no pod
+   * ready past the grace only from RUNNING (before that the tenant may still be starting); into
+   * RUNNING from PROVISIONING or DEGRADED; into STOPPED from a phase a stopping tenant passes
+   * through. The watcher writes those too; this catches a write it lost (a worker without its
+   * informer, a failed write whose worker went away).
    */
-  private static Optional<StatusFix> stopped(Phase phase, List<Pod> pods) {
-    if (!pods.isEmpty() || !WINDING_DOWN.contains(phase)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new StatusFix(phase, Phase.STOPPED, 0, Condition.FALSE, "Stopped", "no pod left", false));
-  }
-
-  private Optional<StatusFix> running(TenantRow tenant, List<Pod> pods) {
+  private Optional<StatusFix> fix(TenantRow tenant, List<Pod> pods) {
     Phase phase = tenant.phase();
     int ready = (int) pods.stream().filter(StatusCheck::ready).count();
-    long crashing = pods.stream().filter(this::crashLooping).count();
-    if (crashing > 0) {
-      return phase == Phase.DEGRADED
-          ? Optional.empty()
-          : fix(phase, Phase.DEGRADED, ready, "CrashLoopBackOff", crashing + " pod(s) restarting");
+    int crashing = (int) pods.stream().filter(this::crashLooping).count();
+    int spec = tenant.spec().desiredState() == DesiredState.RUNNING ? 1 : 0;
+    boolean stalled = ready == 0 && pods.stream().noneMatch(this::young);
+    Phase target =
+        PhaseRules.observed(new ObservedWorkload(spec, ready, pods.size(), crashing, stalled));
+    if (target == phase) {
+      return Optional.empty();
     }
-    if (phase == Phase.RUNNING && ready == 0 && pods.stream().noneMatch(this::young)) {
-      return fix(phase, Phase.DEGRADED, 0, "NoReadyPods", pods.size() + " pod(s), none ready");
-    }
-    if ((phase == Phase.PROVISIONING || phase == Phase.DEGRADED) && ready > 0) {
-      return Optional.of(
-          new StatusFix(
-              phase,
-              Phase.RUNNING,
-              ready,
-              Condition.TRUE,
-              "Running",
-              ready + " pod(s) ready",
-              false));
-    }
-    return Optional.empty();
+    return switch (target) {
+      case DEGRADED ->
+          crashing > 0
+              ? degraded(phase, ready, "CrashLoopBackOff", crashing + " pod(s) restarting")
+              : phase == Phase.RUNNING
+                  ? degraded(phase, 0, "NoReadyPods", pods.size() + " pod(s), none ready")
+                  : Optional.empty();
+      case RUNNING ->
+          phase == Phase.PROVISIONING || phase == Phase.DEGRADED
+              ? recovered(phase, Phase.RUNNING, ready, Condition.TRUE, ready + " pod(s) ready")
+              : Optional.empty();
+      case STOPPED ->
+          WINDING_DOWN.contains(phase)
+              ? recovered(phase, Phase.STOPPED, 0, Condition.FALSE, "no pod left")
+              : Optional.empty();
+      default -> Optional.empty();
+    };
   }
 
-  private static Optional<StatusFix> fix(
-      Phase from, Phase to, int ready, String reason, String message) {
-    return Optional.of(new StatusFix(from, to, ready, Condition.FALSE, reason, message, true));
+  private static Optional<StatusFix> recovered(
+      Phase from, Phase to, int ready, String condition, String message) {
+    return Optional.of(
+        new StatusFix(from, to, ready, condition, PhaseRules.reason(to), message, false));
+  }
+
+  private static Optional<StatusFix> degraded(
+      Phase from, int ready, String reason, String message) {
+    return Optional.of(
+        new StatusFix(from, Phase.DEGRADED, ready, Condition.FALSE, reason, message, true));
   }
 
   private static boolean ready(Pod pod) {

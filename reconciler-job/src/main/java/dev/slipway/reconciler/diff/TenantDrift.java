@@ -1,6 +1,6 @@
 package dev.slipway.reconciler.diff;
 
-import dev.slipway.reconciler.scan.TenantRow;
+import dev.slipway.shared.tenants.TenantRow;
 import java.util.List;
 import java.util.Set;
 

@@ -1,20 +1,18 @@
 package dev.slipway.reconciler.repair;
 
-import dev.slipway.common.command.CommandCodec;
-import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.reconciler.diff.StatusFix;
 import dev.slipway.reconciler.scan.OpenOperation;
-import dev.slipway.reconciler.scan.TenantRow;
+import dev.slipway.shared.outbox.NewCommand;
+import dev.slipway.shared.outbox.OutboxWriter;
+import dev.slipway.shared.tenants.TenantRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -111,25 +109,8 @@ public class RepairStore {
 
   private static Uni<Optional<UUID>> insert(
       SqlClient tx, UUID tenantId, String slug, long generation) {
-    UUID operationId = UUID.randomUUID();
-    String body =
-        CommandCodec.encode(
-            CommandEnvelope.of(
-                operationId,
-                OperationType.RECONCILE,
-                tenantId,
-                slug,
-                generation,
-                Instant.now(),
-                Map.of()));
-    return tx.preparedQuery(
-            "INSERT INTO operations (id, tenant_id, type, generation) VALUES ($1, $2, $3, $4)")
-        .execute(Tuple.of(operationId, tenantId, OperationType.RECONCILE.name(), generation))
-        .flatMap(
-            ignored ->
-                tx.preparedQuery(
-                        "INSERT INTO outbox (operation_id, group_id, body) VALUES ($1, $2, $3)")
-                    .execute(Tuple.of(operationId, tenantId.toString(), body)))
-        .map(ignored -> Optional.of(operationId));
+    NewCommand command = NewCommand.of(tenantId, slug, OperationType.RECONCILE, generation);
+    return OutboxWriter.insert(tx, List.of(command), "id")
+        .map(ignored -> Optional.of(command.operationId()));
   }
 }

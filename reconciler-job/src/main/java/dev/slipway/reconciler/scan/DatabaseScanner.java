@@ -1,10 +1,8 @@
 package dev.slipway.reconciler.scan;
 
-import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
-import dev.slipway.common.model.Phase;
-import dev.slipway.common.model.TenantJson;
-import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.tenants.TenantRow;
+import dev.slipway.shared.tenants.TenantRows;
 import dev.slipway.shared.tokens.SealedValue;
 import dev.slipway.shared.tokens.TokenCipher;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,14 +42,13 @@ public class DatabaseScanner {
   public List<TenantRow> liveTenants(int pageSize, BiConsumer<String, String> unreadable) {
     List<TenantRow> tenants = new ArrayList<>();
     pages(
-        "SELECT id, slug, generation, desired_state, sizing::text, image_version,"
-            + " gateway_config::text, gateway_token, gateway_url, phase, observed_generation,"
-            + " ready_replicas, namespace FROM tenants WHERE desired_state <> 'DELETED' AND id > $1"
-            + " ORDER BY id LIMIT $2",
+        "SELECT "
+            + TenantRows.columns("")
+            + " FROM tenants WHERE desired_state <> 'DELETED' AND id > $1 ORDER BY id LIMIT $2",
         pageSize,
         row -> {
           try {
-            tenants.add(tenant(row));
+            tenants.add(TenantRows.from(row, this::token));
           } catch (RuntimeException e) {
             unreadable.accept(row.getUUID("id").toString(), e.toString());
           }
@@ -142,27 +138,6 @@ public class DatabaseScanner {
     }
   }
 
-  private TenantRow tenant(Row row) {
-    String slug = row.getString("slug");
-    TenantSpec spec =
-        new TenantSpec(
-            row.getUUID("id"),
-            slug,
-            row.getLong("generation"),
-            DesiredState.valueOf(row.getString("desired_state")),
-            TenantJson.sizing(row.getString("sizing")),
-            row.getString("image_version"),
-            TenantJson.gatewayConfig(row.getString("gateway_config"), slug),
-            token(row.getString("gateway_token")),
-            row.getString("namespace"));
-    return new TenantRow(
-        spec,
-        host(row.getString("gateway_url")),
-        Phase.valueOf(row.getString("phase")),
-        row.getLong("observed_generation"),
-        row.getInteger("ready_replicas"));
-  }
-
   /**
    * The token in clear, to compare the live Secret's by hash: sealed by the API (issue 22), or in
    * clear on a row the API's token-key job has not sealed yet. A token that cannot be opened makes
@@ -170,13 +145,5 @@ public class DatabaseScanner {
    */
   private String token(String stored) {
     return SealedValue.isSealed(stored) ? tokens.open(stored) : stored;
-  }
-
-  private static String host(String url) {
-    try {
-      return url == null ? null : URI.create(url).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

@@ -10,6 +10,7 @@ import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.run.ReconcilePass;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.Pod;

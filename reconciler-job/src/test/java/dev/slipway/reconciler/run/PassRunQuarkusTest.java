@@ -11,8 +11,6 @@ import dev.slipway.common.model.Phase;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
-import dev.slipway.reconciler.diff.PassResult;
-import dev.slipway.reconciler.diff.ReconcilePass;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package dev.slipway.local.postgres;
 
-import dev.slipway.local.JvmWide;
+import dev.slipway.local.jvm.JvmWide;
 
 /**
  * The one embedded PostgreSQL of a JVM, shared by every test class (see {@link JvmWide} for why it

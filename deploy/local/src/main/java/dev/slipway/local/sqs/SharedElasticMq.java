@@ -1,6 +1,6 @@
 package dev.slipway.local.sqs;
 
-import dev.slipway.local.JvmWide;
+import dev.slipway.local.jvm.JvmWide;
 
 /**
  * The one ElasticMQ of a JVM, shared by every test class (see {@link JvmWide} for why it lives in

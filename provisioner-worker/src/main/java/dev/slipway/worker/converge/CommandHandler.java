@@ -1,0 +1,116 @@
+package dev.slipway.worker.converge;
+
+import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.model.DesiredState;
+import dev.slipway.common.model.OperationStatus;
+import dev.slipway.common.model.Phase;
+import dev.slipway.common.model.TenantSpec;
+import dev.slipway.shared.tenants.TenantRow;
+import dev.slipway.worker.apply.Applied;
+import dev.slipway.worker.apply.TenantApplier;
+import dev.slipway.worker.repository.CommandStore;
+import dev.slipway.worker.repository.OperationStore;
+import dev.slipway.worker.repository.TenantStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The worker's convergence logic for one command, apart from the queue it came from. The command
+ * only names the tenant and generation; the desired state always comes fresh from the database, so
+ * redelivered, duplicated or late commands converge on the same result:
+ *
+ * <ul>
+ *   <li>operation already finished: nothing to do (already-done, ack);
+ *   <li>a newer generation exists: this command is superseded (its successor is queued behind it in
+ *       the same message group);
+ *   <li>otherwise apply (idempotent server-side apply) and record the result.
+ * </ul>
+ *
+ * <p>On the happy path that is two database statements ({@link CommandStore}): one begins the
+ * operation and loads the tenant, one records the apply and finishes the operation.
+ */
+@ApplicationScoped
+public class CommandHandler {
+  private static final Logger LOG = Logger.getLogger(CommandHandler.class);
+  private final CommandStore commands;
+  private final OperationStore operations;
+  private final TenantStore tenants;
+  private final TenantApplier applier;
+
+  CommandHandler(
+      CommandStore commands,
+      OperationStore operations,
+      TenantStore tenants,
+      TenantApplier applier) {
+    this.commands = commands;
+    this.operations = operations;
+    this.tenants = tenants;
+    this.applier = applier;
+  }
+
+  Convergence handle(CommandEnvelope command) {
+    CommandStore.Begin begin =
+        commands
+            .begin(command.commandId(), command.tenantId())
+            .orElseThrow(
+                () -> new Failures.PermanentFailure("unknown operation " + command.commandId()));
+    if (!begin.begun()) {
+      LOG.infof("operation already %s, nothing to do", begin.status());
+      return new Convergence.AlreadyDone(begin.status());
+    }
+    TenantRow tenant =
+        begin.tenant().orElseThrow(() -> new Failures.PermanentFailure("tenant not found"));
+    long generation = tenant.spec().generation();
+    if (command.generation() < generation) {
+      // Level-triggered: converge on the latest desired state now; the newer command queued
+      // behind this one in the tenant's message group then finds nothing left to change.
+      LOG.infof("superseded by generation %d, applying that", generation);
+      converge(command, tenant, OperationStatus.SUPERSEDED);
+      return new Convergence.Converged(true);
+    }
+    if (command.generation() > generation) {
+      throw new Failures.PermanentFailure(
+          "command generation %d is ahead of the tenant's %d"
+              .formatted(command.generation(), generation));
+    }
+    converge(command, tenant, OperationStatus.SUCCEEDED);
+    return new Convergence.Converged(false);
+  }
+
+  /**
+   * Applies (or deletes), records that on the tenant and finishes the operation as {@code done}.
+   */
+  private void converge(CommandEnvelope command, TenantRow stored, OperationStatus done) {
+    TenantSpec tenant = stored.spec();
+    if (tenant.desiredState() == DesiredState.DELETED) {
+      tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING);
+      logResults(tenant, applier.converge(tenant, false));
+      tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
+      operations.finish(command.commandId(), done);
+    } else {
+      logResults(tenant, applier.converge(tenant, stored.neverApplied()));
+      commands.finishApplied(command.commandId(), tenant.id(), tenant.generation(), done);
+    }
+  }
+
+  private static void logResults(TenantSpec tenant, List<Applied> results) {
+    LOG.infof(
+        "applied generation %d: %s",
+        tenant.generation(), results.stream().map(r -> r.result().tag()).toList());
+  }
+
+  void recordPermanentFailure(CommandEnvelope command, String reason) {
+    operations.fail(command.commandId(), reason);
+    tenants.recordFailure(command.tenantId(), command.generation(), reason);
+  }
+
+  void recordRetry(CommandEnvelope command, String reason) {
+    try {
+      operations.recordRetry(command.commandId(), reason);
+    } catch (RuntimeException e) {
+      // The database may be what failed; the retry happens through the queue regardless.
+      LOG.debugf("could not record retry: %s", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.slipway.worker.converge;
+
+import dev.slipway.common.model.OperationStatus;
+import java.time.Duration;
+
+/**
+ * How converging one command ended, independent of the transport that delivered it: the messaging
+ * layer maps it to delete the message (converged, already done, failed) or make it visible again
+ * after {@link RetryLater#delay} (redelivered, and dead-lettered once the queue's receive limit is
+ * reached).
+ */
+public sealed interface Convergence {
+
+  /**
+   * The tenant's objects match its desired state and the result is recorded.
+   *
+   * @param superseded whether a newer generation was applied in place of the command's own
+   */
+  record Converged(boolean superseded) implements Convergence {}
+
+  /** The operation was finished before this delivery (a redelivery or a duplicate): a no-op. */
+  record AlreadyDone(OperationStatus status) implements Convergence {}
+
+  /** A transient failure, recorded on the operation; try again after {@code delay}. */
+  record RetryLater(String reason, Duration delay) implements Convergence {}
+
+  /** A permanent failure, recorded on the operation and the tenant (FAILED); no retry can help. */
+  record Failed(String reason) implements Convergence {}
+}

@@ -1,0 +1,60 @@
+package dev.slipway.worker.converge;
+
+import dev.slipway.common.command.CommandEnvelope;
+import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.common.retry.Backoff;
+import dev.slipway.worker.config.WorkerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Converges one command and classifies how it ended ({@link Convergence}): failures are recorded
+ * and turned into a retry with back-off or a permanent failure ({@link Failures}). Every path is
+ * safe under redelivery: see {@link CommandHandler}.
+ */
+@ApplicationScoped
+public class Converger {
+  private static final Logger LOG = Logger.getLogger(Converger.class);
+  private final CommandHandler handler;
+  private final Backoff backoff;
+  private final MeterRegistry registry;
+
+  Converger(CommandHandler handler, WorkerConfig config, MeterRegistry registry) {
+    this.handler = handler;
+    this.registry = registry;
+    this.backoff =
+        new Backoff(
+            config.retry().baseDelay(),
+            config.retry().maxDelay(),
+            bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+  }
+
+  /**
+   * @param attempt which delivery of the command this is, from 1 (drives the back-off)
+   */
+  public Convergence converge(CommandEnvelope command, int attempt) {
+    try {
+      return handler.handle(command);
+    } catch (RuntimeException e) {
+      String reason = Failures.describe(e);
+      if (Failures.forbidden(e) != null) {
+        // The Status message names verb, resource and namespace ("deployments.apps "x" is
+        // forbidden: User ... cannot patch resource ..."): what the Role is missing.
+        registry.counter(MetricNames.KUBE_FORBIDDEN).increment();
+        LOG.errorf("kubernetes RBAC refused the worker, failing the command: %s", reason);
+      }
+      if (Failures.isPermanent(e)) {
+        LOG.errorf("command failed permanently: %s", reason);
+        handler.recordPermanentFailure(command, reason);
+        return new Convergence.Failed(reason);
+      }
+      Duration delay = Duration.ofSeconds(backoff.visibilitySeconds(attempt));
+      LOG.warnf("command failed, retrying in %d s: %s", delay.toSeconds(), reason);
+      handler.recordRetry(command, reason);
+      return new Convergence.RetryLater(reason, delay);
+    }
+  }
+}

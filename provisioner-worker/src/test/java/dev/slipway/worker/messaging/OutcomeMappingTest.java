@@ -1,0 +1,35 @@
+package dev.slipway.worker.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.slipway.common.model.OperationStatus;
+import dev.slipway.worker.converge.Convergence;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OutcomeMappingTest {
+
+  @Test
+  void convergedAlreadyDoneAndFailedDeleteTheMessage() {
+    assertEquals(
+        Outcome.ack(Outcome.SUCCEEDED), CommandProcessor.outcome(new Convergence.Converged(false)));
+    assertEquals(
+        Outcome.ack(Outcome.SUPERSEDED), CommandProcessor.outcome(new Convergence.Converged(true)));
+    assertEquals(
+        Outcome.ack(Outcome.ALREADY_DONE),
+        CommandProcessor.outcome(new Convergence.AlreadyDone(OperationStatus.SUCCEEDED)));
+    assertEquals(
+        Outcome.ack(Outcome.PERMANENT), CommandProcessor.outcome(new Convergence.Failed("bad")));
+  }
+
+  @Test
+  void retryLaterHidesTheMessageForItsDelayInWholeSeconds() {
+    assertEquals(
+        Outcome.retry(Outcome.TRANSIENT, 8),
+        CommandProcessor.outcome(new Convergence.RetryLater("429", Duration.ofSeconds(8))));
+    // SQS takes whole seconds; a sub-second delay still hides the message for one.
+    assertEquals(
+        Outcome.retry(Outcome.TRANSIENT, 1),
+        CommandProcessor.outcome(new Convergence.RetryLater("429", Duration.ofMillis(300))));
+  }
+}
