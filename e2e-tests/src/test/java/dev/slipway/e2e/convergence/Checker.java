@@ -77,7 +77,8 @@ final class Checker {
   }
 
   private static boolean converged(TenantModel t, DatabaseView.Row row) {
-    String phase = t.desired();
+    // A soft-deleted (OFFLINE) tenant is observed as STOPPED: no pod, and no phase of its own.
+    String phase = t.desired().equals("OFFLINE") ? "STOPPED" : t.desired();
     return row.observedGeneration() == t.generation()
         && row.phase().equals(phase)
         && row.readyReplicas() == t.replicas();

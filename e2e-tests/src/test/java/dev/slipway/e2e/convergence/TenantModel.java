@@ -36,7 +36,7 @@ final class TenantModel {
     return id;
   }
 
-  /** RUNNING, STOPPED or DELETED. */
+  /** RUNNING, STOPPED, OFFLINE (soft-deleted) or DELETED. */
   synchronized String desired() {
     return desired;
   }
