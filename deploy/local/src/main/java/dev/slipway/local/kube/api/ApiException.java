@@ -8,6 +8,7 @@ public final class ApiException extends RuntimeException {
 
   private final int code;
   private final String reason;
+  private final java.util.List<String[]> causes = new java.util.ArrayList<>();
 
   public ApiException(int code, String reason, String message) {
     super(message, null, false, false);
@@ -40,5 +41,15 @@ public final class ApiException extends RuntimeException {
 
   public String reason() {
     return reason;
+  }
+
+  /** Adds a details.causes[] entry (type, message, field) to the Status body. */
+  public ApiException cause(String type, String message, String field) {
+    causes.add(new String[] {type, message, field});
+    return this;
+  }
+
+  public java.util.List<String[]> causes() {
+    return causes;
   }
 }

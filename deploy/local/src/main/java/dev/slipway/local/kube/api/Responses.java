@@ -17,7 +17,14 @@ public final class Responses {
   }
 
   public static ApiResponse error(ApiException e) {
-    return error(e.code(), e.reason(), e.getMessage());
+    ObjectNode status = status(e.code(), e.reason(), e.getMessage());
+    if (!e.causes().isEmpty()) {
+      var causes = status.putObject("details").putArray("causes");
+      for (String[] cause : e.causes()) {
+        causes.addObject().put("type", cause[0]).put("message", cause[1]).put("field", cause[2]);
+      }
+    }
+    return json(e.code(), status);
   }
 
   public static ObjectNode status(int code, String reason, String message) {

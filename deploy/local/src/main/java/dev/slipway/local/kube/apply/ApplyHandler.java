@@ -8,14 +8,15 @@ import dev.slipway.local.kube.api.ApiResponse;
 import dev.slipway.local.kube.api.Json;
 import dev.slipway.local.kube.api.ObjectRef;
 import dev.slipway.local.kube.api.RequestPath;
+import dev.slipway.local.kube.store.ManagedFields;
 import dev.slipway.local.kube.store.ObjectStore;
 import dev.slipway.local.kube.store.SecretData;
 
 /**
  * Server-side apply ({@code PATCH} with {@code application/apply-patch+yaml}): create when absent,
  * otherwise store {@link ApplyMerge#merge} of the stored and applied objects, and leave the object
- * untouched (same resourceVersion) when that changes nothing. {@code force} is accepted and
- * ignored: without field ownership there are no conflicts.
+ * untouched (same resourceVersion) when that changes nothing. Field ownership, conflicts and {@code
+ * force} are handled by {@link ManagedFields}.
  */
 public final class ApplyHandler {
 
@@ -41,13 +42,29 @@ public final class ApplyHandler {
     }
     String pinnedVersion = applied.path("metadata").path("resourceVersion").asText("");
     boolean status = "status".equals(path.subresource());
+    String manager = request.param("fieldManager");
+    boolean force = request.flag("force");
     ObjectStore.Written written =
         store.update(
             path.ref(),
-            stored -> pin(ApplyMerge.merge(stored, applied, status), pinnedVersion),
-            status ? null : () -> ApplyMerge.forCreate(applied),
+            stored ->
+                pin(
+                    ManagedFields.apply(
+                        stored, applied, manager, force, status, (s, a) -> merge(s, a, status)),
+                    pinnedVersion),
+            status
+                ? null
+                : () ->
+                    ManagedFields.apply(
+                        null, applied, manager, force, false, (s, a) -> merge(s, a, false)),
             status);
     return ApiResponse.json(written.created() ? 201 : 200, written.object().json());
+  }
+
+  private static ObjectNode merge(ObjectNode stored, ObjectNode applied, boolean status) {
+    return stored == null
+        ? ApplyMerge.forCreate(applied)
+        : ApplyMerge.merge(stored, applied, status);
   }
 
   /** A resourceVersion in the applied object is a precondition: the write fails on mismatch. */

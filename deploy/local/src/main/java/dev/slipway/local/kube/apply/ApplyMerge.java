@@ -3,6 +3,7 @@ package dev.slipway.local.kube.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.local.kube.api.Json;
+import dev.slipway.local.kube.store.FieldPaths;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -54,10 +55,43 @@ public final class ApplyMerge {
         case "status" -> {
           // Status belongs to controllers; an apply to the main resource never changes it.
         }
-        default -> result.set(field.getKey(), field.getValue().deepCopy());
+        default ->
+            result.set(field.getKey(), deepMerge(result.get(field.getKey()), field.getValue()));
       }
     }
     return result;
+  }
+
+  /**
+   * Maps merge key by key and lists of keyed items item by item, as server-side apply does; the
+   * fields another manager owns therefore survive. Any other value is replaced.
+   */
+  private static JsonNode deepMerge(JsonNode stored, JsonNode applied) {
+    if (applied.isObject() && stored != null && stored.isObject()) {
+      ObjectNode result = (ObjectNode) stored.deepCopy();
+      applied
+          .fields()
+          .forEachRemaining(
+              f -> result.set(f.getKey(), deepMerge(result.get(f.getKey()), f.getValue())));
+      return result;
+    }
+    if (applied.isArray() && stored != null && stored.isArray()) {
+      String key = FieldPaths.listKey(applied);
+      if (key != null && FieldPaths.listKey(stored) != null) {
+        com.fasterxml.jackson.databind.node.ArrayNode result = Json.MAPPER.createArrayNode();
+        java.util.List<JsonNode> rest = new java.util.ArrayList<>();
+        stored.forEach(rest::add);
+        for (JsonNode item : applied) {
+          JsonNode match =
+              rest.stream().filter(s -> item.get(key).equals(s.get(key))).findFirst().orElse(null);
+          rest.remove(match);
+          result.add(deepMerge(match, item));
+        }
+        rest.forEach(result::add);
+        return result;
+      }
+    }
+    return applied.deepCopy();
   }
 
   /** The object to create when nothing is stored yet: the applied one minus server fields. */
@@ -65,7 +99,6 @@ public final class ApplyMerge {
     ObjectNode result = applied.deepCopy();
     ObjectNode metadata = Json.child(result, "metadata");
     metadata.remove("resourceVersion");
-    metadata.remove("managedFields");
     return result;
   }
 

@@ -7,6 +7,7 @@ import dev.slipway.local.kube.api.ApiRequest;
 import dev.slipway.local.kube.api.ApiResponse;
 import dev.slipway.local.kube.api.Json;
 import dev.slipway.local.kube.api.RequestPath;
+import dev.slipway.local.kube.store.ManagedFields;
 import dev.slipway.local.kube.store.ObjectStore;
 import io.fabric8.zjsonpatch.JsonPatch;
 
@@ -37,8 +38,16 @@ public final class PatchHandler {
     }
     boolean status = "status".equals(path.subresource());
     JsonNode patch = parse(request.body());
+    var patcher = patcher(contentType, patch);
+    String manager = ManagedFields.updater(request.param("fieldManager"));
     ObjectStore.Written written =
-        store.update(path.ref(), patcher(contentType, patch), null, status);
+        store.update(
+            path.ref(),
+            stored ->
+                ManagedFields.recordUpdate(
+                    stored, patcher.apply(stored.deepCopy()), manager, status ? "status" : ""),
+            null,
+            status);
     return ApiResponse.json(200, written.object().json());
   }
 

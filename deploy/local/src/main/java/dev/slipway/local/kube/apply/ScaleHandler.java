@@ -10,6 +10,7 @@ import dev.slipway.local.kube.api.ObjectRef;
 import dev.slipway.local.kube.api.RequestPath;
 import dev.slipway.local.kube.api.StoredObject;
 import dev.slipway.local.kube.select.Selectors;
+import dev.slipway.local.kube.store.ManagedFields;
 import dev.slipway.local.kube.store.ObjectStore;
 
 /**
@@ -49,8 +50,13 @@ public final class ScaleHandler {
                 throw new ApiException(
                     422, "Invalid", "spec.replicas must be a non-negative integer");
               }
+              ObjectNode before = deployment.deepCopy();
               Json.child(deployment, "spec").put("replicas", replicas.asInt());
-              return deployment;
+              return ManagedFields.recordUpdate(
+                  before,
+                  deployment,
+                  ManagedFields.updater(request.param("fieldManager")),
+                  "scale");
             },
             null,
             false);

@@ -42,6 +42,8 @@ public final class CrudHandler {
     if (name.isEmpty()) {
       throw new ApiException(422, "Invalid", "metadata.name or generateName is required");
     }
+    ManagedFields.recordUpdate(
+        Json.object(), object, ManagedFields.updater(request.param("fieldManager")), "");
     StoredObject created = store.create(path.ref().withName(name), object);
     return ApiResponse.json(201, created.json());
   }
@@ -55,7 +57,20 @@ public final class CrudHandler {
     }
     boolean status = "status".equals(path.subresource());
     return ApiResponse.json(
-        200, store.update(path.ref(), stored -> object, null, status).object().json());
+        200,
+        store
+            .update(
+                path.ref(),
+                stored ->
+                    ManagedFields.recordUpdate(
+                        stored,
+                        object,
+                        ManagedFields.updater(request.param("fieldManager")),
+                        status ? "status" : ""),
+                null,
+                status)
+            .object()
+            .json());
   }
 
   public ApiResponse delete(ApiRequest request, RequestPath path) {

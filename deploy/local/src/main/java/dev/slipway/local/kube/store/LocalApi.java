@@ -55,14 +55,18 @@ public final class LocalApi {
     }
   }
 
-  /** Sets {@code spec.replicas}, as a scale-subresource write; false when the object is gone. */
+  /**
+   * Sets {@code spec.replicas} as the HPA controller's scale-subresource write (so it owns the
+   * field); false when the object is gone.
+   */
   public boolean scale(ObjectRef ref, int replicas) {
     try {
       store.update(
           ref,
           tree -> {
+            ObjectNode before = tree.deepCopy();
             ((ObjectNode) tree.path("spec")).put("replicas", replicas);
-            return tree;
+            return ManagedFields.recordUpdate(before, tree, ManagedFields.AUTOSCALER, "scale");
           },
           null,
           false);

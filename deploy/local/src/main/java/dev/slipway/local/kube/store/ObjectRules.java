@@ -34,7 +34,6 @@ public final class ObjectRules {
     metadata.put("uid", newUid());
     metadata.put("creationTimestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
     metadata.remove("generation");
-    metadata.remove("managedFields");
     metadata.remove("deletionTimestamp");
     metadata.remove("selfLink");
     if (object.has("spec")) {
@@ -60,6 +59,10 @@ public final class ObjectRules {
     if (status) {
       result = stored.deepCopy();
       result.set("status", desired.path("status").deepCopy());
+      JsonNode owners = desired.path("metadata").get("managedFields");
+      if (owners != null) {
+        Json.child(result, "metadata").set("managedFields", owners.deepCopy());
+      }
     } else {
       result = desired;
       if (hasStatusSubresource(ref)) {
@@ -75,7 +78,10 @@ public final class ObjectRules {
         new String[] {"name", "namespace", "uid", "creationTimestamp", "resourceVersion"}) {
       copyField((ObjectNode) storedMetadata, metadata, field);
     }
-    metadata.remove("managedFields");
+    if (!metadata.has("managedFields")) {
+      // Ownership survives writes that do not send it (a PUT of a decoded object, a status write).
+      copyField((ObjectNode) storedMetadata, metadata, "managedFields");
+    }
     copyField((ObjectNode) storedMetadata, metadata, "deletionTimestamp");
     long generation = storedMetadata.path("generation").asLong(0);
     if (generation > 0) {

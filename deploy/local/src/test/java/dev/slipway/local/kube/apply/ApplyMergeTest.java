@@ -15,7 +15,7 @@ class ApplyMergeTest {
   }
 
   @Test
-  void mergesLabelsReplacesSpecKeepsStatusAndServerMetadata() {
+  void mergesLabelsAndSpecKeyByKeyKeepsStatusAndServerMetadata() {
     ObjectNode stored =
         json(
             """
@@ -35,8 +35,9 @@ class ApplyMergeTest {
             """
             {"kind":"Deployment","metadata":{"name":"a","uid":"u1","resourceVersion":"5",
              "labels":{"x":"2","other":"kept"}},
-             "spec":{"replicas":3},"status":{"replicas":1}}"""),
-        merged);
+             "spec":{"replicas":3,"paused":true},"status":{"replicas":1}}"""),
+        merged,
+        "a field nobody applied (paused) stays: only a manager's own dropped fields are removed");
   }
 
   @Test
