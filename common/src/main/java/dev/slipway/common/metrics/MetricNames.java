@@ -53,11 +53,17 @@ public final class MetricNames {
 
   /**
    * Tagged with {@code type} (see {@link #TAG_TYPE}) and {@code outcome}: succeeded, already_done,
-   * superseded, transient, permanent, invalid.
+   * superseded, transient, permanent, invalid, forged.
    */
   public static final String COMMANDS_PROCESSED = "slipway.worker.commands.processed";
 
   public static final String COMMANDS_INVALID = "slipway.worker.commands.invalid";
+
+  /**
+   * Commands whose operation is not theirs (another tenant's, type or generation, or none): refused
+   * and acknowledged without changing anything.
+   */
+  public static final String COMMANDS_FORGED = "slipway.worker.commands.forged";
 
   /** Histogram of one message's processing, tagged {@code type} and {@code outcome}. */
   public static final String COMMAND_DURATION = "slipway.worker.command.duration";

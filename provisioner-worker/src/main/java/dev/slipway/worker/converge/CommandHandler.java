@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
  * redelivered, duplicated or late commands converge on the same result:
  *
  * <ul>
+ *   <li>the operation is not the command's own (no such operation, or another tenant's, type or
+ *       generation): forged; logged without the body, counted, and acknowledged untouched;
  *   <li>operation already finished: nothing to do (already-done, ack);
  *   <li>a newer generation exists: this command is superseded (its successor is queued behind it in
  *       the same message group);
@@ -50,11 +52,19 @@ public class CommandHandler {
   }
 
   Convergence handle(CommandEnvelope command) {
-    CommandStore.Begin begin =
-        commands
-            .begin(command.commandId(), command.tenantId())
-            .orElseThrow(
-                () -> new Failures.PermanentFailure("unknown operation " + command.commandId()));
+    var found =
+        commands.begin(
+            command.commandId(), command.tenantId(), command.type(), command.generation());
+    if (found.isEmpty()) {
+      // The API writes the operation and its message in one transaction (OutboxWriter), so a
+      // message whose operation does not match was not written by it. Only identifiers are
+      // logged: the rest of the message is the sender's.
+      LOG.warnf(
+          "refused forged command: operation %s is not tenant %s's %s operation",
+          command.commandId(), command.tenantId(), command.type());
+      return new Convergence.Forged();
+    }
+    CommandStore.Begin begin = found.get();
     if (!begin.begun()) {
       LOG.infof("operation already %s, nothing to do", begin.status());
       return new Convergence.AlreadyDone(begin.status());
@@ -87,7 +97,7 @@ public class CommandHandler {
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING);
       logResults(tenant, applier.converge(tenant, false));
       tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
-      operations.finish(command.commandId(), done);
+      operations.finish(command.commandId(), tenant.id(), done);
     } else {
       logResults(tenant, applier.converge(tenant, stored.neverApplied()));
       commands.finishApplied(command.commandId(), tenant.id(), tenant.generation(), done);
@@ -101,13 +111,13 @@ public class CommandHandler {
   }
 
   void recordPermanentFailure(CommandEnvelope command, String reason) {
-    operations.fail(command.commandId(), reason);
+    operations.fail(command.commandId(), command.tenantId(), reason);
     tenants.recordFailure(command.tenantId(), command.generation(), reason);
   }
 
   void recordRetry(CommandEnvelope command, String reason) {
     try {
-      operations.recordRetry(command.commandId(), reason);
+      operations.recordRetry(command.commandId(), command.tenantId(), reason);
     } catch (RuntimeException e) {
       // The database may be what failed; the retry happens through the queue regardless.
       LOG.debugf("could not record retry: %s", e.getMessage());

@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /**
  * How converging one command ended, independent of the transport that delivered it: the messaging
- * layer maps it to delete the message (converged, already done, failed) or make it visible again
- * after {@link RetryLater#delay} (redelivered, and dead-lettered once the queue's receive limit is
- * reached).
+ * layer maps it to delete the message (converged, already done, forged, failed) or make it visible
+ * again after {@link RetryLater#delay} (redelivered, and dead-lettered once the queue's receive
+ * limit is reached).
  */
 public sealed interface Convergence {
 
@@ -20,6 +20,12 @@ public sealed interface Convergence {
 
   /** The operation was finished before this delivery (a redelivery or a duplicate): a no-op. */
   record AlreadyDone(OperationStatus status) implements Convergence {}
+
+  /**
+   * The command names an operation that is not its own (none, or another tenant's, type or
+   * generation): nothing of any tenant was changed; acknowledged so it cannot come back.
+   */
+  record Forged() implements Convergence {}
 
   /** A transient failure, recorded on the operation; try again after {@code delay}. */
   record RetryLater(String reason, Duration delay) implements Convergence {}

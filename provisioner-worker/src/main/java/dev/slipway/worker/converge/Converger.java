@@ -37,7 +37,11 @@ public class Converger {
    */
   public Convergence converge(CommandEnvelope command, int attempt) {
     try {
-      return handler.handle(command);
+      Convergence convergence = handler.handle(command);
+      if (convergence instanceof Convergence.Forged) {
+        registry.counter(MetricNames.COMMANDS_FORGED).increment();
+      }
+      return convergence;
     } catch (RuntimeException e) {
       String reason = Failures.describe(e);
       if (Failures.forbidden(e) != null) {

@@ -75,13 +75,18 @@ public class CommandProcessor {
             .register(registry));
   }
 
-  /** Converged, already done or failed for good: delete; a transient failure: retry later. */
+  /**
+   * Converged, already done, forged or failed for good: delete; a transient failure: retry later.
+   */
   static Outcome outcome(Convergence convergence) {
     if (convergence instanceof Convergence.Converged c) {
       return Outcome.ack(c.superseded() ? Outcome.SUPERSEDED : Outcome.SUCCEEDED);
     }
     if (convergence instanceof Convergence.AlreadyDone) {
       return Outcome.ack(Outcome.ALREADY_DONE);
+    }
+    if (convergence instanceof Convergence.Forged) {
+      return Outcome.ack(Outcome.FORGED);
     }
     if (convergence instanceof Convergence.RetryLater r) {
       return Outcome.retry(Outcome.TRANSIENT, (int) Math.max(1, r.delay().toSeconds()));

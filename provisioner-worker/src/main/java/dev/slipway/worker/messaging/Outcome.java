@@ -25,4 +25,5 @@ public record Outcome(Kind kind, String tag, int visibilitySeconds) {
   public static final String PERMANENT = "permanent";
   public static final String TRANSIENT = "transient";
   public static final String INVALID = "invalid";
+  public static final String FORGED = "forged";
 }

@@ -1,6 +1,7 @@
 package dev.slipway.worker.repository;
 
 import dev.slipway.common.model.OperationStatus;
+import dev.slipway.common.model.OperationType;
 import dev.slipway.common.phase.PhaseRules;
 import dev.slipway.shared.tenants.TenantRow;
 import dev.slipway.shared.tenants.TenantRows;
@@ -19,22 +20,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class CommandStore {
   /**
+   * The operation the command names, only if it is the command's own: same tenant, type and
+   * generation as the row the API wrote with it (service-common's OutboxWriter, one transaction). A
+   * message naming someone else's operation finds no row, so it can neither begin nor load
+   * anything; the check costs no extra round trip.
+   */
+  private static final String OWN_OPERATION =
+      "id = $1 AND tenant_id = $2 AND type = $3 AND generation = $4";
+
+  /**
    * {@code op} reads the status as it was before this statement ({@code begun} cannot change what
    * the statement's snapshot sees); {@code begun} is {@link OperationStore}'s begin. The tenant is
    * read whatever the operation's state: a cheap indexed read, simpler than a second statement.
    */
   private static final String BEGIN =
       """
-      WITH op AS (SELECT status FROM operations WHERE id = $1),
+      WITH op AS (SELECT status FROM operations WHERE %1$s),
       begun AS (
         UPDATE operations SET status = 'RUNNING', attempts = attempts + 1,
           started_at = coalesce(started_at, now())
-        WHERE id = $1 AND %s
+        WHERE %1$s AND %2$s
         RETURNING id)
-      SELECT op.status, EXISTS (SELECT 1 FROM begun) AS begun, %s
+      SELECT op.status, EXISTS (SELECT 1 FROM begun) AS begun, %3$s
       FROM op LEFT JOIN tenants t ON t.id = $2
       """
-          .formatted(OperationStore.OPEN, TenantRows.columns("t"));
+          .formatted(OWN_OPERATION, OperationStore.OPEN, TenantRows.columns("t"));
 
   /**
    * Both updates run whatever the other matches, exactly as the two statements did: the tenant is
@@ -52,7 +62,7 @@ public class CommandStore {
           status_updated_at = now(), updated_at = now()
         WHERE id = $2 AND generation = $3)
       UPDATE operations SET status = $4, finished_at = now()
-      WHERE id = $1 AND %s
+      WHERE id = $1 AND tenant_id = $2 AND %s
       """
           .formatted(PhaseRules.afterApplySql(), OperationStore.OPEN);
 
@@ -67,10 +77,12 @@ public class CommandStore {
   /**
    * What a delivery of a command finds when it starts: the operation's status before, whether this
    * delivery began it (open operation: RUNNING, one more attempt), and the tenant {@code tenantId}
-   * (empty when its row is gone). Empty when there is no such operation.
+   * (empty when its row is gone). Empty when there is no such operation, or when it belongs to
+   * another tenant or was issued for another type or generation: a forged command.
    */
-  public Optional<Begin> begin(UUID operationId, UUID tenantId) {
-    return db.first(BEGIN, Tuple.of(operationId, tenantId))
+  public Optional<Begin> begin(
+      UUID operationId, UUID tenantId, OperationType type, long generation) {
+    return db.first(BEGIN, Tuple.of(operationId, tenantId, type.name(), generation))
         .map(
             row ->
                 new Begin(
@@ -84,6 +96,7 @@ public class CommandStore {
   /**
    * Records generation {@code generation} of the tenant applied and finishes the open operation as
    * {@code finished} (SUCCEEDED, or SUPERSEDED when it applied a newer generation than its own).
+   * The operation is finished only while it is {@code tenantId}'s.
    */
   public void finishApplied(
       UUID operationId, UUID tenantId, long generation, OperationStatus finished) {

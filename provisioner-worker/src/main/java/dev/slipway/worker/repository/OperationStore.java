@@ -7,7 +7,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Operation status transitions made by the worker. Terminal operations are never changed. */
+/**
+ * Operation status transitions made by the worker. Terminal operations are never changed, and every
+ * write names the operation's tenant too, so a command naming another tenant's operation cannot
+ * mark it (see {@link CommandStore}).
+ */
 @ApplicationScoped
 public class OperationStore {
   /** An operation not finished yet: the only kind any worker statement changes. */
@@ -37,25 +41,26 @@ public class OperationStore {
    * status is recorded separately. Applies finish through {@link CommandStore#finishApplied}
    * instead.
    */
-  public void finish(UUID id, OperationStatus status) {
-    finish(id, status, null);
+  public void finish(UUID id, UUID tenantId, OperationStatus status) {
+    finish(id, tenantId, status, null);
   }
 
-  public void fail(UUID id, String reason) {
-    finish(id, OperationStatus.FAILED, reason);
+  public void fail(UUID id, UUID tenantId, String reason) {
+    finish(id, tenantId, OperationStatus.FAILED, reason);
   }
 
   /** Records a transient failure; the operation stays RUNNING until a retry settles it. */
-  public void recordRetry(UUID id, String reason) {
+  public void recordRetry(UUID id, UUID tenantId, String reason) {
     db.update(
-        "UPDATE operations SET last_error = $2 WHERE id = $1 AND " + OPEN, Tuple.of(id, reason));
+        "UPDATE operations SET last_error = $3 WHERE id = $1 AND tenant_id = $2 AND " + OPEN,
+        Tuple.of(id, tenantId, reason));
   }
 
-  private void finish(UUID id, OperationStatus status, String reason) {
+  private void finish(UUID id, UUID tenantId, OperationStatus status, String reason) {
     db.update(
-        "UPDATE operations SET status = $2, last_error = coalesce($3, last_error),"
-            + " finished_at = now() WHERE id = $1 AND "
+        "UPDATE operations SET status = $3, last_error = coalesce($4, last_error),"
+            + " finished_at = now() WHERE id = $1 AND tenant_id = $2 AND "
             + OPEN,
-        Tuple.of(id, status.name(), reason));
+        Tuple.of(id, tenantId, status.name(), reason));
   }
 }

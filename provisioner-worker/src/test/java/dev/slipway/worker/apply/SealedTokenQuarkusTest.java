@@ -70,7 +70,12 @@ class SealedTokenQuarkusTest {
 
   private TenantSpec begin(TestTenants data, UUID tenant) {
     UUID op = data.insertOperation(tenant, OperationType.RECONCILE, 1);
-    return commands.begin(op, tenant).orElseThrow().tenant().orElseThrow().spec();
+    return commands
+        .begin(op, tenant, OperationType.RECONCILE, 1)
+        .orElseThrow()
+        .tenant()
+        .orElseThrow()
+        .spec();
   }
 
   private static Secret secret(List<Applied> results) {

@@ -220,9 +220,10 @@ class ProvisioningQuarkusTest {
   void unknownTenantFailsPermanentlyAndIsAcknowledged() {
     String slug = TestTenants.uniqueSlug("ghost");
     UUID tenant = data.insertTenant(slug);
-    UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+    UUID op = data.insertOperation(tenant, OperationType.CREATE, 7);
     double permanent = processed(Outcome.PERMANENT);
-    // A command naming a generation the database has never had: permanent, recorded, acked.
+    // A command (and its operation) naming a generation the tenant has never had: permanent,
+    // recorded, acked.
     data.send(data.command(op, OperationType.CREATE, tenant, slug, 7), op.toString());
     await().atMost(WAIT).until(() -> "FAILED".equals(data.operationStatus(op)));
     assertEquals(permanent + 1, processed(Outcome.PERMANENT));

@@ -41,7 +41,7 @@ class CommandStoreQuarkusTest {
   @Test
   void unknownOperationFindsNothing() {
     UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
-    assertTrue(commands.begin(UUID.randomUUID(), tenant).isEmpty());
+    assertTrue(commands.begin(UUID.randomUUID(), tenant, OperationType.CREATE, 1).isEmpty());
   }
 
   @Test
@@ -50,7 +50,7 @@ class CommandStoreQuarkusTest {
     UUID tenant = data.insertTenant(slug, "tenants-2");
     UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
 
-    CommandStore.Begin begin = commands.begin(op, tenant).orElseThrow();
+    CommandStore.Begin begin = begin(op, tenant).orElseThrow();
     assertEquals(OperationStatus.QUEUED, begin.status(), "the status before this delivery");
     assertTrue(begin.begun());
     assertEquals("RUNNING", data.operationStatus(op));
@@ -66,7 +66,7 @@ class CommandStoreQuarkusTest {
     // A redelivery while RUNNING (the worker died mid-apply) begins it again: one more attempt,
     // the first start kept.
     Instant started = data.timings(op)[0];
-    CommandStore.Begin again = commands.begin(op, tenant).orElseThrow();
+    CommandStore.Begin again = begin(op, tenant).orElseThrow();
     assertEquals(OperationStatus.RUNNING, again.status());
     assertTrue(again.begun());
     assertEquals(2, data.attempts(op));
@@ -80,7 +80,7 @@ class CommandStoreQuarkusTest {
         List.of(OperationStatus.SUCCEEDED, OperationStatus.FAILED, OperationStatus.SUPERSEDED)) {
       UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
       setOperationStatus(op, terminal);
-      CommandStore.Begin begin = commands.begin(op, tenant).orElseThrow();
+      CommandStore.Begin begin = begin(op, tenant).orElseThrow();
       assertEquals(terminal, begin.status());
       assertFalse(begin.begun(), terminal + " is already done");
       assertEquals(terminal.name(), data.operationStatus(op));
@@ -89,20 +89,44 @@ class CommandStoreQuarkusTest {
   }
 
   @Test
-  void missingTenantIsReportedAfterTheOperationWasBegun() {
+  void anOperationIsFoundOnlyWithItsOwnTenantTypeAndGeneration() {
     UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    UUID other = data.insertTenant(TestTenants.uniqueSlug("store"));
+    UUID op = data.insertOperation(tenant, OperationType.UPDATE, 1);
+    assertTrue(commands.begin(op, other, OperationType.UPDATE, 1).isEmpty(), "another tenant");
+    assertTrue(commands.begin(op, UUID.randomUUID(), OperationType.UPDATE, 1).isEmpty());
+    assertTrue(commands.begin(op, tenant, OperationType.DELETE, 1).isEmpty(), "another type");
+    assertTrue(commands.begin(op, tenant, OperationType.UPDATE, 2).isEmpty(), "another gen.");
+    assertEquals("QUEUED", data.operationStatus(op));
+    assertEquals(0, data.attempts(op));
+    assertTrue(commands.begin(op, tenant, OperationType.UPDATE, 1).orElseThrow().begun());
+  }
+
+  @Test
+  void finishAppliedNeverFinishesAnotherTenantsOperation() {
+    UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
+    UUID other = data.insertTenant(TestTenants.uniqueSlug("store"));
     UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
-    CommandStore.Begin begin = commands.begin(op, UUID.randomUUID()).orElseThrow();
-    assertTrue(begin.begun(), "begun, so its permanent failure can be recorded");
-    assertTrue(begin.tenant().isEmpty());
-    assertEquals(1, data.attempts(op));
+    begin(op, tenant).orElseThrow();
+    commands.finishApplied(op, other, 1, OperationStatus.SUCCEEDED);
+    assertEquals("RUNNING", data.operationStatus(op));
+  }
+
+  /** Begins {@code op} as its own command would: with its stored type and generation. */
+  private java.util.Optional<CommandStore.Begin> begin(UUID op, UUID tenant) {
+    String[] stored =
+        data.tenantValue(
+                "(SELECT type || ' ' || generation FROM operations WHERE id = '" + op + "')",
+                tenant)
+            .split(" ");
+    return commands.begin(op, tenant, OperationType.valueOf(stored[0]), Long.parseLong(stored[1]));
   }
 
   @Test
   void finishAppliedRecordsTheTenantAndSucceedsTheOperation() {
     UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
     UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
-    commands.begin(op, tenant).orElseThrow();
+    begin(op, tenant).orElseThrow();
 
     commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
     assertEquals("SUCCEEDED", data.operationStatus(op));
@@ -113,7 +137,7 @@ class CommandStoreQuarkusTest {
     assertTrue(data.conditions(tenant).contains("generation 1 applied"), data.conditions(tenant));
 
     data.reopen(op);
-    TenantRow stored = commands.begin(op, tenant).orElseThrow().tenant().orElseThrow();
+    TenantRow stored = begin(op, tenant).orElseThrow().tenant().orElseThrow();
     assertFalse(stored.neverApplied(), "applied once: the applier reads before it applies");
   }
 
@@ -125,7 +149,7 @@ class CommandStoreQuarkusTest {
     setTenant(running, "RUNNING", null);
     for (UUID tenant : List.of(failed, running)) {
       UUID op = data.insertOperation(tenant, OperationType.UPDATE, 1);
-      commands.begin(op, tenant).orElseThrow();
+      begin(op, tenant).orElseThrow();
       commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
       assertEquals("SUCCEEDED", data.operationStatus(op));
       assertEquals("", data.tenantValue("coalesce(last_error, '')", tenant));
@@ -138,7 +162,7 @@ class CommandStoreQuarkusTest {
   void finishAppliedOfAnOlderGenerationFinishesTheOperationButLeavesTheTenant() {
     UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
     UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
-    commands.begin(op, tenant).orElseThrow();
+    begin(op, tenant).orElseThrow();
     data.setDesiredState(tenant, "STOPPED"); // a change lands while generation 1 is applied
 
     commands.finishApplied(op, tenant, 1, OperationStatus.SUCCEEDED);
@@ -152,7 +176,7 @@ class CommandStoreQuarkusTest {
     UUID tenant = data.insertTenant(TestTenants.uniqueSlug("store"));
     UUID stale = data.insertOperation(tenant, OperationType.CREATE, 1);
     long current = data.setDesiredState(tenant, "STOPPED");
-    commands.begin(stale, tenant).orElseThrow();
+    begin(stale, tenant).orElseThrow();
     commands.finishApplied(stale, tenant, current, OperationStatus.SUPERSEDED);
     assertEquals("SUPERSEDED", data.operationStatus(stale));
     assertEquals(Long.toString(current), data.tenantValue("observed_generation::text", tenant));

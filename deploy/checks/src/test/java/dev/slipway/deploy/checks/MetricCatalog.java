@@ -45,6 +45,7 @@ final class MetricCatalog {
           Map.entry("COMMANDS_RECEIVED", Type.COUNTER),
           Map.entry("COMMANDS_PROCESSED", Type.COUNTER),
           Map.entry("COMMANDS_INVALID", Type.COUNTER),
+          Map.entry("COMMANDS_FORGED", Type.COUNTER),
           Map.entry("COMMAND_DURATION", Type.HISTOGRAM_TIMER),
           Map.entry("APPLY_RESULTS", Type.COUNTER),
           Map.entry("POLL_ERRORS", Type.COUNTER),
