@@ -2,13 +2,10 @@ package dev.slipway.deploy.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.slipway.common.model.Namespaces;
 import dev.slipway.common.render.IngressProfile;
 import dev.slipway.common.render.RenderSettings;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.List;
@@ -60,26 +57,8 @@ class FleetSettingsTest {
       if (pod == null) {
         continue;
       }
-      var container = pod.getContainers().get(0);
-      List<String> maps =
-          container.getEnvFrom().stream()
-              .map(EnvFromSource::getConfigMapRef)
-              .map(ref -> ref.getName())
-              .toList();
-      assertTrue(
-          maps.stream().anyMatch(FleetSettingsTest::isFleetMap),
-          overlay + ": " + service.workload + " loads " + FLEET_CONFIG_MAP);
-      for (String name : maps) {
-        if (!isFleetMap(name)) {
-          ConfigMap map = Rendered.named(objects, ConfigMap.class, name);
-          map.getData().keySet().stream()
-              .filter(k -> k.startsWith(PREFIX))
-              .forEach(k -> fail(overlay + ": " + name + " sets " + k + ", a fleet key"));
-        }
-      }
-      container.getEnv().stream()
-          .filter(v -> v.getName().startsWith(PREFIX))
-          .forEach(v -> fail(overlay + ": " + service.workload + " sets " + v.getName()));
+      OneConfigMap.assertSoleSource(
+          overlay, objects, service, pod, FLEET_CONFIG_MAP, PREFIX, "a fleet key");
     }
   }
 
@@ -105,10 +84,6 @@ class FleetSettingsTest {
     assertTrue(
         !settings.image().endsWith(":latest"),
         overlay + ": pin the gateway image, a floating tag changes tenants behind the reconciler");
-  }
-
-  private static boolean isFleetMap(String name) {
-    return name.equals(FLEET_CONFIG_MAP) || name.startsWith(FLEET_CONFIG_MAP + "-");
   }
 
   private static Map<String, String> fleet(Map<String, String> env) {

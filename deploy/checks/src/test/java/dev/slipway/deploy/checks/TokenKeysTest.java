@@ -3,10 +3,7 @@ package dev.slipway.deploy.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
@@ -56,26 +53,8 @@ class TokenKeysTest {
       if (pod == null || !readsTokens(service)) {
         continue;
       }
-      var container = pod.getContainers().get(0);
-      List<String> maps =
-          container.getEnvFrom().stream()
-              .map(EnvFromSource::getConfigMapRef)
-              .map(ref -> ref.getName())
-              .toList();
-      assertTrue(
-          maps.stream().anyMatch(TokenKeysTest::isTokensMap),
-          overlay + ": " + service.workload + " loads " + TOKENS_CONFIG_MAP);
-      for (String name : maps) {
-        if (!isTokensMap(name)) {
-          ConfigMap map = Rendered.named(objects, ConfigMap.class, name);
-          map.getData().keySet().stream()
-              .filter(k -> k.startsWith(PREFIX))
-              .forEach(k -> fail(overlay + ": " + name + " sets " + k + ", a token key"));
-        }
-      }
-      container.getEnv().stream()
-          .filter(v -> v.getName().startsWith(PREFIX))
-          .forEach(v -> fail(overlay + ": " + service.workload + " sets " + v.getName()));
+      OneConfigMap.assertSoleSource(
+          overlay, objects, service, pod, TOKENS_CONFIG_MAP, PREFIX, "a token key");
     }
   }
 
@@ -128,9 +107,5 @@ class TokenKeysTest {
       problems.add(KEY_ID + " unset: the service refuses to start");
     }
     return problems;
-  }
-
-  private static boolean isTokensMap(String name) {
-    return name.equals(TOKENS_CONFIG_MAP) || name.startsWith(TOKENS_CONFIG_MAP + "-");
   }
 }
