@@ -21,7 +21,7 @@ api_fargate = {
   cpu_architecture        = "ARM64"
   fargate_spot            = true
   ingress                 = "api_gateway"
-  health_check_command    = ["CMD-SHELL", "curl -fsS localhost:8080/q/health/ready || exit 1"]
+  health_check_command    = ["CMD-SHELL", "curl -fsS localhost:9080/q/health/ready || exit 1"]
   secret_store            = "ssm"
   database_parameter_path = "/slipway-dev/database"
   # The dev overlay's plan caps (api-service-env), so tenants are sized as on a Kubernetes API.

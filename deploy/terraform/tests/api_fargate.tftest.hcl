@@ -65,6 +65,14 @@ run "defaults_are_the_original_setup" {
     error_message = "default: the service registers with the ALB's target group"
   }
   assert {
+    condition     = aws_lb_target_group.api[0].health_check[0].port == "9080" && aws_lb_target_group.api[0].health_check[0].path == "/q/health/ready" && aws_lb_listener.https[0].default_action[0].type == "forward"
+    error_message = "the ALB checks health on the management port (9080); its listener forwards to the target group's port 8080 only"
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.tasks_health_from_alb[0].from_port == 9080 && aws_vpc_security_group_ingress_rule.tasks_from_alb[0].from_port == 8080 && aws_lb_target_group.api[0].port == 8080
+    error_message = "the tasks accept the ALB on 8080 (requests) and 9080 (health checks) only"
+  }
+  assert {
     condition     = aws_ecs_service.api.deployment_circuit_breaker[0].enable && aws_ecs_service.api.deployment_circuit_breaker[0].rollback
     error_message = "the deployment circuit breaker rolls back failed deployments"
   }
@@ -111,7 +119,7 @@ run "cost_minimal_is_spot_arm64_api_gateway_and_ssm" {
     database_secret_arn     = null
     database_parameter_path = "/slipway-dev/database"
     log_retention_days      = 7
-    health_check_command    = ["CMD-SHELL", "curl -fsS localhost:8080/q/health/ready || exit 1"]
+    health_check_command    = ["CMD-SHELL", "curl -fsS localhost:9080/q/health/ready || exit 1"]
   }
 
   assert {

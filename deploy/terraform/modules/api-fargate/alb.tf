@@ -1,4 +1,5 @@
-# ingress = "alb" (default): an internet-facing HTTPS ALB, health from /q/health/ready. About
+# ingress = "alb" (default): an internet-facing HTTPS ALB, health from /q/health/ready on the
+# management port (9080: the listener forwards requests to 8080 only, so clients never reach it). About
 # 16-18 USD a month before the first request (docs/deploy.md).
 
 resource "aws_security_group" "alb" {
@@ -23,6 +24,25 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_tasks" {
   referenced_security_group_id = aws_security_group.tasks.id
   from_port                    = 8080
   to_port                      = 8080
+  ip_protocol                  = "tcp"
+}
+
+# The target group's health checks, on the management port; no listener forwards there.
+resource "aws_vpc_security_group_egress_rule" "alb_health_to_tasks" {
+  count                        = local.alb ? 1 : 0
+  security_group_id            = aws_security_group.alb[0].id
+  referenced_security_group_id = aws_security_group.tasks.id
+  from_port                    = local.management_port
+  to_port                      = local.management_port
+  ip_protocol                  = "tcp"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "tasks_health_from_alb" {
+  count                        = local.alb ? 1 : 0
+  security_group_id            = aws_security_group.tasks.id
+  referenced_security_group_id = aws_security_group.alb[0].id
+  from_port                    = local.management_port
+  to_port                      = local.management_port
   ip_protocol                  = "tcp"
 }
 
@@ -63,6 +83,7 @@ resource "aws_lb_target_group" "api" {
 
   health_check {
     path                = "/q/health/ready"
+    port                = tostring(local.management_port)
     matcher             = "200"
     interval            = 10
     healthy_threshold   = 2

@@ -24,10 +24,13 @@ locals {
   }
   environment = merge(local.base_environment, var.extra_environment)
 
-  name        = "${var.name_prefix}-api"
-  container   = "api-service"
-  alb         = var.ingress == "alb"
-  api_gateway = var.ingress == "api_gateway"
+  name      = "${var.name_prefix}-api"
+  container = "api-service"
+  # Health and metrics are on Quarkus's management interface (api-service's
+  # quarkus.management.port), apart from the public API on 8080 (issue 22).
+  management_port = 9080
+  alb             = var.ingress == "alb"
+  api_gateway     = var.ingress == "api_gateway"
 
   # Spot: the first fargate_on_demand_base tasks on on-demand Fargate, every further one on Spot.
   # Fargate Spot never falls back to on-demand by itself.
@@ -43,7 +46,7 @@ locals {
       essential              = true
       readonlyRootFilesystem = true
       user                   = "185"
-      portMappings           = [{ containerPort = 8080, protocol = "tcp" }]
+      portMappings           = [{ containerPort = 8080, protocol = "tcp" }, { containerPort = local.management_port, protocol = "tcp" }]
       # The module's own variables, then extra_environment (plan caps and other slipway.api.*
       # settings, as the Kubernetes overlays give the API), sorted by name for a stable diff.
       environment = [for name in sort(keys(local.environment)) : { name = name, value = local.environment[name] }]

@@ -1,5 +1,6 @@
 # The tasks accept port 8080 from the ingress in front of them only (the ALB's or the VPC link's
-# security group); the ingress resources are in alb.tf and api_gateway.tf.
+# security group), and the management port (9080: health) from the ALB's health checks; the
+# ingress resources are in alb.tf and api_gateway.tf.
 
 resource "aws_security_group" "tasks" {
   name = "${local.name}-tasks"

@@ -160,7 +160,7 @@ variable "api_gateway_throttle" {
 }
 
 variable "health_check_command" {
-  description = "Container health check command (e.g. [\"CMD-SHELL\", \"curl -fsS localhost:8080/q/health/ready || exit 1\"]), needs the tool in the image. Without an ALB it is the only readiness signal ECS and Cloud Map get; null: none."
+  description = "Container health check command (e.g. [\"CMD-SHELL\", \"curl -fsS localhost:9080/q/health/ready || exit 1\"]), needs the tool in the image. Without an ALB it is the only readiness signal ECS and Cloud Map get; null: none."
   type        = list(string)
   default     = null
 }

@@ -1,6 +1,7 @@
 package dev.slipway.api.bench;
 
 import dev.slipway.api.TestTokens;
+import dev.slipway.api.http.Management;
 import dev.slipway.local.bench.Load;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,7 +75,7 @@ class EnqueueBenchmark {
     Duration time = Duration.ofSeconds(SECONDS);
     Load.Result plansResult = Load.run(CONCURRENCY, time, () -> get(http, token, plans), 0);
     Load.Result readResult = Load.run(CONCURRENCY, time, () -> get(http, token, one), 0);
-    URI live = tenants.resolve("/q/health/live");
+    URI live = URI.create(Management.url("/q/health/live"));
     Load.Result liveResult = Load.run(CONCURRENCY, time, () -> get(http, token, live), 0);
     System.out.println(liveResult.row("GET /q/health/live (no token, no database)", CONCURRENCY));
     System.out.println(plansResult.row("API GET /v1/plans (no database)", CONCURRENCY));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.http.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -106,7 +107,11 @@ class DeadLetterReplayQuarkusTest {
     assertEquals(
         1, OpsFixture.listing("/v1/ops/dead-letters?tenant=" + moved[0]).getList("items").size());
     String metrics =
-        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        io.restassured.RestAssured.get(Management.url("/q/metrics"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertTrue(
         metrics.contains(
             "slipway_ops_dead_letters_replayed_total{mode=\"rederive\",outcome=\"replayed\"}"),

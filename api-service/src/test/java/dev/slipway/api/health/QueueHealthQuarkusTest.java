@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.slipway.api.http.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class QueueHealthQuarkusTest {
   @Test
   void queueGroupReportsTheQueueWithItsCounts() {
     given()
-        .get("/q/health/group/queue")
+        .get(Management.url("/q/health/group/queue"))
         .then()
         .statusCode(200)
         .body("checks.find { it.name == 'command-queue' }.status", is("UP"))
@@ -30,7 +31,7 @@ class QueueHealthQuarkusTest {
   @Test
   void readinessHoldsNeitherTheQueueNorKubernetes() {
     given()
-        .get("/q/health/ready")
+        .get(Management.url("/q/health/ready"))
         .then()
         .body("checks.name", not(hasItem("command-queue")))
         .body("checks.name", not(hasItem("kubernetes-api")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
+import dev.slipway.api.http.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,7 @@ class DashboardMetricsQuarkusTest {
   }
 
   private static String scrape() {
-    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
   }
 
   private static List<String> missing(String body) {

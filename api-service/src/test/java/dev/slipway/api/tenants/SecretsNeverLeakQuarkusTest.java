@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.api.StoredSecrets;
 import dev.slipway.api.TestApi;
 import dev.slipway.api.TestTokens;
+import dev.slipway.api.http.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -67,7 +68,7 @@ class SecretsNeverLeakQuarkusTest {
               TestApi.as(TestTokens.admin()).get("/v1/tenants?limit=200").asString(),
               TestApi.as(TestTokens.admin()).get("/v1/tenants/" + slug + "/operations").asString(),
               TestApi.as(TestTokens.tenant(id)).get("/v1/tenants/" + slug).asString(),
-              RestAssured.get("/q/metrics").asString(),
+              RestAssured.get(Management.url("/q/metrics")).asString(),
               String.join("\n", logged));
       for (String text : exposed) {
         assertFalse(text.contains(created), "created token leaked");

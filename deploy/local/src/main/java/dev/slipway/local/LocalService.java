@@ -2,20 +2,38 @@ package dev.slipway.local;
 
 /** The three Slipway services the local stack runs, each as its own process. */
 public enum LocalService {
-  API("api-service", "api-service", "api-service", LocalStackOptions.API_PORT),
-  WORKER("worker", "provisioner-worker", "provisioner-worker", LocalStackOptions.WORKER_PORT),
-  RECONCILER("reconciler", "reconciler-job", "reconciler", LocalStackOptions.RECONCILER_PORT);
+  API(
+      "api-service",
+      "api-service",
+      "api-service",
+      LocalStackOptions.API_PORT,
+      LocalStackOptions.API_MANAGEMENT_PORT),
+  WORKER(
+      "worker",
+      "provisioner-worker",
+      "provisioner-worker",
+      LocalStackOptions.WORKER_PORT,
+      LocalStackOptions.WORKER_MANAGEMENT_PORT),
+  RECONCILER(
+      "reconciler",
+      "reconciler-job",
+      "reconciler",
+      LocalStackOptions.RECONCILER_PORT,
+      LocalStackOptions.RECONCILER_MANAGEMENT_PORT);
 
   private final String logName;
   private final String module;
   private final String workload;
   private final int fixedPort;
+  private final int fixedManagementPort;
 
-  LocalService(String logName, String module, String workload, int fixedPort) {
+  LocalService(
+      String logName, String module, String workload, int fixedPort, int fixedManagementPort) {
     this.logName = logName;
     this.module = module;
     this.workload = workload;
     this.fixedPort = fixedPort;
+    this.fixedManagementPort = fixedManagementPort;
   }
 
   /** Name of its log file ({@code logs/NAME.log}) and of its console prefix. */
@@ -35,5 +53,9 @@ public enum LocalService {
 
   int fixedPort() {
     return fixedPort;
+  }
+
+  int fixedManagementPort() {
+    return fixedManagementPort;
   }
 }

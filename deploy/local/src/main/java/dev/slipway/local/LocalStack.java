@@ -180,9 +180,10 @@ public final class LocalStack implements AutoCloseable {
     worker.awaitReady(READY_TIMEOUT);
     reconciler.awaitReady(READY_TIMEOUT);
     env.put("SLIPWAY_API_URL", api.url());
-    env.put("SLIPWAY_API_METRICS_URL", api.url() + "/q/metrics");
-    env.put("SLIPWAY_WORKER_METRICS_URL", worker.url() + "/q/metrics");
-    env.put("SLIPWAY_RECONCILER_METRICS_URL", reconciler.url() + "/q/metrics");
+    // Health and metrics are on each service's management port, not on the API's public one.
+    env.put("SLIPWAY_API_METRICS_URL", api.managementUrl() + "/q/metrics");
+    env.put("SLIPWAY_WORKER_METRICS_URL", worker.managementUrl() + "/q/metrics");
+    env.put("SLIPWAY_RECONCILER_METRICS_URL", reconciler.managementUrl() + "/q/metrics");
   }
 
   private Map<String, String> serviceEnv(LocalService service, RenderedOverlay overlay) {
@@ -193,11 +194,17 @@ public final class LocalStack implements AutoCloseable {
     Path jar =
         options.repoRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     int port = FreePorts.choose(options.fixedPorts(), service.fixedPort(), service.logName());
+    int management =
+        FreePorts.choose(
+            options.fixedPorts(),
+            service.fixedManagementPort(),
+            service.logName() + " (management)");
     Path log = options.stateDir().resolve("logs").resolve(service.logName() + ".log");
     Map<String, String> all = new LinkedHashMap<>(env);
     all.putAll(options.serviceEnv());
     ServiceProcess process =
-        ServiceProcess.start(service.logName(), jar, port, all, log, echo, options.aotTraining());
+        ServiceProcess.start(
+            service.logName(), jar, port, management, all, log, echo, options.aotTraining());
     services.put(service, process);
     return process;
   }

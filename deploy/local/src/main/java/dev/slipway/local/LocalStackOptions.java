@@ -44,6 +44,12 @@ public record LocalStackOptions(
 
   public static final int WORKER_PORT = 8081;
   public static final int RECONCILER_PORT = 8082;
+
+  /** Management interfaces (health, metrics): as quarkus.management.port of each service. */
+  public static final int API_MANAGEMENT_PORT = 9080;
+
+  public static final int WORKER_MANAGEMENT_PORT = 9081;
+  public static final int RECONCILER_MANAGEMENT_PORT = 9082;
   public static final int POSTGRES_PORT = 15432;
   public static final int SQS_PORT = 9324;
   public static final int KUBE_PORT = 16443;

@@ -17,7 +17,7 @@ import java.util.Set;
  * account), the JWT issuer and key, the gateway-token key (a local key file instead of KMS), the
  * tenant namespaces (the emulator's), and the reconciler's mode: a long-running process passing
  * every interval instead of a CronJob pushing to a Pushgateway. Text logs instead of JSON, for
- * people reading .slipway/logs. The HTTP port is set by {@link ServiceProcess}.
+ * people reading .slipway/logs. The HTTP and management ports are set by {@link ServiceProcess}.
  */
 final class ServiceEnv {
   /** The variables a pod takes from the {@code slipway-db} Secret, all replaced here. */

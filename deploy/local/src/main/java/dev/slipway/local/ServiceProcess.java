@@ -26,6 +26,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Launch launch;
   private final String name;
   private final int port;
+  private final int managementPort;
   private final Process process;
 
   /** Everything needed to start the service again, exactly as before. */
@@ -33,6 +34,7 @@ final class ServiceProcess implements AutoCloseable {
       String name,
       Path jar,
       int port,
+      int managementPort,
       Map<String, String> env,
       Path logFile,
       boolean echo,
@@ -42,6 +44,7 @@ final class ServiceProcess implements AutoCloseable {
     this.launch = launch;
     this.name = launch.name();
     this.port = launch.port();
+    this.managementPort = launch.managementPort();
     this.process = process;
   }
 
@@ -49,11 +52,14 @@ final class ServiceProcess implements AutoCloseable {
       String name,
       Path jar,
       int port,
+      int managementPort,
       Map<String, String> env,
       Path logFile,
       boolean echo,
       boolean aotTraining) {
-    return launch(new Launch(name, jar, port, Map.copyOf(env), logFile, echo, aotTraining), false);
+    return launch(
+        new Launch(name, jar, port, managementPort, Map.copyOf(env), logFile, echo, aotTraining),
+        false);
   }
 
   /**
@@ -91,6 +97,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().put("MALLOC_ARENA_MAX", "2");
     builder.environment().putAll(launch.env());
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(launch.port()));
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(launch.managementPort()));
     try {
       Files.createDirectories(launch.logFile().getParent());
       Process process = builder.start();
@@ -119,15 +126,24 @@ final class ServiceProcess implements AutoCloseable {
     return options;
   }
 
+  /** The public port: the API (nothing of the worker's and the reconciler's). */
   String url() {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Waits until {@code /q/health/ready} answers 200, failing early if the process dies. */
+  /** The management interface: health and metrics under {@code /q}, as the kubelet reaches it. */
+  String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
+  }
+
+  /**
+   * Waits until {@code /q/health/ready} on the management port answers 200, failing early if the
+   * process dies.
+   */
   void awaitReady(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
             .timeout(Duration.ofSeconds(2))
             .build();
     while (Instant.now().isBefore(deadline)) {

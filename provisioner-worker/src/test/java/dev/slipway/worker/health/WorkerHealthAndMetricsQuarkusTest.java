@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.worker.Management;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,13 +25,26 @@ class WorkerHealthAndMetricsQuarkusTest {
 
   @Test
   void pollLoopIsLiveAndQueueAndDatabaseAndKubernetesMakeItReady() {
-    given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("poll-loop"));
     given()
-        .get("/q/health/ready")
+        .get(Management.url("/q/health/live"))
+        .then()
+        .statusCode(200)
+        .body("checks.name", hasItem("poll-loop"));
+    given()
+        .get(Management.url("/q/health/ready"))
         .then()
         .statusCode(200)
         .body("checks.name", hasItem("command-queue"))
         .body("checks.name", hasItem("kubernetes-api"));
+  }
+
+  /** Issue 22: health and metrics only on the management port, which Prometheus alone reaches. */
+  @Test
+  void healthAndMetricsAreServedOnTheManagementPortOnly() {
+    given().get(Management.url("/q/metrics")).then().statusCode(200);
+    for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready")) {
+      given().get(path).then().statusCode(404);
+    }
   }
 
   @Test

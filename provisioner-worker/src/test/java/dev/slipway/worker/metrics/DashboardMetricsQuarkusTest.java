@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.worker.Management;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +73,7 @@ class DashboardMetricsQuarkusTest {
   }
 
   private static String scrape() {
-    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
   }
 
   private static List<String> missing(String body) {

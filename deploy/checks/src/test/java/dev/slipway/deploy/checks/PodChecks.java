@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 
 /** The hardening every Slipway container must have (Pod Security "restricted" and more). */
 final class PodChecks {
+  /** The container port name of Quarkus's management interface (health, metrics). */
+  static final String MANAGEMENT = "management";
+
   private PodChecks() {}
 
   static void assertHardened(String owner, PodSpec pod) {
@@ -51,10 +54,16 @@ final class PodChecks {
     assertProbe(owner + " liveness", c.getLivenessProbe(), "/q/health/live");
     assertProbe(owner + " readiness", c.getReadinessProbe(), "/q/health/ready");
     assertNotNull(c.getStartupProbe(), owner + ": startup probe (JVM start)");
+    assertEquals(
+        MANAGEMENT,
+        c.getStartupProbe().getHttpGet().getPort().getStrVal(),
+        owner + " startup port");
   }
 
+  /** Health is served on the management interface only (issue 22), never on the public port. */
   private static void assertProbe(String id, Probe probe, String path) {
     assertNotNull(probe, id);
     assertEquals(path, probe.getHttpGet().getPath(), id + " path");
+    assertEquals(MANAGEMENT, probe.getHttpGet().getPort().getStrVal(), id + " port");
   }
 }
