@@ -6,7 +6,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /** The real embedded PostgreSQL and ElasticMQ every api-service @QuarkusTest runs against. */
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+// The API connects as its own database role, the schema's owner, as in production.
+@QuarkusTestResource(
+    value = PostgresTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = PostgresTestResource.ROLE_ARG, value = "slipway_api"))
 @QuarkusTestResource(
     value = SqsTestResource.class,
     restrictToAnnotatedClass = false,

@@ -7,7 +7,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /** The real embedded PostgreSQL, ElasticMQ and Kubernetes emulator every worker test runs on. */
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+// The worker connects as its own database role, with only the rights the migrations grant it.
+@QuarkusTestResource(
+    value = PostgresTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = PostgresTestResource.ROLE_ARG, value = "slipway_worker"))
 @QuarkusTestResource(
     value = SqsTestResource.class,
     restrictToAnnotatedClass = false,

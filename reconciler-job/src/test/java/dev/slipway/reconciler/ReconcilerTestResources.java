@@ -10,7 +10,11 @@ import io.quarkus.test.common.ResourceArg;
  * The real embedded PostgreSQL, ElasticMQ and Kubernetes emulator every reconciler test runs on.
  * Nothing publishes to the queue but {@code LostMessageQuarkusTest}, which leaves it empty.
  */
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+// The reconciler connects as its own database role, with only the rights the migrations grant it.
+@QuarkusTestResource(
+    value = PostgresTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = PostgresTestResource.ROLE_ARG, value = "slipway_reconciler"))
 @QuarkusTestResource(
     value = SqsTestResource.class,
     restrictToAnnotatedClass = false,

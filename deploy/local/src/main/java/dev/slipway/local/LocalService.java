@@ -1,5 +1,7 @@
 package dev.slipway.local;
 
+import dev.slipway.local.postgres.EmbeddedPostgresServer;
+
 /** The three Slipway services the local stack runs, each as its own process. */
 public enum LocalService {
   API(
@@ -34,6 +36,15 @@ public enum LocalService {
     this.workload = workload;
     this.fixedPort = fixedPort;
     this.fixedManagementPort = fixedManagementPort;
+  }
+
+  /** The database role it connects as (deploy/local's EmbeddedPostgresServer creates them). */
+  public String databaseRole() {
+    return switch (this) {
+      case API -> EmbeddedPostgresServer.API_ROLE;
+      case WORKER -> EmbeddedPostgresServer.WORKER_ROLE;
+      case RECONCILER -> EmbeddedPostgresServer.RECONCILER_ROLE;
+    };
   }
 
   /** Name of its log file ({@code logs/NAME.log}) and of its console prefix. */

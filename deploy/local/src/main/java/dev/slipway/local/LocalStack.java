@@ -147,6 +147,11 @@ public final class LocalStack implements AutoCloseable {
     env.put("SLIPWAY_DB_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
     env.put("SLIPWAY_DB_USER", postgres.username());
     env.put("SLIPWAY_DB_PASSWORD", postgres.password());
+    // Each service's own role (docs/deploy.md#database-roles); the admin above is psql's.
+    for (LocalService s : LocalService.values()) {
+      env.put(ServiceEnv.dbUserVariable(s), s.databaseRole());
+      env.put(ServiceEnv.dbPasswordVariable(s), postgres.password(s.databaseRole()));
+    }
     env.put("SLIPWAY_SQS_ENDPOINT", queue.endpoint());
     env.put("SLIPWAY_QUEUE_URL", queues.queueUrl());
     env.put("SLIPWAY_DLQ_URL", queues.dlqUrl());

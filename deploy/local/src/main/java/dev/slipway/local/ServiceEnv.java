@@ -12,15 +12,15 @@ import java.util.Set;
  * and the end-to-end tests run the configuration a deployment runs, and a key an overlay forgets
  * fails here first.
  *
- * <p>Replaced: the database (the pod's {@code slipway-db} Secret), SQS (endpoint, region, static
- * credentials, queue and DLQ URLs), the Kubernetes API (KUBECONFIG instead of the in-cluster
+ * <p>Replaced: the database (the pod's {@code slipway-db-SERVICE} Secret), SQS (endpoint, region,
+ * static credentials, queue and DLQ URLs), the Kubernetes API (KUBECONFIG instead of the in-cluster
  * account), the JWT issuer and key, the gateway-token key (a local key file instead of KMS), the
  * tenant namespaces (the emulator's), and the reconciler's mode: a long-running process passing
  * every interval instead of a CronJob pushing to a Pushgateway. Text logs instead of JSON, for
  * people reading .slipway/logs. The HTTP and management ports are set by {@link ServiceProcess}.
  */
 final class ServiceEnv {
-  /** The variables a pod takes from the {@code slipway-db} Secret, all replaced here. */
+  /** The variables a pod takes from its {@code slipway-db-SERVICE} Secret, all replaced here. */
   static final Set<String> DATABASE =
       Set.of(
           "QUARKUS_DATASOURCE_JDBC_URL",
@@ -42,7 +42,7 @@ final class ServiceEnv {
               .formatted(overlay.name(), service.workload(), secrets));
     }
     Map<String, String> env = new LinkedHashMap<>(overlay.env(service));
-    database(env, stack);
+    database(env, stack, service);
     sqs(env, stack);
     env.put("SLIPWAY_FLEET_NAMESPACES", stack.get("SLIPWAY_TENANT_NAMESPACES"));
     env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
@@ -87,11 +87,22 @@ final class ServiceEnv {
     env.put("KUBECONFIG", stack.get(key));
   }
 
-  private static void database(Map<String, String> env, Map<String, String> stack) {
+  /** The service's own role, as its pod's slipway-db-SERVICE Secret gives it in production. */
+  private static void database(
+      Map<String, String> env, Map<String, String> stack, LocalService service) {
     env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.get("SLIPWAY_JDBC_URL"));
     env.put("QUARKUS_DATASOURCE_REACTIVE_URL", stack.get("SLIPWAY_DB_REACTIVE_URL"));
-    env.put("QUARKUS_DATASOURCE_USERNAME", stack.get("SLIPWAY_DB_USER"));
-    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.get("SLIPWAY_DB_PASSWORD"));
+    env.put("QUARKUS_DATASOURCE_USERNAME", stack.get(dbUserVariable(service)));
+    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.get(dbPasswordVariable(service)));
+  }
+
+  /** The local.env variable of the service's database role, e.g. SLIPWAY_DB_WORKER_USER. */
+  static String dbUserVariable(LocalService service) {
+    return "SLIPWAY_DB_" + service.name() + "_USER";
+  }
+
+  static String dbPasswordVariable(LocalService service) {
+    return "SLIPWAY_DB_" + service.name() + "_PASSWORD";
   }
 
   private static void sqs(Map<String, String> env, Map<String, String> stack) {

@@ -19,6 +19,12 @@ class ServiceEnvTest {
           Map.entry("SLIPWAY_DB_REACTIVE_URL", "postgresql://localhost:1/slipway"),
           Map.entry("SLIPWAY_DB_USER", "u"),
           Map.entry("SLIPWAY_DB_PASSWORD", "p"),
+          Map.entry("SLIPWAY_DB_API_USER", "slipway_api"),
+          Map.entry("SLIPWAY_DB_API_PASSWORD", "pa"),
+          Map.entry("SLIPWAY_DB_WORKER_USER", "slipway_worker"),
+          Map.entry("SLIPWAY_DB_WORKER_PASSWORD", "pw"),
+          Map.entry("SLIPWAY_DB_RECONCILER_USER", "slipway_reconciler"),
+          Map.entry("SLIPWAY_DB_RECONCILER_PASSWORD", "pr"),
           Map.entry("SLIPWAY_SQS_ENDPOINT", "http://localhost:2"),
           Map.entry("SLIPWAY_QUEUE_URL", "http://localhost:2/q.fifo"),
           Map.entry("SLIPWAY_DLQ_URL", "http://localhost:2/dlq.fifo"),
@@ -51,7 +57,8 @@ class ServiceEnvTest {
       assertEquals(shipped.get("SLIPWAY_FLEET_IMAGE"), local.get("SLIPWAY_FLEET_IMAGE"));
       assertEquals("tenants,tenants-2", local.get("SLIPWAY_FLEET_NAMESPACES"));
       assertEquals("http://localhost:2", local.get("QUARKUS_SQS_ENDPOINT_OVERRIDE"));
-      assertEquals("u", local.get("QUARKUS_DATASOURCE_USERNAME"));
+      // Each service connects as its own database role (issue 22), never as the admin.
+      assertEquals(service.databaseRole(), local.get("QUARKUS_DATASOURCE_USERNAME"));
       Map<String, String> unchanged = new HashMap<>(shipped);
       unchanged.keySet().removeIf(local::containsKey);
       // The one variable dropped: a long-running reconciler is scraped, it pushes nothing.

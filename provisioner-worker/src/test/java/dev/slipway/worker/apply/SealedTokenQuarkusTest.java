@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.TenantSpec;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.shared.tokens.SealedValue;
 import dev.slipway.shared.tokens.TokenCipher;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.repository.CommandStore;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,7 +34,12 @@ class SealedTokenQuarkusTest {
   @Inject CommandStore commands;
   @Inject TenantApplier applier;
   @Inject TokenCipher cipher;
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
 

@@ -9,10 +9,12 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.TenantRenderer;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.local.tools.ExternalTool;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,7 +44,11 @@ class WorkerBurstBenchmark {
   private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
   private static final int RAW_THREADS = Integer.getInteger("bench.rawThreads", 8);
 
-  @Inject Pool pool;
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject FleetConfig fleet;

@@ -13,12 +13,14 @@ import dev.slipway.common.model.Resources;
 import dev.slipway.common.model.Sizing;
 import dev.slipway.common.model.TenantJson;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -34,7 +36,12 @@ class PlanApplyQuarkusTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Sizing LARGE =
       new Sizing("large", 2, new Resources("500m", "1Gi", "1", "2Gi"), new Autoscaling(2, 10, 70));
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject FleetConfig fleet;

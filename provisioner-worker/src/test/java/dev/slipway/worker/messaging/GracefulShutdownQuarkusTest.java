@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.worker.QueueProbe;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -34,7 +36,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @QuarkusTest
 class GracefulShutdownQuarkusTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject QueueConsumer consumer;

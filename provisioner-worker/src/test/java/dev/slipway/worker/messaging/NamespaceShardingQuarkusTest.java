@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.shared.fleet.FleetConfig;
 import dev.slipway.worker.QueueProbe;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -33,7 +35,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @QuarkusTest
 class NamespaceShardingQuarkusTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject FleetConfig fleet;

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.common.model.OperationStatus;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.shared.tenants.TenantRow;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -28,7 +30,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @QuarkusTest
 class CommandStoreQuarkusTest {
   @Inject CommandStore commands;
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   TestTenants data;

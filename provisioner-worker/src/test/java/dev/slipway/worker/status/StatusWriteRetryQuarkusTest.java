@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,7 +27,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @QuarkusTest
 class StatusWriteRetryQuarkusTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject MeterRegistry registry;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.repair.PassMode;
@@ -14,6 +15,7 @@ import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -40,7 +42,12 @@ class ReconcilerBenchmark {
   private static final int REPEATS = 3;
   private static final int THREADS = 8;
   @Inject ReconcilePass pass;
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
   private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject ReconcilerConfig config;

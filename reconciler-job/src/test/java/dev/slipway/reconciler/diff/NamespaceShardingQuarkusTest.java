@@ -10,6 +10,7 @@ import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
@@ -19,6 +20,7 @@ import dev.slipway.reconciler.run.ReconcilePass;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -34,7 +36,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NamespaceShardingQuarkusTest {
   @Inject ReconcilePass pass;
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
   private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject ReconcilerConfig config;

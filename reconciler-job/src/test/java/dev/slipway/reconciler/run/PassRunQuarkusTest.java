@@ -9,11 +9,13 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,7 +31,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PassRunQuarkusTest {
   @Inject ReconcilePass pass;
-  @Inject Pool pool;
+
+  // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   // The admin: only the worker writes to the cluster, and a test arranges or inspects it.
   private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   @Inject ReconcilerConfig config;

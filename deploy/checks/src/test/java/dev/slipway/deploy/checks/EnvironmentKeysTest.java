@@ -30,10 +30,18 @@ class EnvironmentKeysTest {
       Map.ofEntries(
           Map.entry("QUARKUS_SQS_AWS_REGION", "quarkus-amazon-sqs: the SQS client's region"),
           Map.entry("QUARKUS_KMS_AWS_REGION", "quarkus-amazon-kms: the token key's region"),
-          Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "Quarkus datasource (slipway-db Secret)"),
-          Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", "Quarkus datasource (slipway-db Secret)"),
-          Map.entry("QUARKUS_DATASOURCE_USERNAME", "Quarkus datasource (slipway-db Secret)"),
-          Map.entry("QUARKUS_DATASOURCE_PASSWORD", "Quarkus datasource (slipway-db Secret)"),
+          Map.entry(
+              "QUARKUS_DATASOURCE_JDBC_URL",
+              "Quarkus datasource (the service's slipway-db-* Secret)"),
+          Map.entry(
+              "QUARKUS_DATASOURCE_REACTIVE_URL",
+              "Quarkus datasource (the service's slipway-db-* Secret)"),
+          Map.entry(
+              "QUARKUS_DATASOURCE_USERNAME",
+              "Quarkus datasource (the service's slipway-db-* Secret)"),
+          Map.entry(
+              "QUARKUS_DATASOURCE_PASSWORD",
+              "Quarkus datasource (the service's slipway-db-* Secret)"),
           Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "quarkus-logging-json"),
           Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SmallRye JWT: the issuer's keys"),
           Map.entry("MP_JWT_VERIFY_ISSUER", "SmallRye JWT: the expected iss claim"),

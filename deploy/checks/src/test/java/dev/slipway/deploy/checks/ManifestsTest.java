@@ -259,7 +259,9 @@ class ManifestsTest {
                       .getTemplate()
                       .getSpec());
           keys.forEach(k -> assertTrue(env.containsKey(k), name + " needs " + k));
-          database.forEach(k -> assertEquals("secret:slipway-db", env.get(k), name + " " + k));
+          // Each service its own Secret, with its own database role (issue 22).
+          String secret = "secret:slipway-db-" + ("api-service".equals(name) ? "api" : "worker");
+          database.forEach(k -> assertEquals(secret, env.get(k), name + " " + k));
         });
     CronJob reconciler = Rendered.named(objects, CronJob.class, "reconciler");
     Map<String, String> env =
@@ -270,7 +272,8 @@ class ManifestsTest {
         env.getOrDefault("SLIPWAY_RECONCILER_PUSHGATEWAY_URL", "").startsWith("http"),
         "the run-once reconciler pushes its metrics");
     assertTrue(env.containsKey("SLIPWAY_FLEET_NAMESPACES"), "reconciler lists the namespaces");
-    database.forEach(k -> assertEquals("secret:slipway-db", env.get(k), "reconciler " + k));
+    database.forEach(
+        k -> assertEquals("secret:slipway-db-reconciler", env.get(k), "reconciler " + k));
     // The reconciler reads the depth of the queue the worker consumes, in the same region.
     Map<String, String> worker =
         Env.of(

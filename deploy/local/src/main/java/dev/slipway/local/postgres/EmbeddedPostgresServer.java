@@ -6,17 +6,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A real PostgreSQL server (zonky embedded binaries, PostgreSQL 14) for tests and the local stack.
  *
- * <p>Applications connect as the role {@link #USERNAME} with a random password checked by
- * scram-sha-256, so a service that forgets to pass its password fails here as it would on RDS. The
- * {@code postgres} superuser stays trusted on loopback for admin work (creating databases).
+ * <p>Applications connect with a random password checked by scram-sha-256, so a service that
+ * forgets to pass its password fails here as it would on RDS. Each service has its own role, as in
+ * production (issue 22, docs/deploy.md#database-roles): {@link #API_ROLE} owns every database
+ * created here and runs the migrations, whose afterMigrate callback grants {@link #WORKER_ROLE} and
+ * {@link #RECONCILER_ROLE} only what they need, so a missing grant fails our own tests. {@link
+ * #USERNAME} is the admin of tests and of {@code psql "$SLIPWAY_DB_URL"}: a member of the API's
+ * role, so it reads and writes everything. The {@code postgres} superuser stays trusted on loopback
+ * for admin work (creating roles and databases).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public static final String USERNAME = "slipway";
+
+  /** The api-service's role: owns the schema, runs Flyway. */
+  public static final String API_ROLE = "slipway_api";
+
+  public static final String WORKER_ROLE = "slipway_worker";
+  public static final String RECONCILER_ROLE = "slipway_reconciler";
+  private static final List<String> SERVICE_ROLES = List.of(API_ROLE, WORKER_ROLE, RECONCILER_ROLE);
 
   private final int port;
   private final String password;
@@ -62,7 +75,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     EmbeddedPostgresServer server =
         new EmbeddedPostgresServer(process.getPort(), newPassword(), process, restartableData);
     try {
-      server.admin.ensureRole(USERNAME, server.password);
+      server.ensureRoles();
     } catch (RuntimeException e) {
       server.close(); // do not leave a postmaster behind
       throw e;
@@ -90,10 +103,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return password;
   }
 
-  /** Creates the database (owned by {@link #USERNAME}) unless it exists; returns its name. */
+  /**
+   * The password of {@link #USERNAME} or of a service role: derived from the server's, so a handle
+   * attached with the port and password alone knows every role's.
+   */
+  public String password(String role) {
+    return USERNAME.equals(role) ? password : password + "-" + role;
+  }
+
+  /**
+   * Creates the database unless it exists, owned by {@link #API_ROLE}, with no CREATE on its public
+   * schema for anyone else (PostgreSQL 14 grants it to every role); returns its name.
+   */
   public String createDatabase(String name) {
-    admin.createDatabase(name, USERNAME);
+    admin.createDatabase(name, API_ROLE);
     return name;
+  }
+
+  private void ensureRoles() {
+    admin.ensureRole(USERNAME, password, true);
+    for (String role : SERVICE_ROLES) {
+      admin.ensureRole(role, password(role), false);
+    }
+    admin.grantMembership(API_ROLE, USERNAME);
   }
 
   /** Drops the database, ending its open sessions first. */
@@ -131,7 +163,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     requireRestartable();
     if (process == null) {
       process = PostgresProcess.launch(port, restartableData);
-      admin.ensureRole(USERNAME, password);
+      ensureRoles();
     }
   }
 

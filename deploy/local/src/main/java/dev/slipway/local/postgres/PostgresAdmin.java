@@ -28,8 +28,11 @@ final class PostgresAdmin {
     this.port = port;
   }
 
-  /** Creates the login role if absent and (re)sets its password: a reused data dir keeps roles. */
-  void ensureRole(String role, String password) {
+  /**
+   * Creates the login role if absent and (re)sets its password: a reused data dir keeps roles. Only
+   * the admin role may create databases.
+   */
+  void ensureRole(String role, String password, boolean createDb) {
     requireIdentifier(role);
     try (Connection c = connect();
         Statement s = c.createStatement()) {
@@ -39,9 +42,28 @@ final class PostgresAdmin {
               + "') THEN CREATE ROLE "
               + role
               + "; END IF; END $$");
-      s.execute("ALTER ROLE " + role + " LOGIN CREATEDB PASSWORD '" + password + "'");
+      s.execute(
+          "ALTER ROLE "
+              + role
+              + " LOGIN "
+              + (createDb ? "CREATEDB" : "NOCREATEDB")
+              + " PASSWORD '"
+              + password
+              + "'");
     } catch (SQLException e) {
       throw new IllegalStateException("could not create role " + role, e);
+    }
+  }
+
+  /** Makes {@code member} a member of {@code role}, inheriting its rights (ownership included). */
+  void grantMembership(String role, String member) {
+    requireIdentifier(role);
+    requireIdentifier(member);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("GRANT " + role + " TO " + member);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not grant " + role + " to " + member, e);
     }
   }
 
@@ -52,11 +74,24 @@ final class PostgresAdmin {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE DATABASE " + name + " OWNER " + owner);
         }
+        restrictPublicSchema(name, owner);
       }
     } catch (SQLException e) {
       if (!DUPLICATE_DATABASE.equals(e.getSQLState())) { // else created concurrently: fine
         throw new IllegalStateException("could not create database " + name, e);
       }
+    }
+  }
+
+  /**
+   * The owner's schema, as on PostgreSQL 15+ (and RDS): before 15 every role may create tables in
+   * {@code public}, which would let the worker or the reconciler change the schema.
+   */
+  private void restrictPublicSchema(String database, String owner) throws SQLException {
+    try (Connection c = connect(database);
+        Statement s = c.createStatement()) {
+      s.execute("ALTER SCHEMA public OWNER TO " + owner);
+      s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
     }
   }
 
@@ -78,9 +113,13 @@ final class PostgresAdmin {
   }
 
   private Connection connect() throws SQLException {
+    return connect("postgres");
+  }
+
+  private Connection connect(String database) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", "postgres");
-    return new Driver().connect("jdbc:postgresql://localhost:" + port + "/postgres", props);
+    return new Driver().connect("jdbc:postgresql://localhost:" + port + "/" + database, props);
   }
 
   private static boolean exists(Connection c, String name) throws SQLException {
