@@ -199,11 +199,15 @@ public final class LocalStack implements AutoCloseable {
     Path jar =
         options.repoRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     int port = FreePorts.choose(options.fixedPorts(), service.fixedPort(), service.logName());
-    int management =
-        FreePorts.choose(
-            options.fixedPorts(),
-            service.fixedManagementPort(),
-            service.logName() + " (management)");
+    int management = port;
+    // Two free-port picks in a row may return the same port; the service could not bind both.
+    while (management == port) {
+      management =
+          FreePorts.choose(
+              options.fixedPorts(),
+              service.fixedManagementPort(),
+              service.logName() + " (management)");
+    }
     Path log = options.stateDir().resolve("logs").resolve(service.logName() + ".log");
     Map<String, String> all = new LinkedHashMap<>(env);
     all.putAll(options.serviceEnv());
