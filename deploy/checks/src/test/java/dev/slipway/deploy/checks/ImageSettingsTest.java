@@ -13,8 +13,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each overlay runs the image its service builds (./slipway images, docs/images.md): the image name
@@ -61,6 +64,23 @@ class ImageSettingsTest {
       assertTrue(
           ports.contains(Integer.valueOf(image.getProperty("quarkus.http.port"))),
           owner + ": the image exposes quarkus.http.port, the container declares " + ports);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theFargateApiRunsTheApiImage(String example) {
+    String tfvars = Repo.read("deploy/terraform/examples/" + example + ".tfvars");
+    Matcher image = Pattern.compile("(?m)^\\s*image\\s*=\\s*\"([^\"]+)\"").matcher(tfvars);
+    assertTrue(image.find(), example + ".tfvars sets no api_fargate image");
+    Properties api = imageSettings("api-service");
+    String repository =
+        api.getProperty("quarkus.container-image.group")
+            + "/"
+            + api.getProperty("quarkus.container-image.name");
+    assertTrue(image.group(1).contains("/" + repository + ":"), image.group(1));
+    if (example.equals("prod")) {
+      assertTrue(image.group(1).contains("@sha256:"), "prod pins the image by digest");
     }
   }
 
