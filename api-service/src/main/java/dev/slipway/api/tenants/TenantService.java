@@ -94,7 +94,6 @@ public class TenantService {
     // Checked before any database work; the fleet default's gateway patch is applied below.
     settings.forNewTenant(slug, plans, null);
     String token = Tokens.newGatewayToken();
-    // The spec carries the sealed token: it is only written, and the response shows the clear one.
     return fleetVersions
         .current(tx)
         .flatMap(
@@ -121,6 +120,7 @@ public class TenantService {
       String token,
       ProtectionChange protection,
       Requester requester) {
+    // The spec carries the sealed token: it is only written, and the response shows the clear one.
     return sealing
         .seal(token)
         .flatMap(
