@@ -16,7 +16,7 @@ public class ReconcileRunRepository {
   private static final String COLUMNS =
       "id, started_at, finished_at, mode, outcome, tenants_scanned, objects_scanned, api_calls,"
           + " missing, spec_drift, status_drift, stuck, orphans, repairs_enqueued, status_updates,"
-          + " orphans_pruned, deferred, errors, error";
+          + " orphans_pruned, deferred, frozen_skipped, errors, error";
 
   private final Pool pool;
 
@@ -59,6 +59,7 @@ public class ReconcileRunRepository {
       int statusUpdates,
       int orphansPruned,
       int deferred,
+      int frozenSkipped,
       int errors,
       String error) {
 
@@ -81,6 +82,7 @@ public class ReconcileRunRepository {
           r.getInteger("status_updates"),
           r.getInteger("orphans_pruned"),
           r.getInteger("deferred"),
+          r.getInteger("frozen_skipped"),
           r.getInteger("errors"),
           r.getString("error"));
     }

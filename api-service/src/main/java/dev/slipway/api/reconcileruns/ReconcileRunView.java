@@ -24,7 +24,12 @@ public record ReconcileRunView(
 
   public record Drift(int missing, int spec, int status, int stuck, int orphan) {}
 
-  public record Repairs(int enqueued, int statusUpdates, int orphansPruned, int deferred) {}
+  /**
+   * @param frozenSkipped drifted tenants left unrepaired because an admin froze them (migration
+   *     V14)
+   */
+  public record Repairs(
+      int enqueued, int statusUpdates, int orphansPruned, int deferred, int frozenSkipped) {}
 
   static ReconcileRunView of(RunRow r) {
     return new ReconcileRunView(
@@ -37,7 +42,12 @@ public record ReconcileRunView(
         r.objectsScanned(),
         r.apiCalls(),
         new Drift(r.missing(), r.specDrift(), r.statusDrift(), r.stuck(), r.orphans()),
-        new Repairs(r.repairsEnqueued(), r.statusUpdates(), r.orphansPruned(), r.deferred()),
+        new Repairs(
+            r.repairsEnqueued(),
+            r.statusUpdates(),
+            r.orphansPruned(),
+            r.deferred(),
+            r.frozenSkipped()),
         r.errors(),
         r.error());
   }

@@ -1,5 +1,7 @@
 package dev.slipway.api.tenants;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.api.fleet.GatewayPatch;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.plans.Plan;
 import dev.slipway.api.plans.PlanCatalog;
@@ -21,11 +23,17 @@ public record SettingsChange(
     return plan == null && !imageVersionSet && gateway == null;
   }
 
-  /** Settings of a new tenant: the named or default plan, with this request's choices on top. */
-  public TenantSettings forNewTenant(String slug, PlanCatalog catalog) {
+  /**
+   * Settings of a new tenant: the named or default plan, its gateway config with the fleet
+   * default's patch applied ({@code fleetPatch}, null for none; {@link GatewayPatch}), and this
+   * request's choices on top.
+   */
+  public TenantSettings forNewTenant(String slug, PlanCatalog catalog, JsonNode fleetPatch) {
     Plan chosen = plan == null ? catalog.defaultPlan() : catalog.require(plan);
     return new TenantSettings(
-        chosen.sizing(), checkedImageVersion(), overrides().applyTo(chosen.gatewayFor(slug)));
+        chosen.sizing(),
+        checkedImageVersion(),
+        overrides().applyTo(GatewayPatch.apply(chosen.gatewayFor(slug), fleetPatch)));
   }
 
   /**

@@ -50,10 +50,10 @@ public class TenantRepository {
         .preparedQuery(
             "WITH t AS (INSERT INTO tenants (id, slug, desired_state, replicas, gateway_token,"
                 + " generation, gateway_url, plan, sizing, image_version, gateway_config, namespace,"
-                + " deletion_protection, token_key_id)"
+                + " deletion_protection, token_key_id, fleet_version, fleet_image_version, labels)"
                 + " SELECT $1::uuid, $2::text, $3::text, $4::int, $5::text, $6::bigint, $7::text,"
                 + " $8::text, $9::text::jsonb, $10::text, $11::text::jsonb, $12::text, $20::text,"
-                + " $21::text"
+                + " $21::text, $22::int, $23::text, $24::text::jsonb"
                 + " WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE phase <> 'DELETED'"
                 + " AND slug = ANY($15::text[]))"
                 + " ON CONFLICT (slug) WHERE phase <> 'DELETED' DO NOTHING RETURNING "
@@ -93,7 +93,10 @@ public class TenantRepository {
                   create.auditAction(),
                   create.auditOutcome(),
                   create.deletionProtection(),
-                  TokenCipher.keyIdOf(spec.gatewayToken())
+                  TokenCipher.keyIdOf(spec.gatewayToken()),
+                  create.fleetVersion(),
+                  create.fleetImageVersion(),
+                  create.labels()
                 }))
         .map(rows -> created(rows, create));
   }
@@ -101,14 +104,18 @@ public class TenantRepository {
   /**
    * What a create writes besides the tenant: its operation and command (with the requester, also
    * the audit record's actor), its audit record, the slugs whose live tenants refuse it, and {@code
-   * deletionProtection}: the reason the create asked for, or null.
+   * deletionProtection}: the reason the create asked for, or null; the fleet version it follows and
+   * that version's image version (null both before the fleet bootstrap); its labels as JSON.
    */
   public record NewCreate(
       NewCommand command,
       String auditAction,
       String auditOutcome,
       List<String> collidingSlugs,
-      String deletionProtection) {}
+      String deletionProtection,
+      Integer fleetVersion,
+      String fleetImageVersion,
+      String labels) {}
 
   /** Which of {@code slugs} live tenants have. */
   public Uni<List<String>> liveSlugsAmong(SqlClient client, List<String> slugs) {
@@ -201,6 +208,27 @@ public class TenantRepository {
         .map(rows -> TenantRow.from(rows.iterator().next()));
   }
 
+  /** Replaces the labels (JSON object); not desired state, so the generation stays. */
+  public Uni<TenantRow> relabel(SqlClient tx, UUID id, String labels) {
+    return tx.preparedQuery(
+            "UPDATE tenants SET labels = $2::text::jsonb, updated_at = now() WHERE id = $1"
+                + " RETURNING "
+                + TenantRow.COLUMNS)
+        .execute(Tuple.of(id, labels))
+        .map(rows -> TenantRow.from(rows.iterator().next()));
+  }
+
+  /** Freezes ({@code reason} not null, by {@code by}) or unfreezes; the generation stays. */
+  public Uni<TenantRow> freeze(SqlClient tx, UUID id, String reason, String by) {
+    return tx.preparedQuery(
+            "UPDATE tenants SET frozen_reason = $2, frozen_by = $3,"
+                + " frozen_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END,"
+                + " updated_at = now() WHERE id = $1 RETURNING "
+                + TenantRow.COLUMNS)
+        .execute(Tuple.of(id, reason, reason == null ? null : by))
+        .map(rows -> TenantRow.from(rows.iterator().next()));
+  }
+
   /** A slug may name one live tenant and any number of deleted ones: the live one comes first. */
   private static final String BY_SLUG =
       "SELECT "
@@ -243,10 +271,10 @@ public class TenantRepository {
   /**
    * One page of tenants in slug order (then id: a slug may also name deleted tenants), after the
    * given position, optionally of one phase and one plan. Deleted tenants only when asked for by
-   * phase.
+   * phase. {@code labels}: a JSON object of labels every tenant listed carries, or null.
    */
   public Uni<List<TenantRow>> list(
-      String afterSlug, UUID afterId, Phase phase, String plan, int limit) {
+      String afterSlug, UUID afterId, Phase phase, String plan, String labels, int limit) {
     // $4 and $5 are always bound; a null filter matches everything.
     String sql =
         "SELECT "
@@ -254,10 +282,14 @@ public class TenantRepository {
             + " FROM tenants WHERE (slug, id) > ($1, $2)"
             + " AND CASE WHEN $4::text IS NULL THEN phase <> 'DELETED' ELSE phase = $4 END"
             + " AND ($5::text IS NULL OR plan = $5)"
+            // containment, so the GIN index tenants_labels (migration V13) can serve it
+            + " AND ($6::text IS NULL OR labels @> $6::text::jsonb)"
             + " ORDER BY slug, id LIMIT $3";
     Tuple args =
         Tuple.from(
-            new Object[] {afterSlug, afterId, limit, phase == null ? null : phase.name(), plan});
+            new Object[] {
+              afterSlug, afterId, limit, phase == null ? null : phase.name(), plan, labels
+            });
     return pool.preparedQuery(sql)
         .execute(args)
         .map(

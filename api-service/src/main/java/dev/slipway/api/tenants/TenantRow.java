@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.tenants.labels.Labels;
 import dev.slipway.common.model.Condition;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.GatewayConfig;
@@ -9,6 +10,7 @@ import dev.slipway.common.model.TenantJson;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A tenant as stored, without its gateway token (the API never reads the token back). */
@@ -30,19 +32,32 @@ public record TenantRow(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     String namespace,
-    Lifecycle lifecycle) {
+    Lifecycle lifecycle,
+    Integer fleetVersion,
+    String fleetImageVersion,
+    Map<String, String> labels,
+    Frozen frozen) {
 
   /** Columns to select for {@link #from(Row)}. */
   public static final String COLUMNS =
       "id, slug, desired_state, replicas, sizing::text AS sizing, image_version,"
           + " gateway_config::text AS gateway_config, generation, phase, observed_generation,"
           + " ready_replicas, gateway_url, last_error, conditions::text AS conditions, created_at,"
-          + " updated_at, namespace, "
+          + " updated_at, namespace, fleet_version, fleet_image_version, labels::text AS labels,"
+          + " frozen_at, frozen_by, frozen_reason, "
           + Lifecycle.COLUMNS;
 
   /** The settings an update may change. */
   public TenantSettings settings() {
     return new TenantSettings(sizing, imageVersion, gatewayConfig);
+  }
+
+  /**
+   * The image version the tenant's Deployment runs: the pinned one, else its fleet version's; null
+   * only for a row from before the fleet bootstrap (then the tag of slipway.fleet.image).
+   */
+  public String effectiveImageVersion() {
+    return imageVersion != null ? imageVersion : fleetImageVersion;
   }
 
   public String plan() {
@@ -73,6 +88,15 @@ public record TenantRow(
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"),
         row.getString("namespace"),
-        Lifecycle.from(row));
+        Lifecycle.from(row),
+        row.getInteger("fleet_version"),
+        row.getString("fleet_image_version"),
+        Labels.read(row.getString("labels")),
+        row.getOffsetDateTime("frozen_at") == null
+            ? null
+            : new Frozen(
+                row.getString("frozen_reason"),
+                row.getString("frozen_by"),
+                row.getOffsetDateTime("frozen_at")));
   }
 }

@@ -2,11 +2,14 @@ package dev.slipway.api.tenants;
 
 import dev.slipway.api.audit.OpsAudit;
 import dev.slipway.api.auth.Requester;
+import dev.slipway.api.fleet.FleetVersion;
+import dev.slipway.api.fleet.FleetVersions;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Page;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.api.tenants.labels.Labels;
 import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
@@ -23,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -40,6 +44,7 @@ public class TenantService {
   private final FleetConfig fleet;
   private final SlugCollisions collisions;
   private final TokenSealing sealing;
+  private final FleetVersions fleetVersions;
   private final Counter created;
 
   TenantService(
@@ -50,6 +55,7 @@ public class TenantService {
       FleetConfig fleet,
       SlugCollisions collisions,
       TokenSealing sealing,
+      FleetVersions fleetVersions,
       MeterRegistry registry) {
     this.tenants = tenants;
     this.slugRules = slugRules;
@@ -58,6 +64,7 @@ public class TenantService {
     this.fleet = fleet;
     this.collisions = collisions;
     this.sealing = sealing;
+    this.fleetVersions = fleetVersions;
     this.created = registry.counter(MetricNames.TENANTS_CREATED);
   }
 
@@ -68,12 +75,14 @@ public class TenantService {
    * dev.slipway.api.idempotency.IdempotentTransactions#runOneStatement}). Fails with 409 when the
    * slug is taken or its objects' names would collide with a live tenant's ({@link
    * NameCollisions}). The create is recorded with {@code requester} on its operation and in the
-   * audit trail.
+   * audit trail. The tenant follows the fleet default version (its image unless {@code settings}
+   * pins one, its gateway patch over the plan's config) and carries {@code labels} (checked).
    */
   public Uni<TenantCreated> create(
       SqlClient tx,
       String slug,
       SettingsChange settings,
+      Map<String, String> labels,
       ProtectionChange protection,
       Requester requester) {
     slugRules
@@ -82,8 +91,35 @@ public class TenantService {
             p -> {
               throw ApiException.invalidField("slug", p);
             });
-    TenantSettings chosen = settings.forNewTenant(slug, plans);
+    // Checked before any database work; the fleet default's gateway patch is applied below.
+    settings.forNewTenant(slug, plans, null);
     String token = Tokens.newGatewayToken();
+    return fleetVersions
+        .current(tx)
+        .flatMap(
+            version ->
+                create(
+                    tx,
+                    slug,
+                    settings.forNewTenant(
+                        slug, plans, version.map(FleetVersion::gatewayConfig).orElse(null)),
+                    new NewFleetFields(version.orElse(null), labels),
+                    token,
+                    protection,
+                    requester));
+  }
+
+  /** What a new tenant takes from the fleet default (none before the bootstrap) and its labels. */
+  private record NewFleetFields(FleetVersion version, Map<String, String> labels) {}
+
+  private Uni<TenantCreated> create(
+      SqlClient tx,
+      String slug,
+      TenantSettings chosen,
+      NewFleetFields fleetFields,
+      String token,
+      ProtectionChange protection,
+      Requester requester) {
     // The spec carries the sealed token: it is only written, and the response shows the clear one.
     return sealing
         .seal(token)
@@ -108,7 +144,8 @@ public class TenantService {
                                 chosen,
                                 token,
                                 requester,
-                                protection.reason())));
+                                protection.reason(),
+                                fleetFields)));
   }
 
   private Uni<TenantCreated> insert(
@@ -117,7 +154,8 @@ public class TenantService {
       TenantSettings chosen,
       String token,
       Requester requester,
-      String protection) {
+      String protection,
+      NewFleetFields fleetFields) {
     String slug = spec.slug();
     String gatewayUrl = "wss://" + slug + "." + fleet.domain();
     NewCommand command =
@@ -129,7 +167,10 @@ public class TenantService {
             OpsAudit.tenantAction("create"),
             OpsAudit.tenantOutcome(command.operationId()),
             NameCollisions.slugs(slug),
-            protection);
+            protection,
+            fleetFields.version() == null ? null : fleetFields.version().version(),
+            fleetFields.version() == null ? null : fleetFields.version().imageVersion(),
+            Labels.write(fleetFields.labels()));
     return tenants
         .insertWithCommand(tx, spec, gatewayUrl, create)
         .flatMap(
@@ -164,16 +205,18 @@ public class TenantService {
   }
 
   /**
-   * One page of tenants in slug order, optionally of one phase and plan; {@code cursor} null for
+   * One page of tenants in slug order, optionally of one phase and plan and carrying {@code labels}
+   * (a JSON object, {@link dev.slipway.api.tenants.labels.LabelSelector}); {@code cursor} null for
    * the first page.
    */
-  public Uni<Page<TenantRow>> list(String cursor, Phase phase, String plan, int limit) {
+  public Uni<Page<TenantRow>> list(
+      String cursor, Phase phase, String plan, String labels, int limit) {
     List<String> after =
         cursor == null
             ? List.of("", new UUID(0, 0).toString())
             : Cursors.decode(cursor, 2).orElseThrow(() -> Cursors.badCursor(cursor));
     return tenants
-        .list(after.get(0), UUID.fromString(after.get(1)), phase, plan, limit + 1)
+        .list(after.get(0), UUID.fromString(after.get(1)), phase, plan, labels, limit + 1)
         .map(
             rows ->
                 Page.of(rows, limit, last -> Cursors.encode(last.slug(), last.id().toString())));

@@ -1,22 +1,25 @@
 package dev.slipway.api.tenants;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.api.audit.OpsAudit;
 import dev.slipway.api.auth.Requester;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.api.tenants.labels.Labels;
 import dev.slipway.common.model.OperationType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
- * Changes a tenant's plan, image version or gateway limits: locks the row, checks the precondition,
- * and when the settings really change, bumps the generation and queues an UPDATE in the same
- * transaction. An update that changes nothing queues nothing, so clients can re-send a desired
- * configuration without rolling pods.
+ * Changes a tenant's plan, image version, gateway limits or labels: locks the row, checks the
+ * precondition, and when the settings really change, bumps the generation and queues an UPDATE in
+ * the same transaction. An update that changes nothing queues nothing, so clients can re-send a
+ * desired configuration without rolling pods.
  */
 @ApplicationScoped
 public class TenantUpdates {
@@ -45,17 +48,19 @@ public class TenantUpdates {
       String slug,
       SettingsChange change,
       ProtectionChange protection,
+      Map<String, JsonNode> labels,
       OptionalLong ifMatch,
       UnaryOperator<TenantRow> visible,
       Requester requester) {
-    if (change.isEmpty() && !protection.given()) {
+    if (change.isEmpty() && !protection.given() && labels == null) {
       throw ApiException.validation(
           "nothing to update: give at least one of plan, imageVersion, gatewayConfig,"
-              + " deletionProtection");
+              + " deletionProtection, labels");
     }
     return locks
         .lock(tx, slug, ifMatch, visible)
         .flatMap(row -> protect(tx, row, protection, requester))
+        .flatMap(row -> relabel(tx, row, labels, requester))
         .flatMap(row -> change(tx, row, change, requester));
   }
 
@@ -86,6 +91,35 @@ public class TenantUpdates {
                     updated.generation(),
                     protection.reason(),
                     set ? "deletion protection set" : "deletion protection cleared"));
+  }
+
+  /**
+   * Merges {@code labels} into the tenant's (a null value removes a key). Like protection, not
+   * desired state: no generation, no operation; audited as tenant.label with the labels after.
+   */
+  private Uni<TenantRow> relabel(
+      SqlClient tx, TenantRow row, Map<String, JsonNode> labels, Requester requester) {
+    if (labels == null) {
+      return Uni.createFrom().item(row);
+    }
+    Map<String, String> next = Labels.merge(row.labels(), labels);
+    if (next.equals(row.labels())) {
+      return Uni.createFrom().item(row);
+    }
+    LifecycleRules.requireOperable(row, true);
+    String json = Labels.write(next);
+    return tenants
+        .relabel(tx, row.id(), json)
+        .call(
+            updated ->
+                audit.recordTenantWrite(
+                    tx,
+                    requester,
+                    OpsAudit.tenantAction("label"),
+                    updated.slug(),
+                    updated.generation(),
+                    null,
+                    "labels now " + json));
   }
 
   private Uni<TenantChanged> change(

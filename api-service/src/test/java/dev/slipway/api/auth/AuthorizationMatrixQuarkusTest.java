@@ -58,6 +58,12 @@ class AuthorizationMatrixQuarkusTest {
           Map.entry(
               "POST /v1/tenants/{slug}/resume", new int[] {401, 401, 401, 401, 403, 403, 403, 202}),
           Map.entry(
+              "POST /v1/tenants/{slug}/freeze", new int[] {401, 401, 401, 401, 403, 403, 403, 200}),
+          Map.entry(
+              "POST /v1/tenants/{slug}/unfreeze",
+              new int[] {401, 401, 401, 401, 403, 403, 403, 200}),
+          Map.entry("GET /v1/fleet", new int[] {401, 401, 401, 401, 403, 403, 200, 200}),
+          Map.entry(
               "GET /v1/tenants/{slug}/operations",
               new int[] {401, 401, 401, 401, 200, 404, 200, 200}),
           Map.entry("GET /v1/operations/{op}", new int[] {401, 401, 401, 401, 200, 404, 200, 200}),
@@ -160,7 +166,10 @@ class AuthorizationMatrixQuarkusTest {
     if (path.endsWith("/purge")) {
       return request.contentType(ContentType.JSON).body(Map.of("confirm", f.slugA)).post(path);
     }
-    if (path.endsWith("/suspend") || path.endsWith("/resume")) {
+    if (path.endsWith("/suspend")
+        || path.endsWith("/resume")
+        || path.endsWith("/freeze")
+        || path.endsWith("/unfreeze")) {
       return request.contentType(ContentType.JSON).body(Map.of("reason", "matrix")).post(path);
     }
     return request.post(path);
@@ -223,7 +232,7 @@ class AuthorizationMatrixQuarkusTest {
 
     /**
      * Puts tenant A where the endpoint applies: deleted for restore and purge, suspended for
-     * resume.
+     * resume, frozen for unfreeze.
      */
     void prepareFor(String endpoint) {
       var admin = TestApi.as(TestTokens.admin());
@@ -236,6 +245,13 @@ class AuthorizationMatrixQuarkusTest {
             .post("/v1/tenants/" + slugA + "/suspend")
             .then()
             .statusCode(202);
+      } else if (endpoint.endsWith("/unfreeze")) {
+        admin
+            .contentType(ContentType.JSON)
+            .body(Map.of("reason", "matrix"))
+            .post("/v1/tenants/" + slugA + "/freeze")
+            .then()
+            .statusCode(200);
       }
     }
   }

@@ -128,6 +128,59 @@ class BadInputQuarkusTest {
     }
   }
 
+  /**
+   * Labels, label selectors and freeze reasons made of hostile strings and values of every JSON
+   * type: never a 5xx; every refusal is a problem naming the field; nothing is stored.
+   */
+  @Test
+  void hostileLabelsSelectorsAndFreezeReasonsAreRefusedCleanly() throws Exception {
+    String slug = TestApi.uniqueSlug("fuzzl");
+    TestApi.createTenant(TestTokens.admin(), slug).then().statusCode(202);
+    BadInput input = new BadInput(SEED);
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String key = input.nastyString();
+      var labels = json.createObjectNode().set(key, input.value(0));
+      Response patch =
+          TestApi.as(TestTokens.admin())
+              .contentType("application/json")
+              .body(json.writeValueAsString(json.createObjectNode().set("labels", labels)))
+              .patch("/v1/tenants/" + slug);
+      check(failures, "PATCH labels " + labels, patch, "labels");
+      Response list =
+          TestApi.as(TestTokens.admin())
+              .urlEncodingEnabled(false)
+              .get("/v1/tenants?label=" + encode(key) + "=" + encode(input.nastyString()));
+      check(failures, "GET ?label " + key, list, "label");
+      Response freeze =
+          TestApi.as(TestTokens.admin())
+              .contentType("application/json")
+              .body(json.writeValueAsString(json.createObjectNode().set("reason", input.value(0))))
+              .post("/v1/tenants/" + slug + "/freeze");
+      check(failures, "POST freeze", freeze, "reason");
+      TestApi.as(TestTokens.admin())
+          .contentType("application/json")
+          .body("{}")
+          .post("/v1/tenants/" + slug + "/unfreeze")
+          .then()
+          .statusCode(200);
+    }
+    assertEquals(List.of(), failures, "seed " + SEED);
+  }
+
+  /** A refusal must be a 4xx problem; a 422 must name {@code field} (or a member of it). */
+  private static void check(List<String> failures, String what, Response response, String field) {
+    int status = response.statusCode();
+    if (status < 400 || status == 414 || status == 431) {
+      return;
+    }
+    boolean problem = response.contentType().startsWith("application/problem+json");
+    String named = status == 422 ? response.path("errors[0].field") : field;
+    if (status >= 500 || !problem || named == null || !named.startsWith(field)) {
+      failures.add(what + " -> " + status + " " + response.asString());
+    }
+  }
+
   private Response send(Endpoint endpoint, BadInput input, String slug) throws Exception {
     RequestSpecification request =
         given()

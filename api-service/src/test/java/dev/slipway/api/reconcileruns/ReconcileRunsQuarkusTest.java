@@ -45,6 +45,7 @@ class ReconcileRunsQuarkusTest {
             .body("items[0].drift.missing", equalTo(2))
             .body("items[0].drift.orphan", equalTo(7))
             .body("items[0].repairs.enqueued", equalTo(5))
+            .body("items[0].repairs.frozenSkipped", equalTo(3))
             .body("items[0].outcome", equalTo("SUCCEEDED"))
             .extract();
     String cursor = first.path("nextCursor");
@@ -105,7 +106,8 @@ class ReconcileRunsQuarkusTest {
     UUID id = UUID.randomUUID();
     pool.preparedQuery(
             "INSERT INTO reconcile_runs (id, started_at, finished_at, mode, outcome, missing,"
-                + " orphans, repairs_enqueued) VALUES ($1, $2, $3, $4, 'SUCCEEDED', $5, 7, 5)")
+                + " orphans, repairs_enqueued, frozen_skipped)"
+                + " VALUES ($1, $2, $3, $4, 'SUCCEEDED', $5, 7, 5, 3)")
         .execute(Tuple.of(id, startedAt, startedAt.plusSeconds(3), mode, n))
         .await()
         .atMost(Duration.ofSeconds(10));

@@ -135,6 +135,13 @@ public final class MetricNames {
   /** Repairs that failed (the pass went on). */
   public static final String RECONCILE_REPAIR_ERRORS = "slipway.reconciler.repair.errors";
 
+  /**
+   * Drifted tenants of the last pass left unrepaired because an admin froze them (gauge); their
+   * drift is still counted in {@link #RECONCILE_DRIFT}.
+   */
+  public static final String RECONCILE_FROZEN_NOT_REPAIRED =
+      "slipway.reconciler.frozen.not.repaired";
+
   /** Managed objects without a live tenant seen by the last pass (pruned only when enabled). */
   public static final String RECONCILE_ORPHANS = "slipway.reconciler.orphans";
 

@@ -33,6 +33,33 @@ public final class ImageVersions {
   }
 
   /**
+   * The version (tag, digest, or tag and digest) {@code image} names, in the form {@link #image}
+   * takes back: {@code image(image, versionOf(image))} is {@code image}. An image without a tag or
+   * digest is {@code latest}, as a container runtime reads it. The fleet's bootstrap version 1 is
+   * the version of {@code slipway.fleet.image}.
+   */
+  public static String versionOf(String image) {
+    String version = "latest";
+    String repository = image;
+    int digest = repository.indexOf('@');
+    String digestPart = null;
+    if (digest >= 0) {
+      digestPart = repository.substring(digest + 1);
+      repository = repository.substring(0, digest);
+    }
+    int colon = repository.lastIndexOf(':');
+    String tag = colon > repository.lastIndexOf('/') ? repository.substring(colon + 1) : null;
+    if (tag != null && digestPart != null) {
+      version = tag + "@" + digestPart;
+    } else if (digestPart != null) {
+      version = digestPart;
+    } else if (tag != null) {
+      version = tag;
+    }
+    return version;
+  }
+
+  /**
    * The image reference for a tenant: {@code platformImage} with its tag and digest replaced by
    * {@code version} ({@code repo:tag}, {@code repo@sha256:...} or {@code repo:tag@sha256:...}), or
    * unchanged when there is no pin.

@@ -72,4 +72,21 @@ class ImageVersionsTest {
     assertTrue(ImageVersions.problem(null).isEmpty());
     assertTrue(ImageVersions.problem("x".repeat(129)).isPresent());
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ghcr.io/slipway/gateway:1.0.0, 1.0.0",
+    "ghcr.io/slipway/gateway, latest",
+    "registry:5000/gateway, latest",
+    "registry:5000/gateway:v3, v3",
+    "ghcr.io/slipway/gateway@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    "ghcr.io/slipway/gateway:1.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, 1.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+  })
+  void versionOfIsWhatImageTakesBack(String image, String version) {
+    assertEquals(version, ImageVersions.versionOf(image));
+    assertTrue(ImageVersions.problem(version).isEmpty(), version);
+    if (!version.equals("latest")) {
+      assertEquals(image, ImageVersions.image(image, ImageVersions.versionOf(image)));
+    }
+  }
 }

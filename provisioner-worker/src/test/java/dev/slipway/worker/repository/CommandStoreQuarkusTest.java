@@ -120,6 +120,49 @@ class CommandStoreQuarkusTest {
   }
 
   /** Begins {@code op} as its own command would: with its stored type and generation. */
+  /**
+   * The worker renders the effective image version (service-common TenantRows): the pinned one,
+   * else the fleet version's copy, else none (a row from before the fleet bootstrap: the configured
+   * image); and it reads whether the tenant is frozen.
+   */
+  @Test
+  void theTenantLoadedCarriesTheEffectiveImageVersionAndTheFreeze() {
+    sql(
+        "INSERT INTO fleet_versions (version, image_version, reason, created_by, promoted_at)"
+            + " VALUES (1, '1.0.0', 'bootstrap', 'test', now()) ON CONFLICT DO NOTHING");
+    UUID following = data.insertTenant(TestTenants.uniqueSlug("fleet"));
+    sql(
+        "UPDATE tenants SET fleet_version = 1, fleet_image_version = '3.1.4',"
+            + " frozen_at = now(), frozen_by = 'admin', frozen_reason = 'test' WHERE id = $1",
+        following);
+    UUID pinned = data.insertTenant(TestTenants.uniqueSlug("pinned"));
+    sql(
+        "UPDATE tenants SET image_version = '2.0.0', fleet_version = 1,"
+            + " fleet_image_version = '3.1.4' WHERE id = $1",
+        pinned);
+    UUID legacy = data.insertTenant(TestTenants.uniqueSlug("legacy"));
+
+    TenantRow follows = loaded(following);
+    assertEquals("3.1.4", follows.spec().imageVersion());
+    assertTrue(follows.frozen());
+    TenantRow pin = loaded(pinned);
+    assertEquals("2.0.0", pin.spec().imageVersion());
+    assertFalse(pin.frozen());
+    assertEquals(null, loaded(legacy).spec().imageVersion());
+  }
+
+  private TenantRow loaded(UUID tenant) {
+    UUID op = data.insertOperation(tenant, OperationType.UPDATE, 1);
+    return begin(op, tenant).orElseThrow().tenant().orElseThrow();
+  }
+
+  private void sql(String statement, Object... args) {
+    pool.preparedQuery(statement)
+        .execute(Tuple.from(args))
+        .await()
+        .atMost(java.time.Duration.ofSeconds(10));
+  }
+
   private java.util.Optional<CommandStore.Begin> begin(UUID op, UUID tenant) {
     String[] stored =
         data.tenantValue(

@@ -9,9 +9,17 @@ package dev.slipway.reconciler.repair;
  * @param deferred repairs left for a later pass (budget or cooldown)
  * @param errors repairs that failed; the pass went on
  * @param apiCalls Kubernetes requests the prunes made
+ * @param frozen drifted tenants given no RECONCILE because an admin froze them (their drift is only
+ *     reported)
  */
 public record RepairSummary(
-    int enqueued, int statusUpdates, int pruned, int deferred, int errors, int apiCalls) {
+    int enqueued,
+    int statusUpdates,
+    int pruned,
+    int deferred,
+    int errors,
+    int apiCalls,
+    int frozen) {
 
-  public static final RepairSummary NONE = new RepairSummary(0, 0, 0, 0, 0, 0);
+  public static final RepairSummary NONE = new RepairSummary(0, 0, 0, 0, 0, 0, 0);
 }

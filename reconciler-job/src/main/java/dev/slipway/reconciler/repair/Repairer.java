@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
  * none while a younger operation of the tenant is still queued (its command converges the tenant):
  * a backlog older than stuck-after must not grow by a command per stuck operation every pass.
  * RECONCILE operations and deletes share the per-pass budget; status corrections are single-row
- * updates and always made. A failing repair is counted and the pass goes on.
+ * updates and always made. A failing repair is counted and the pass goes on. A frozen tenant's
+ * drift is reported and counted, never repaired by a RECONCILE (its observed status is still
+ * recorded: that changes nothing in the cluster).
  */
 @ApplicationScoped
 public class Repairer {
@@ -133,6 +135,14 @@ public class Repairer {
     if (!drift.needsReconcile()) {
       return;
     }
+    if (tenant.frozen()) {
+      // An admin froze the tenant (POST /v1/tenants/{slug}/freeze): hands off, report only.
+      tally.frozen++;
+      LOG.warnf(
+          "tenant %s (%s) is frozen: drift %s reported, no RECONCILE enqueued",
+          tenant.id(), tenant.slug(), drift.reasons());
+      return;
+    }
     if (coolingDown.contains(tenant.id())) {
       // A RECONCILE ran lately and the drift is back or still there: a later pass retries.
       tally.deferred++;
@@ -156,6 +166,7 @@ public class Repairer {
     private int deferred;
     private int errors;
     private int apiCalls;
+    private int frozen;
 
     Tally(int budget) {
       this.budget = budget;
@@ -197,7 +208,7 @@ public class Repairer {
     }
 
     RepairSummary summary() {
-      return new RepairSummary(enqueued, statusUpdates, pruned, deferred, errors, apiCalls);
+      return new RepairSummary(enqueued, statusUpdates, pruned, deferred, errors, apiCalls, frozen);
     }
   }
 }

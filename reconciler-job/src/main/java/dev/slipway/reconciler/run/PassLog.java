@@ -24,7 +24,7 @@ final class PassLog {
     LOG.infof(
         "reconcile pass %s (%s): %d tenants, %d objects, %d API calls; drift %s"
             + " (%d lost messages); %d busy tenants skipped; %d RECONCILE enqueued,"
-            + " %d status updates, %d pruned, %d deferred, %d errors",
+            + " %d status updates, %d pruned, %d deferred, %d errors, %d frozen tenants not repaired",
         runId,
         mode.label(),
         report.dbTenants(),
@@ -39,7 +39,8 @@ final class PassLog {
         repairs.statusUpdates(),
         repairs.pruned(),
         repairs.deferred(),
-        repairs.errors());
+        repairs.errors(),
+        repairs.frozen());
     details(report);
   }
 

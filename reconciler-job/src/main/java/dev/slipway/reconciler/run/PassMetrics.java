@@ -28,6 +28,7 @@ public class PassMetrics {
   private final AtomicInteger lost = new AtomicInteger();
   private final AtomicInteger apiCalls = new AtomicInteger();
   private final AtomicInteger deferred = new AtomicInteger();
+  private final AtomicInteger frozen = new AtomicInteger();
   private final AtomicLong lastSuccess = new AtomicLong();
   private final Map<DriftClass, AtomicInteger> drift = new EnumMap<>(DriftClass.class);
 
@@ -39,6 +40,7 @@ public class PassMetrics {
     registry.gauge(MetricNames.RECONCILE_LOST_MESSAGES, lost);
     registry.gauge(MetricNames.RECONCILE_API_CALLS, apiCalls);
     registry.gauge(MetricNames.RECONCILE_REPAIRS_DEFERRED, deferred);
+    registry.gauge(MetricNames.RECONCILE_FROZEN_NOT_REPAIRED, frozen);
     registry.gauge(MetricNames.RECONCILE_LAST_SUCCESS, lastSuccess);
     for (DriftClass c : DriftClass.values()) {
       AtomicInteger value = new AtomicInteger();
@@ -57,6 +59,7 @@ public class PassMetrics {
     lost.set(report.lost());
     apiCalls.set(calls);
     deferred.set(repairs.deferred());
+    frozen.set(repairs.frozen());
     count("reconcile", repairs.enqueued());
     count("status", repairs.statusUpdates());
     count("prune", repairs.pruned());

@@ -204,6 +204,12 @@ public class ReconcilePass {
 
   private static RepairSummary withErrors(RepairSummary r, int more) {
     return new RepairSummary(
-        r.enqueued(), r.statusUpdates(), r.pruned(), r.deferred(), r.errors() + more, r.apiCalls());
+        r.enqueued(),
+        r.statusUpdates(),
+        r.pruned(),
+        r.deferred(),
+        r.errors() + more,
+        r.apiCalls(),
+        r.frozen());
   }
 }

@@ -39,7 +39,7 @@ public class RunRecorder {
                 + " tenants_scanned = $2, objects_scanned = $3, api_calls = $4, missing = $5,"
                 + " spec_drift = $6, status_drift = $7, stuck = $8, orphans = $9,"
                 + " repairs_enqueued = $10, status_updates = $11, orphans_pruned = $12,"
-                + " deferred = $13, errors = $14 WHERE id = $1")
+                + " deferred = $13, errors = $14, frozen_skipped = $15 WHERE id = $1")
         .execute(
             Tuple.from(
                 new Object[] {
@@ -56,7 +56,8 @@ public class RunRecorder {
                   repairs.statusUpdates(),
                   repairs.pruned(),
                   repairs.deferred(),
-                  repairs.errors()
+                  repairs.errors(),
+                  repairs.frozen()
                 }))
         .await()
         .atMost(TIMEOUT);

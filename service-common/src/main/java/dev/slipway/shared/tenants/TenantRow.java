@@ -12,9 +12,15 @@ import dev.slipway.common.model.TenantSpec;
  * @param phase the phase last recorded (docs/architecture.md, "Who writes tenants.phase")
  * @param observedGeneration the last generation recorded applied (0 until the first apply)
  * @param readyReplicas ready replicas last recorded
+ * @param frozen whether an admin froze the tenant: the reconciler then only reports its drift
  */
 public record TenantRow(
-    TenantSpec spec, String host, Phase phase, long observedGeneration, int readyReplicas) {
+    TenantSpec spec,
+    String host,
+    Phase phase,
+    long observedGeneration,
+    int readyReplicas,
+    boolean frozen) {
 
   public String id() {
     return spec.id().toString();

@@ -12,6 +12,11 @@ import java.util.function.UnaryOperator;
  * The one mapping between a {@code tenants} row and {@link TenantSpec} / {@link TenantRow}: select
  * {@link #columns} and read the row with {@link #from}. The worker and the reconciler each wrote
  * this mapping; a column added to one and not the other would have rendered different objects.
+ *
+ * <p>The image version read is the effective one: the tenant's pinned {@code image_version}, else
+ * the {@code fleet_image_version} of the fleet version it follows (migration V13). So the rendered
+ * image of a tenant with a fleet version comes from the database alone, and changing the tag of
+ * {@code slipway.fleet.image} in a service's configuration re-renders no such tenant.
  */
 public final class TenantRows {
   private TenantRows() {}
@@ -29,14 +34,18 @@ public final class TenantRows {
         p + "generation",
         p + "desired_state",
         p + "sizing::text AS sizing",
-        p + "image_version",
+        // Pinned wins; else the tenant's fleet version; NULL both (a row from before the API's
+        // fleet
+        // bootstrap, migration V13): the renderer uses slipway.fleet.image as configured.
+        "COALESCE(" + p + "image_version, " + p + "fleet_image_version) AS image_version",
         p + "gateway_config::text AS gateway_config",
         p + "gateway_token",
         p + "gateway_url",
         p + "phase",
         p + "observed_generation",
         p + "ready_replicas",
-        p + "namespace");
+        p + "namespace",
+        "(" + p + "frozen_at IS NOT NULL) AS frozen");
   }
 
   /**
@@ -65,7 +74,8 @@ public final class TenantRows {
         host(row.getString("gateway_url")),
         Phase.valueOf(row.getString("phase")),
         row.getLong("observed_generation"),
-        row.getInteger("ready_replicas"));
+        row.getInteger("ready_replicas"),
+        Boolean.TRUE.equals(row.getBoolean("frozen")));
   }
 
   /** The host of a gateway URL, or null when there is none or it cannot be parsed. */

@@ -70,8 +70,9 @@ public class TenantItemResource {
   }
 
   /**
-   * Changes the plan, pinned image version or gateway limits (JSON merge-patch semantics). 202 with
-   * the UPDATE operation when something changed; 200 and no operation when nothing did.
+   * Changes the plan, pinned image version, gateway limits or labels (JSON merge-patch semantics).
+   * 202 with the UPDATE operation when a setting changed; 200 and no operation when nothing did or
+   * only labels or deletion protection did (neither is desired state of the workload).
    */
   @PATCH
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
@@ -86,16 +87,26 @@ public class TenantItemResource {
     }
     var change = request.settings();
     var protection = request.protection();
+    var labels = request.getLabels();
     return writes.mutate(
         slug,
         ifMatch,
         idempotencyKey,
         "PATCH",
         "",
-        List.of(change, protection, str(ifMatch)),
+        labels == null
+            ? List.of(change, protection, str(ifMatch))
+            : List.of(change, protection, str(ifMatch), labels),
         (tx, generation) ->
             updates.update(
-                tx, slug, change, protection, generation, access::check, writes.requester()));
+                tx,
+                slug,
+                change,
+                protection,
+                labels,
+                generation,
+                access::check,
+                writes.requester()));
   }
 
   private static String str(String value) {

@@ -10,6 +10,7 @@ import dev.slipway.api.idempotency.IdempotentTransactions;
 import dev.slipway.api.idempotency.MutationResponses;
 import dev.slipway.api.ratelimit.WriteRateLimiter;
 import dev.slipway.api.tenants.TenantService;
+import dev.slipway.api.tenants.labels.LabelSelector;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * The tenant collection: create and list. One tenant's resources are in {@link TenantItemResource}.
@@ -71,22 +73,32 @@ public class TenantResource {
                         tx,
                         request.slug(),
                         request.settings(),
+                        request.checkedLabels(),
                         request.protection(),
                         Requester.of(caller))
                     .map(responses::created))
         .map(MutationResponses::toResponse);
   }
 
-  /** Tenants in slug order, live ones unless a phase is asked for; optionally of one plan. */
+  /**
+   * Tenants in slug order, live ones unless a phase is asked for; optionally of one plan and with
+   * labels ({@code label=key=value}, repeatable: every one must match).
+   */
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.OPS})
   public Uni<PageView<TenantView>> list(
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit,
       @QueryParam("phase") String phase,
-      @QueryParam("plan") String plan) {
+      @QueryParam("plan") String plan,
+      @QueryParam("label") List<String> labels) {
     return tenants
-        .list(cursor, Limits.phase(phase), Limits.plan(plan), Limits.pageSize(limit))
+        .list(
+            cursor,
+            Limits.phase(phase),
+            Limits.plan(plan),
+            LabelSelector.toJson(labels),
+            Limits.pageSize(limit))
         .map(
             page ->
                 new PageView<>(

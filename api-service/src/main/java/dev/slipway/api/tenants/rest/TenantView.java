@@ -1,6 +1,7 @@
 package dev.slipway.api.tenants.rest;
 
 import dev.slipway.api.auth.FailureText;
+import dev.slipway.api.tenants.Frozen;
 import dev.slipway.api.tenants.Lifecycle;
 import dev.slipway.api.tenants.LifecycleState;
 import dev.slipway.api.tenants.ProtectionChange;
@@ -13,6 +14,7 @@ import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.Resources;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,7 +22,14 @@ import java.util.UUID;
  * and observed state (phase, generation observed, ready replicas, conditions). Never the token.
  *
  * @param replicas replicas while started (the autoscaler's minimum when there is one)
- * @param imageVersion pinned gateway image tag; null runs the platform's image
+ * @param imageVersion pinned gateway image version; null follows the fleet version's
+ * @param fleetVersion the fleet version the tenant follows (GET /v1/fleet); null only for a tenant
+ *     written before the fleet bootstrap
+ * @param effectiveImageVersion the image version its Deployment runs: the pinned one, else its
+ *     fleet version's (null only before the bootstrap: the tag of slipway.fleet.image)
+ * @param labels user-defined labels (Kubernetes label syntax), for selecting tenants
+ * @param frozen set while an admin froze the tenant: who (not shown to a tenant token), when and
+ *     why
  * @param namespace the Kubernetes namespace holding the tenant's objects: chosen by the API when
  *     the tenant was created, never changed, and not settable by clients
  * @param desiredState what the worker converges on: OFFLINE while suspended or deleted
@@ -57,7 +66,11 @@ public record TenantView(
     OffsetDateTime purgedAt,
     OffsetDateTime suspendedAt,
     String suspensionReason,
-    ProtectionChange.DeletionProtection deletionProtection) {
+    ProtectionChange.DeletionProtection deletionProtection,
+    Integer fleetVersion,
+    String effectiveImageVersion,
+    Map<String, String> labels,
+    Frozen frozen) {
 
   static TenantView of(TenantRow row) {
     Lifecycle l = row.lifecycle();
@@ -90,7 +103,11 @@ public record TenantView(
         l.suspensionReason(),
         l.deletionProtection() == null
             ? null
-            : new ProtectionChange.DeletionProtection(l.deletionProtection()));
+            : new ProtectionChange.DeletionProtection(l.deletionProtection()),
+        row.fleetVersion(),
+        row.effectiveImageVersion(),
+        row.labels(),
+        row.frozen());
   }
 
   /** This view for a tenant token: generic failure text, never raw Kubernetes or exception text. */
@@ -137,6 +154,11 @@ public record TenantView(
         purgedAt,
         suspendedAt,
         suspensionReason,
-        deletionProtection);
+        deletionProtection,
+        fleetVersion,
+        effectiveImageVersion,
+        labels,
+        // Which admin froze it is for admins and ops.
+        frozen == null ? null : new Frozen(frozen.reason(), null, frozen.at()));
   }
 }

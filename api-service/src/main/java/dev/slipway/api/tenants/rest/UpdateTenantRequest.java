@@ -2,9 +2,11 @@ package dev.slipway.api.tenants.rest;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.api.tenants.GatewayOverrides;
 import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
+import java.util.Map;
 
 /**
  * Body of {@code PATCH /v1/tenants/{slug}}, with JSON merge-patch meaning: a member left out keeps
@@ -18,6 +20,7 @@ public final class UpdateTenantRequest {
   private GatewayOverrides gatewayConfig;
   private ProtectionChange.DeletionProtection deletionProtection;
   private boolean deletionProtectionSet;
+  private Map<String, JsonNode> labels;
 
   /** Plan to move to: its sizing and gateway limits replace the tenant's. */
   public String getPlan() {
@@ -60,6 +63,18 @@ public final class UpdateTenantRequest {
   public void setDeletionProtection(ProtectionChange.DeletionProtection deletionProtection) {
     this.deletionProtection = deletionProtection;
     this.deletionProtectionSet = true;
+  }
+
+  /**
+   * Labels to change, as a JSON merge patch: a key with a string value sets it, with null removes
+   * it; keys left out keep their values.
+   */
+  public Map<String, JsonNode> getLabels() {
+    return labels;
+  }
+
+  public void setLabels(Map<String, JsonNode> labels) {
+    this.labels = labels;
   }
 
   @JsonIgnore
