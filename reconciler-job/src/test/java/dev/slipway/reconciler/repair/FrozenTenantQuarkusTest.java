@@ -7,6 +7,7 @@ import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.diff.DriftClass;
@@ -15,6 +16,7 @@ import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -29,7 +31,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FrozenTenantQuarkusTest {
   @Inject ReconcilePass pass;
-  @Inject Pool pool;
+
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject FleetConfig fleetConfig;
   private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
   Fleet fleet;
