@@ -107,7 +107,9 @@ class TimelineSourcesQuarkusTest {
           !operations || !scan.path("Node Type").asText().equals("Seq Scan"),
           "sequential scan: " + scan);
       assertTrue(
-          scan.path("Actual Rows").asLong() <= PAGE + 1,
+          // About a page: the sort of rows with equal times reads one row ahead; without the
+          // index it would be the tenant's whole history (10,000).
+          scan.path("Actual Rows").asLong() <= 2 * (PAGE + 1),
           "a page read " + scan.path("Actual Rows") + " rows of " + scan.path("Relation Name"));
     }
     assertTrue(
