@@ -109,7 +109,8 @@ class CliIT {
     var up = admin.run("tenants", "watch", slug, "--interval", "200ms", "--timeout", "60s");
     assertEquals(ExitCodes.OK, up.exitCode(), up.toString());
 
-    assertEquals(ExitCodes.OK, admin.run("tenants", "protect", slug, "--reason", "key account").exitCode());
+    assertEquals(
+        ExitCodes.OK, admin.run("tenants", "protect", slug, "--reason", "key account").exitCode());
     var refused = admin.run("tenants", "delete", slug);
     assertEquals(ExitCodes.CONFLICT, refused.exitCode(), refused.toString());
     assertTrue(refused.err().contains("key account"), refused.toString());
@@ -125,7 +126,8 @@ class CliIT {
         running.kube().secrets().inNamespace(namespace).withName(slug).get().getData().get("token");
     assertEquals(token, new String(java.util.Base64.getDecoder().decode(secret)));
     for (String verb : new String[] {"suspend", "resume"}) {
-      var r = admin.run("tenants", verb, slug, "--reason", "cli test", "--wait", "--interval", "200ms");
+      var r =
+          admin.run("tenants", verb, slug, "--reason", "cli test", "--wait", "--interval", "200ms");
       assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
     }
 

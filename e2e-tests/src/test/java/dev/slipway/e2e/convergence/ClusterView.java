@@ -20,6 +20,7 @@ final class ClusterView {
 
   /** The Secret's key of the gateway token (common: GatewayDefaults.SECRET_TOKEN_KEY). */
   static final String TOKEN_KEY = "token";
+
   private final Map<String, Map<String, HasMetadata>> byName = new HashMap<>();
 
   static ClusterView read(KubernetesClient kube) {
