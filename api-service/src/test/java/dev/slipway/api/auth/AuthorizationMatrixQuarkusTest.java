@@ -66,6 +66,8 @@ class AuthorizationMatrixQuarkusTest {
           Map.entry(
               "GET /v1/tenants/{slug}/operations",
               new int[] {401, 401, 401, 401, 200, 404, 200, 200}),
+          Map.entry(
+              "GET /v1/tenants/{slug}/events", new int[] {401, 401, 401, 401, 200, 404, 200, 200}),
           Map.entry("GET /v1/operations/{op}", new int[] {401, 401, 401, 401, 200, 404, 200, 200}),
           Map.entry("GET /v1/plans", new int[] {401, 401, 401, 401, 200, 200, 200, 200}),
           Map.entry(

@@ -105,6 +105,52 @@ class BadInputQuarkusTest {
     TestApi.as(TestTokens.admin()).get("/v1/tenants/" + slug).then().statusCode(404);
   }
 
+  /**
+   * The timeline's parameters (GET /v1/tenants/{slug}/events): each bad one is a 422 problem whose
+   * errors name it, whether the tenant exists or not.
+   */
+  @Test
+  void badTimelineParametersAreA422NamingTheParameter() {
+    String slug = TestApi.uniqueSlug("tlbad");
+    TestApi.createTenant(TestTokens.admin(), slug).then().statusCode(202);
+    String foreign = java.util.Base64.getUrlEncoder().encodeToString("x\ny".getBytes());
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("kind=bogus", "kind");
+    cases.put("kind=write,dead_letters", "kind");
+    cases.put("since=yesterday", "since");
+    cases.put("until=2026-13-01T00:00:00Z", "until");
+    cases.put("since=2026-12-06T10:00:00Z&until=2026-12-06T09:59:59Z", "since");
+    cases.put("cursor=not-a-cursor", "cursor");
+    cases.put("cursor=" + foreign, "cursor");
+    cases.put(
+        "cursor="
+            + java.util.Base64.getUrlEncoder()
+                .encodeToString("2026-12-06T10:00:00Z\n\u0000".getBytes()),
+        "cursor");
+    List<String> wrong = new ArrayList<>();
+    for (String target : List.of(slug, "no-such-tenant")) {
+      cases.forEach(
+          (query, field) -> {
+            Response r =
+                TestApi.as(TestTokens.admin())
+                    .urlEncodingEnabled(false)
+                    .get("/v1/tenants/" + target + "/events?" + query);
+            String named = r.statusCode() == 422 ? r.jsonPath().getString("errors[0].field") : null;
+            if (!field.equals(named) || !r.contentType().startsWith("application/problem+json")) {
+              wrong.add(target + "?" + query + " → " + r.statusCode() + " " + r.asString());
+            }
+          });
+    }
+    assertEquals(List.of(), wrong);
+    // since equal to until is an empty window, not an error.
+    TestApi.as(TestTokens.admin())
+        .get(
+            "/v1/tenants/" + slug + "/events?since=2026-12-06T10:00:00Z&until=2026-12-06T10:00:00Z")
+        .then()
+        .statusCode(200)
+        .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+  }
+
   /** Image versions that look like digests but are not: 422 naming imageVersion. */
   @Test
   void malformedImageDigestsAreInvalid() {

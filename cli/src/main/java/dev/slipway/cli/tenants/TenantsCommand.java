@@ -16,7 +16,14 @@ import picocli.CommandLine.Command;
       TenantActions.Stop.class,
       TenantActions.RotateToken.class,
       TenantActions.Delete.class,
+      TenantSafety.Restore.class,
+      TenantSafety.Purge.class,
+      TenantSafety.Suspend.class,
+      TenantSafety.Resume.class,
+      TenantProtection.Protect.class,
+      TenantProtection.Unprotect.class,
       TenantWatch.class,
-      TenantOperations.class
+      TenantOperations.class,
+      TenantEvents.class
     })
 public final class TenantsCommand extends CommandGroup {}

@@ -93,6 +93,60 @@ class CliIT {
     assertTrue(stopped.out().contains(" STOPPED "), stopped.toString());
   }
 
+  /**
+   * Issue 24 through the tool: a protected tenant refuses a delete (exit CONFLICT with the reason);
+   * unprotected it is deleted, restored Running with the same token, suspended and resumed; its
+   * timeline lists each of those writes, newest first, with who asked.
+   */
+  @Test
+  void lifecycleCommandsAndTheTimeline() throws Exception {
+    String slug = slug();
+    var created = admin.run("tenants", "create", slug, "-o", "json");
+    assertEquals(ExitCodes.OK, created.exitCode(), created.toString());
+    JsonNode answer = JSON.readTree(created.out());
+    String token = answer.get("gatewayToken").asText();
+    String namespace = answer.get("tenant").get("namespace").asText();
+    var up = admin.run("tenants", "watch", slug, "--interval", "200ms", "--timeout", "60s");
+    assertEquals(ExitCodes.OK, up.exitCode(), up.toString());
+
+    assertEquals(
+        ExitCodes.OK, admin.run("tenants", "protect", slug, "--reason", "key account").exitCode());
+    var refused = admin.run("tenants", "delete", slug);
+    assertEquals(ExitCodes.CONFLICT, refused.exitCode(), refused.toString());
+    assertTrue(refused.err().contains("key account"), refused.toString());
+    assertEquals(ExitCodes.OK, admin.run("tenants", "unprotect", slug).exitCode());
+    var deleted = admin.run("tenants", "delete", slug, "--wait", "--interval", "200ms");
+    assertEquals(ExitCodes.OK, deleted.exitCode(), deleted.toString());
+    var purge = admin.run("tenants", "purge", slug, "--confirm", "not-" + slug);
+    assertEquals(ExitCodes.INVALID, purge.exitCode(), purge.toString());
+    var restored = admin.run("tenants", "restore", slug, "--wait", "--interval", "200ms");
+    assertEquals(ExitCodes.OK, restored.exitCode(), restored.toString());
+    assertTrue(restored.out().contains(" RUNNING "), restored.toString());
+    var secret =
+        running.kube().secrets().inNamespace(namespace).withName(slug).get().getData().get("token");
+    assertEquals(token, new String(java.util.Base64.getDecoder().decode(secret)));
+    for (String verb : new String[] {"suspend", "resume"}) {
+      var r =
+          admin.run("tenants", verb, slug, "--reason", "cli test", "--wait", "--interval", "200ms");
+      assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+    }
+
+    var events = admin.run("tenants", "events", slug, "--kind", "write,lifecycle", "-o", "json");
+    assertEquals(ExitCodes.OK, events.exitCode(), events.toString());
+    java.util.List<String> actions = new java.util.ArrayList<>();
+    for (JsonNode e : JSON.readTree(events.out()).get("items")) {
+      actions.add(e.get("action").asText());
+      assertTrue(!e.path("actor").asText().isEmpty(), events.toString());
+    }
+    assertEquals(
+        java.util.List.of(
+            "resume", "suspend", "restore", "delete", "unprotect", "protect", "create"),
+        actions);
+    var table = admin.run("tenants", "events", slug, "--kind", "operation");
+    assertEquals(ExitCodes.OK, table.exitCode(), table.toString());
+    assertTrue(table.out().contains("restore") && table.out().contains("SUCCEEDED"), table.out());
+  }
+
   @Test
   void deadLettersListAsValidJson() throws Exception {
     var listed = admin.run("ops", "dead-letters", "list", "-o", "json");

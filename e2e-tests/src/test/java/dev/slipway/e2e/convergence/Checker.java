@@ -76,6 +76,21 @@ final class Checker {
     }
   }
 
+  private static String secretToken(HasMetadata secret) {
+    if (!(secret instanceof io.fabric8.kubernetes.api.model.Secret s) || s.getData() == null) {
+      return null;
+    }
+    String data = s.getData().get(ClusterView.TOKEN_KEY);
+    return data == null
+        ? null
+        : new String(
+            java.util.Base64.getDecoder().decode(data), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String restored(TenantModel t) {
+    return t.restores() == 0 ? "" : " after " + t.restores() + " restore(s)";
+  }
+
   private static boolean converged(TenantModel t, DatabaseView.Row row) {
     // A soft-deleted (OFFLINE) tenant is observed as STOPPED: no pod, and no phase of its own.
     String phase = t.desired().equals("OFFLINE") ? "STOPPED" : t.desired();
@@ -137,6 +152,12 @@ final class Checker {
       } else if (!Objects.equals(ClusterView.label(o, ClusterView.TENANT_ID), t.id().toString())) {
         findings.unexpected(t + ": " + kind + " of another tenant id");
       }
+    }
+    // A restore (or anything else) must never replace the token the create gave the tenant.
+    HasMetadata secret = live.get("Secret");
+    String token = secretToken(secret);
+    if (secret != null && t.gatewayToken() != null && !t.gatewayToken().equals(token)) {
+      findings.lost(t + ": the Secret holds another gateway token" + restored(t));
     }
     // The Deployment's generation is what its readiness is recorded against; on the other three
     // a generation from a late write of unchanged content makes no difference.

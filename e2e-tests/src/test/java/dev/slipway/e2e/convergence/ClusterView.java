@@ -17,6 +17,10 @@ final class ClusterView {
 
   static final String TENANT_ID = "slipway.dev/tenant-id";
   static final String GENERATION = "slipway.dev/generation";
+
+  /** The Secret's key of the gateway token (common: GatewayDefaults.SECRET_TOKEN_KEY). */
+  static final String TOKEN_KEY = "token";
+
   private final Map<String, Map<String, HasMetadata>> byName = new HashMap<>();
 
   static ClusterView read(KubernetesClient kube) {

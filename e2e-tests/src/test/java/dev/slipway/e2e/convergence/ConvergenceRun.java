@@ -120,12 +120,18 @@ final class ConvergenceRun implements AutoCloseable {
         new FaultMatrix.Timing(
             Duration.between(healed, drained), Duration.between(healed, converged));
     History.Counts counts = history.counts(fault);
+    int restores =
+        history.tenants().stream()
+            .filter(t -> t.phase().equals(fault))
+            .mapToInt(TenantModel::restores)
+            .sum();
     System.out.printf(
-        "convergence[%s]: trials=%d (%s) %s %s %s phase=%ds%n",
+        "convergence[%s]: trials=%d (%s) %s restores=%d %s %s phase=%ds%n",
         fault,
         trials.count(),
         trials.detail(),
         counts,
+        restores,
         report.counts(),
         timing,
         Duration.between(begun, Instant.now()).toSeconds());

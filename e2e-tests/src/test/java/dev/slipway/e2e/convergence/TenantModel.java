@@ -14,6 +14,8 @@ final class TenantModel {
   private String plan;
   private long generation;
   private int changes;
+  private String gatewayToken;
+  private int restores;
 
   TenantModel(String phase, String slug) {
     this.phase = phase;
@@ -58,6 +60,25 @@ final class TenantModel {
   /** Replicas the tenant's Deployment must have: the plan's while running, 0 when stopped. */
   synchronized int replicas() {
     return "RUNNING".equals(desired) ? Plans.replicas(plan) : 0;
+  }
+
+  /** The gateway token the create answered with; null when not known (the checker's self-test). */
+  synchronized String gatewayToken() {
+    return gatewayToken;
+  }
+
+  /** Acknowledged restores: each must bring the tenant back with the token it had. */
+  synchronized int restores() {
+    return restores;
+  }
+
+  synchronized void created(UUID id, String plan, long generation, String gatewayToken) {
+    created(id, plan, generation);
+    this.gatewayToken = gatewayToken;
+  }
+
+  synchronized void restored() {
+    restores++;
   }
 
   synchronized void created(UUID id, String plan, long generation) {

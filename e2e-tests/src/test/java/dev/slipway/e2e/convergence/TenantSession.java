@@ -20,6 +20,8 @@ final class TenantSession {
   private final int length;
   private final boolean endsDeleted;
   private final boolean refusedCreate;
+  private final boolean endsRestored;
+  private String resumeState;
   private int steps;
 
   /** What a session needs from its load generator. */
@@ -42,6 +44,9 @@ final class TenantSession {
     this.length = 3 + random.nextInt(8);
     this.endsDeleted = random.nextInt(100) < 40;
     this.refusedCreate = refusedCreate;
+    // Of the rest, about half are deleted and restored before they end: a restore under the
+    // phase's fault must bring the tenant back as it was, with the same token.
+    this.endsRestored = !endsDeleted && random.nextBoolean();
   }
 
   void start() {
@@ -78,6 +83,11 @@ final class TenantSession {
         act("PURGE", "POST", "/purge", confirm, "DELETED", model.plan());
       } else if (endsDeleted) {
         act("DELETE", "DELETE", "", null, "OFFLINE", model.plan());
+      } else if (endsRestored && resumeState == null) {
+        resumeState = model.desired();
+        act("DELETE", "DELETE", "", null, "OFFLINE", model.plan());
+      } else if (endsRestored && "OFFLINE".equals(model.desired())) {
+        act("RESTORE", "POST", "/restore", null, resumeState, model.plan());
       } else {
         load.ended(this);
       }
@@ -106,7 +116,10 @@ final class TenantSession {
     }
     JsonNode tenant = a.body().path("tenant");
     model.created(
-        UUID.fromString(tenant.path("id").asText()), plan, tenant.path("generation").asLong());
+        UUID.fromString(tenant.path("id").asText()),
+        plan,
+        tenant.path("generation").asLong(),
+        a.body().path("gatewayToken").asText(null));
     pace();
   }
 
@@ -183,6 +196,9 @@ final class TenantSession {
                   .surprise(action + " of " + model + " answered generation " + generation);
             }
             model.changed(desired, plan, generation, changed);
+            if (action.equals("RESTORE")) {
+              model.restored();
+            }
           }
           pace();
         });
