@@ -7,9 +7,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Writes what the api-service would (tenant, operation) straight into the real database and sends
@@ -120,11 +122,22 @@ public final class TestTenants {
   }
 
   public void sendRaw(String groupId, String body, String dedupId) {
+    sendRaw(groupId, body, dedupId, Map.of());
+  }
+
+  /** A message with these String message attributes (the sender's trace context, say). */
+  public void sendRaw(String groupId, String body, String dedupId, Map<String, String> attributes) {
+    Map<String, MessageAttributeValue> values = new HashMap<>();
+    attributes.forEach(
+        (k, v) ->
+            values.put(
+                k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
     sqs.sendMessage(
         b ->
             b.queueUrl(queueUrl)
                 .messageGroupId(groupId)
                 .messageDeduplicationId(dedupId)
+                .messageAttributes(values)
                 .messageBody(body));
   }
 

@@ -3,6 +3,7 @@ package dev.slipway.api.deadletters;
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.deadletters.DeadLetterOutcomeRepository.Outcome;
 import dev.slipway.api.jobs.OpsJobRow;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -27,12 +28,19 @@ class Resend {
   private final SqsClient sqs;
   private final ApiConfig config;
   private final DeadLetterOutcomeRepository ledger;
+  private final ReplayTracing tracing;
 
-  Resend(Pool pool, SqsClient sqs, ApiConfig config, DeadLetterOutcomeRepository ledger) {
+  Resend(
+      Pool pool,
+      SqsClient sqs,
+      ApiConfig config,
+      DeadLetterOutcomeRepository ledger,
+      ReplayTracing tracing) {
     this.pool = pool;
     this.sqs = sqs;
     this.config = config;
     this.ledger = ledger;
+    this.tracing = tracing;
   }
 
   /**
@@ -86,22 +94,33 @@ class Resend {
    */
   private Map<String, String> resendAll(List<DeadLetter> messages) {
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    List<Span> spans = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       DeadLetter m = messages.get(i);
+      Span span = tracing.start(m);
+      spans.add(span);
       entries.add(
           SendMessageBatchRequestEntry.builder()
               .id(Integer.toString(i))
               .messageBody(m.body())
               .messageGroupId(m.groupId())
               .messageDeduplicationId(deduplicationId(m))
+              .messageAttributes(ReplayTracing.attributes(span))
               .build());
     }
-    var response = sqs.sendMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
-    DeadLetterQueue.refused("resend", messages, response.failed());
     Map<String, String> sent = new HashMap<>();
-    response
-        .successful()
-        .forEach(e -> sent.put(messages.get(Integer.parseInt(e.id())).messageId(), e.messageId()));
+    try {
+      var response = sqs.sendMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
+      DeadLetterQueue.refused("resend", messages, response.failed());
+      response
+          .successful()
+          .forEach(
+              e -> sent.put(messages.get(Integer.parseInt(e.id())).messageId(), e.messageId()));
+    } finally {
+      for (int i = 0; i < messages.size(); i++) {
+        ReplayTracing.end(spans.get(i), sent.containsKey(messages.get(i).messageId()));
+      }
+    }
     return sent;
   }
 

@@ -3,6 +3,7 @@ package dev.slipway.api.outbox;
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.config.OutboxConfig;
 import dev.slipway.common.retry.BackoffSequence;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +43,10 @@ public class OutboxRelay {
   private volatile boolean running;
   private Thread thread;
 
-  OutboxRelay(DataSource dataSource, SqsClient sqs, ApiConfig config, RelayMetrics metrics) {
+  OutboxRelay(
+      DataSource dataSource, SqsClient sqs, ApiConfig config, RelayMetrics metrics, Tracer tracer) {
     this.config = config.outbox();
-    this.publisher = new SqsPublisher(sqs, config.queueUrl());
+    this.publisher = new SqsPublisher(sqs, config.queueUrl(), new RelayTracing(tracer));
     this.round = new RelayRound(dataSource, publisher, this.config.batchSize());
     this.metrics = metrics;
     this.listener = new OutboxListener(dataSource, this::wakeUp, this.config.maxBackoff());

@@ -15,10 +15,12 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * idempotent and an operation already finished is acknowledged as done).
  */
 final class SqsPublisher {
+  private final RelayTracing tracing;
   private volatile Target target;
 
-  SqsPublisher(SqsClient sqs, String queueUrl) {
+  SqsPublisher(SqsClient sqs, String queueUrl, RelayTracing tracing) {
     this.target = new Target(sqs, queueUrl);
+    this.tracing = tracing;
   }
 
   /** What went out, in order, and why the rest did not (null when everything was sent). */
@@ -32,20 +34,34 @@ final class SqsPublisher {
     Target t = target;
     List<Long> sent = new ArrayList<>();
     for (List<PendingCommand> request : PublishPlan.requests(rows)) {
-      try {
-        SendMessageBatchResponse response =
-            t.sqs().sendMessageBatch(b -> b.queueUrl(t.queueUrl()).entries(entries(request)));
-        response.successful().forEach(ok -> sent.add(Long.parseLong(ok.id())));
-        if (!response.failed().isEmpty()) {
-          BatchResultErrorEntry first = response.failed().get(0);
-          return new Result(sent, first.code() + ": " + first.message());
-        }
-      } catch (SdkException e) {
-        // Queue unreachable, throttled, credentials expired...: the caller backs off.
-        return new Result(sent, e.getClass().getSimpleName() + ": " + e.getMessage());
+      String error = send(t, request, sent);
+      if (error != null) {
+        return new Result(sent, error);
       }
     }
     return new Result(sent, null);
+  }
+
+  /** Sends one request, adds what SQS accepted to {@code sent}; the error, or null. */
+  private String send(Target t, List<PendingCommand> request, List<Long> sent) {
+    RelayTracing.Sends spans = tracing.start(request);
+    List<Long> accepted = new ArrayList<>();
+    String error = null;
+    try {
+      SendMessageBatchResponse response =
+          t.sqs().sendMessageBatch(b -> b.queueUrl(t.queueUrl()).entries(entries(request, spans)));
+      response.successful().forEach(ok -> accepted.add(Long.parseLong(ok.id())));
+      if (!response.failed().isEmpty()) {
+        BatchResultErrorEntry first = response.failed().get(0);
+        error = first.code() + ": " + first.message();
+      }
+    } catch (SdkException e) {
+      // Queue unreachable, throttled, credentials expired...: the caller backs off.
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    sent.addAll(accepted);
+    spans.end(accepted, error);
+    return error;
   }
 
   /**
@@ -56,7 +72,8 @@ final class SqsPublisher {
     this.target = new Target(sqs, queueUrl);
   }
 
-  private static List<SendMessageBatchRequestEntry> entries(List<PendingCommand> request) {
+  private static List<SendMessageBatchRequestEntry> entries(
+      List<PendingCommand> request, RelayTracing.Sends spans) {
     return request.stream()
         .map(
             c ->
@@ -65,6 +82,7 @@ final class SqsPublisher {
                     .messageBody(c.body())
                     .messageGroupId(c.groupId())
                     .messageDeduplicationId(c.operationId())
+                    .messageAttributes(spans.attributes(c))
                     .build())
         .toList();
   }

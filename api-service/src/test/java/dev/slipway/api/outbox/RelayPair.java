@@ -20,7 +20,14 @@ final class RelayPair implements AutoCloseable {
 
   RelayPair(DataSource dataSource, SqsClient sqs, String queueUrl, int batchSize) {
     for (int i = 0; i < 2; i++) {
-      rounds.add(new RelayRound(dataSource, new SqsPublisher(sqs, queueUrl), batchSize));
+      rounds.add(
+          new RelayRound(
+              dataSource,
+              new SqsPublisher(
+                  sqs,
+                  queueUrl,
+                  new RelayTracing(io.opentelemetry.api.OpenTelemetry.noop().getTracer("test"))),
+              batchSize));
       sent.add(Collections.synchronizedList(new ArrayList<>()));
     }
   }

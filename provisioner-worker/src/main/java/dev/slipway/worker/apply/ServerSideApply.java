@@ -9,6 +9,11 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,18 +44,48 @@ class ServerSideApply {
     }
   }
 
+  static final String SPAN_NAME = "kubernetes apply";
+
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
   private final String apiRoot;
+  private final Tracer tracer;
 
-  ServerSideApply(KubernetesClient client) {
+  ServerSideApply(KubernetesClient client, Tracer tracer) {
     this.client = client;
+    this.tracer = tracer;
     this.serialization = client.getKubernetesSerialization();
     String master = client.getMasterUrl().toString();
     this.apiRoot = master.endsWith("/") ? master.substring(0, master.length() - 1) : master;
   }
 
+  /** The apply, as a span of the command's trace (a child of the current span). */
   Response apply(HasMetadata desired) {
+    Span span =
+        tracer
+            .spanBuilder(SPAN_NAME)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute("k8s.object.kind", desired.getKind())
+            .setAttribute("k8s.object.name", desired.getMetadata().getName())
+            .setAttribute(
+                "k8s.namespace.name", String.valueOf(desired.getMetadata().getNamespace()))
+            .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      Response response = send(desired);
+      span.setAttribute("http.response.status_code", (long) response.code());
+      return response;
+    } catch (RuntimeException e) {
+      if (e instanceof KubernetesClientException k) {
+        span.setAttribute("http.response.status_code", (long) k.getCode());
+      }
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private Response send(HasMetadata desired) {
     HttpClient http = client.getHttpClient();
     HttpRequest request =
         http.newHttpRequestBuilder()

@@ -11,6 +11,10 @@ import dev.slipway.worker.apply.TenantApplier;
 import dev.slipway.worker.repository.CommandStore;
 import dev.slipway.worker.repository.OperationStore;
 import dev.slipway.worker.repository.TenantStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -35,16 +39,20 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CommandHandler {
   private static final Logger LOG = Logger.getLogger(CommandHandler.class);
+  static final String STATUS_SPAN = "slipway status write";
   private final CommandStore commands;
   private final OperationStore operations;
   private final TenantStore tenants;
   private final TenantApplier applier;
+  private final Tracer tracer;
 
   CommandHandler(
       CommandStore commands,
       OperationStore operations,
       TenantStore tenants,
-      TenantApplier applier) {
+      TenantApplier applier,
+      Tracer tracer) {
+    this.tracer = tracer;
     this.commands = commands;
     this.operations = operations;
     this.tenants = tenants;
@@ -94,13 +102,35 @@ public class CommandHandler {
   private void converge(CommandEnvelope command, TenantRow stored, OperationStatus done) {
     TenantSpec tenant = stored.spec();
     if (tenant.desiredState() == DesiredState.DELETED) {
-      tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING);
+      written(
+          "deleting", () -> tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING));
       logResults(tenant, applier.converge(tenant, false));
-      tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
-      operations.finish(command.commandId(), tenant.id(), done);
+      written(
+          "deleted",
+          () -> {
+            tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETED);
+            operations.finish(command.commandId(), tenant.id(), done);
+          });
     } else {
       logResults(tenant, applier.converge(tenant, stored.neverApplied()));
-      commands.finishApplied(command.commandId(), tenant.id(), tenant.generation(), done);
+      written(
+          "applied",
+          () ->
+              commands.finishApplied(command.commandId(), tenant.id(), tenant.generation(), done));
+    }
+  }
+
+  /** A status write as a span of the command's trace, beside the applies it records. */
+  private void written(String what, Runnable write) {
+    Span span =
+        tracer.spanBuilder(STATUS_SPAN).setAttribute("slipway.status.write", what).startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      write.run();
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
     }
   }
 

@@ -10,8 +10,12 @@ import dev.slipway.worker.converge.Converger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -26,23 +30,69 @@ public class CommandProcessor {
   private final Converger converger;
   private final MeterRegistry registry;
   private final int invalidVisibility;
+  private final CommandTracing tracing;
 
-  CommandProcessor(Converger converger, MeterRegistry registry, WorkerConfig config) {
+  CommandProcessor(
+      Converger converger, MeterRegistry registry, WorkerConfig config, CommandTracing tracing) {
     this.converger = converger;
+    this.tracing = tracing;
     this.registry = registry;
     this.invalidVisibility =
         (int) Math.max(0, config.consumer().invalidMessageVisibility().toSeconds());
   }
 
   public Outcome process(String messageId, String body, int receiveCount) {
+    return process(messageId, body, receiveCount, Map.of());
+  }
+
+  /**
+   * @param trace the trace headers among the message's attributes (the sender's span), may be empty
+   */
+  public Outcome process(
+      String messageId, String body, int receiveCount, Map<String, String> trace) {
     registry.counter(MetricNames.COMMANDS_RECEIVED).increment();
+    Decoded decoded = Decoded.of(body);
+    Span span = tracing.start(messageId, trace, decoded.command(), receiveCount);
+    try (Scope ignored = span.makeCurrent()) {
+      MDC.put("traceId", span.getSpanContext().getTraceId());
+      MDC.put("spanId", span.getSpanContext().getSpanId());
+      Outcome outcome = process(messageId, decoded, receiveCount);
+      span.setAttribute("slipway.outcome", outcome.tag());
+      if (outcome.kind() == Outcome.Kind.RETRY || Outcome.PERMANENT.equals(outcome.tag())) {
+        span.setStatus(StatusCode.ERROR, outcome.tag());
+      }
+      return outcome;
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** The body decoded, or why it cannot be. */
+  private record Decoded(CommandEnvelope command, InvalidCommandException invalid) {
+    static Decoded of(String body) {
+      try {
+        return new Decoded(CommandCodec.decode(body), null);
+      } catch (InvalidCommandException e) {
+        return new Decoded(null, e);
+      }
+    }
+  }
+
+  private Outcome process(String messageId, Decoded decoded, int receiveCount) {
     MDC.put("messageId", messageId);
     MDC.put("attempt", Integer.toString(receiveCount));
     Timer.Sample sample = Timer.start(registry);
     String type = "unknown";
     Outcome outcome = null;
     try {
-      CommandEnvelope command = CommandCodec.decode(body);
+      if (decoded.invalid() != null) {
+        throw decoded.invalid();
+      }
+      CommandEnvelope command = decoded.command();
       type = command.type().name().toLowerCase(Locale.ROOT);
       MDC.put("commandId", command.commandId().toString());
       MDC.put("operationId", command.commandId().toString());

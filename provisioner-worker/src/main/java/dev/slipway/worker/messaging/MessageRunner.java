@@ -23,7 +23,7 @@ class MessageRunner {
     int receiveCount = message.receiveCount();
     inFlight.incrementAndGet();
     try {
-      return processor.process(message.id(), message.body(), receiveCount);
+      return processor.process(message.id(), message.body(), receiveCount, message.trace());
     } catch (RuntimeException e) {
       // Even recording the failure failed (database down): let the queue redeliver it later.
       LOG.warnf("processing failed before an outcome was recorded: %s", e.toString());

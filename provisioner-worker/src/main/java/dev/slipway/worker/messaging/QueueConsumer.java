@@ -1,6 +1,7 @@
 package dev.slipway.worker.messaging;
 
 import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.shared.tracing.MessageTrace;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -151,7 +152,8 @@ public class QueueConsumer {
                     .messageSystemAttributeNames(
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
                         MessageSystemAttributeName.MESSAGE_GROUP_ID,
-                        MessageSystemAttributeName.SENT_TIMESTAMP))
+                        MessageSystemAttributeName.SENT_TIMESTAMP)
+                    .messageAttributeNames(MessageTrace.NAMES))
         .messages();
   }
 }

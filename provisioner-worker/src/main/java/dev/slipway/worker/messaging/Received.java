@@ -1,6 +1,8 @@
 package dev.slipway.worker.messaging;
 
+import dev.slipway.shared.tracing.MessageTrace;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -25,6 +27,11 @@ final class Received {
 
   String body() {
     return message.body();
+  }
+
+  /** The sender's trace headers among the message attributes; empty when it set none. */
+  Map<String, String> trace() {
+    return MessageTrace.headers(message.messageAttributes());
   }
 
   String receiptHandle() {

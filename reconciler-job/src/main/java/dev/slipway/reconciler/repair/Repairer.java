@@ -7,6 +7,7 @@ import dev.slipway.reconciler.diff.Orphan;
 import dev.slipway.reconciler.diff.TenantDrift;
 import dev.slipway.reconciler.scan.OpenOperation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -31,12 +32,18 @@ public class Repairer {
   private final RepairStore store;
   private final OrphanPruner pruner;
   private final PruneGuard guard;
+  private final RepairTracing tracing;
 
   /** 1 when the last pass's prune was refused, else 0: a gauge holds in both run modes. */
   private final AtomicInteger pruneRefused = new AtomicInteger();
 
   Repairer(
-      RepairStore store, OrphanPruner pruner, ReconcilerConfig config, MeterRegistry registry) {
+      RepairStore store,
+      OrphanPruner pruner,
+      ReconcilerConfig config,
+      MeterRegistry registry,
+      RepairTracing tracing) {
+    this.tracing = tracing;
     this.store = store;
     this.pruner = pruner;
     this.guard = new PruneGuard(config.maxPruneShare(), config.pruneAlwaysAllowed());
@@ -54,7 +61,7 @@ public class Repairer {
     if (mode.reportOnly()) {
       return RepairSummary.NONE;
     }
-    var tally = new Tally(mode.maxRepairs());
+    var tally = new Tally(mode.maxRepairs(), tracing, tracing.pass());
     report.stuckByTenant().forEach((tenantId, ops) -> replaceStuck(report, ops, tally));
     for (TenantDrift drift : report.drifts()) {
       repair(drift, coolingDown, tally);
@@ -167,9 +174,13 @@ public class Repairer {
     private int errors;
     private int apiCalls;
     private int frozen;
+    private final RepairTracing tracing;
+    private final SpanContext pass;
 
-    Tally(int budget) {
+    Tally(int budget, RepairTracing tracing, SpanContext pass) {
       this.budget = budget;
+      this.tracing = tracing;
+      this.pass = pass;
     }
 
     void budgeted(boolean prune, BooleanSupplier action, String what, Object... args) {
@@ -195,7 +206,7 @@ public class Repairer {
 
     private boolean run(BooleanSupplier action, String what, Object[] args) {
       try {
-        boolean done = action.getAsBoolean();
+        boolean done = tracing.run(pass, String.format(what, args), action);
         LOG.infof(
             "%s: %s",
             String.format(what, args), done ? "done" : "nothing to do (changed meanwhile)");

@@ -16,6 +16,10 @@ import dev.slipway.shared.tenants.TenantRow;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -34,6 +38,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReconcilePass {
   private static final Logger LOG = Logger.getLogger(ReconcilePass.class);
+  static final String PASS_SPAN = "slipway.reconcile pass";
   private final DatabaseScanner database;
   private final ClusterScanner cluster;
   private final CommandQueueState queueState;
@@ -44,6 +49,7 @@ public class ReconcilePass {
   private final ReconcilerConfig config;
   private final FleetConfig fleet;
   private final MeterRegistry registry;
+  private final Tracer tracer;
   private final Clock clock = Clock.systemUTC();
 
   ReconcilePass(
@@ -56,7 +62,9 @@ public class ReconcilePass {
       PassMetrics metrics,
       ReconcilerConfig config,
       FleetConfig fleet,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Tracer tracer) {
+    this.tracer = tracer;
     this.database = database;
     this.cluster = cluster;
     this.queueState = queueState;
@@ -90,15 +98,25 @@ public class ReconcilePass {
     Timer.Sample sample = Timer.start(registry);
     UUID runId = runs.start(mode.label());
     String outcome = "failed";
-    try {
+    // The pass's span: each repair's own trace links to it (RepairTracing).
+    Span span =
+        tracer
+            .spanBuilder(PASS_SPAN)
+            .setNoParent()
+            .setAttribute("slipway.reconcile.run_id", runId.toString())
+            .setAttribute("slipway.reconcile.mode", mode.label())
+            .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
       PassResult result = scanAndRepair(runId, mode);
       outcome = "succeeded";
       return result;
     } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
       forbidden(e);
       runs.failed(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
       throw e;
     } finally {
+      span.end();
       sample.stop(registry.timer(MetricNames.RECONCILE_PASS_DURATION));
       metrics.passEnded(outcome);
     }

@@ -3,8 +3,8 @@ package dev.slipway.shared.outbox;
 import dev.slipway.common.command.CommandCodec;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
+import dev.slipway.shared.tracing.TraceContext;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -50,9 +50,14 @@ public record NewCommand(
     return new NewCommand(operationId, tenantId, slug, type, generation, issuer, subject);
   }
 
-  /** The envelope issued at {@code issuedAt}, without trace context. */
+  /**
+   * The envelope issued at {@code issuedAt}, carrying the current trace context (the API request's,
+   * or the reconciler repair's span): the relay sends it on and the worker continues that trace.
+   * Empty when no span is current.
+   */
   public CommandEnvelope envelope(Instant issuedAt) {
-    return CommandEnvelope.of(operationId, type, tenantId, slug, generation, issuedAt, Map.of());
+    return CommandEnvelope.of(
+        operationId, type, tenantId, slug, generation, issuedAt, TraceContext.current());
   }
 
   /** The outbox row's body: the envelope, issued now, as JSON. */
