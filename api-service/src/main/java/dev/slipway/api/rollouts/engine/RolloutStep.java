@@ -29,7 +29,10 @@ public class RolloutStep {
     this.metrics = metrics;
   }
 
-  /** False when the rollout is not running or another process is stepping it right now. */
+  /**
+   * True when the step moved the rollout on (the next one may move it again at once); false when it
+   * waits (a gate, a bake), is not running, or another process is stepping it right now.
+   */
   public boolean run(SqlConnection c, UUID id) {
     var rows =
         Tx.rows(
@@ -46,15 +49,12 @@ public class RolloutStep {
     Tx.update(c, "UPDATE rollouts SET heartbeat_at = now() WHERE id = $1", id);
     if (r.status().equals("HALTED")) {
       rollBack(c, r);
-    } else if (r.bakeUntil() != null) {
-      afterBake(c, r);
-    } else {
-      advance(c, r);
+      return true;
     }
-    return true;
+    return r.bakeUntil() != null ? afterBake(c, r) : advance(c, r);
   }
 
-  private void advance(SqlConnection c, RolloutRow r) {
+  private boolean advance(SqlConnection c, RolloutRow r) {
     WaveGate.Counts k = WaveGate.check(c, r);
     if (k.failed() > r.strategy().maxFailures()) {
       String error =
@@ -67,17 +67,19 @@ public class RolloutStep {
       RolloutRepository.setStatus(c, r.id(), "HALTED", error);
       record(c, r, "halted", Map.of("wave", r.currentWave(), "failed", k.failed()), error);
       metrics.halted();
-      return;
+      return true;
     }
     int free = r.strategy().maxParallel() - k.changing();
     if (k.pending() > 0 && free > 0) {
-      changes.changeNext(c, r, fleetImage(c, r), free);
+      int changed = changes.changeNext(c, r, fleetImage(c, r), free);
       Tx.update(
           c,
           "UPDATE rollouts SET wave_started_at = coalesce(wave_started_at, now()),"
               + " updated_at = now() WHERE id = $1",
           r.id());
-    } else if (k.pending() == 0 && k.changing() == 0) {
+      return changed > 0;
+    }
+    if (k.pending() == 0 && k.changing() == 0) {
       Duration bake = r.strategy().bakeDuration();
       Tx.update(
           c,
@@ -90,16 +92,18 @@ public class RolloutStep {
             Duration.between(r.waveStartedAt().toInstant(), java.time.Instant.now()));
       }
       record(c, r, "wave-passed", Map.of("wave", r.currentWave()), "bake " + r.strategy().bake());
+      return true;
     }
+    return false;
   }
 
-  private void afterBake(SqlConnection c, RolloutRow r) {
+  private boolean afterBake(SqlConnection c, RolloutRow r) {
     boolean over =
         Tx.rows(c, "SELECT bake_until <= now() AS over FROM rollouts WHERE id = $1", r.id())
             .get(0)
             .getBoolean("over");
     if (!over) {
-      return;
+      return false;
     }
     if (r.currentWave() + 1 < WaveGate.waveCount(c, r)) {
       Tx.update(
@@ -107,7 +111,7 @@ public class RolloutStep {
           "UPDATE rollouts SET current_wave = current_wave + 1, bake_until = NULL,"
               + " wave_started_at = NULL, updated_at = now() WHERE id = $1",
           r.id());
-      return;
+      return true;
     }
     RolloutRepository.setStatus(c, r.id(), "SUCCEEDED", null);
     boolean promoted =
@@ -118,6 +122,7 @@ public class RolloutStep {
         "succeeded",
         Map.of("waves", r.currentWave() + 1),
         promoted ? "fleet version " + r.fleetVersion() + " promoted" : "SUCCEEDED");
+    return true;
   }
 
   private void rollBack(SqlConnection c, RolloutRow r) {

@@ -111,7 +111,7 @@ public class TenantChanges {
       Tx.update(
           c,
           "UPDATE rollout_tenants SET state = 'ROLLED_BACK', settled_at = now(),"
-              + " detail = coalesce(detail || '; ', '') || 'rolled back at generation ' || $3"
+              + " detail = coalesce(detail || '; ', '') || 'rolled back at generation ' || $3::bigint"
               + " WHERE rollout_id = $1 AND tenant_id = $2",
           r.id(),
           id,

@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /**
  * Fleet rollouts (issue 23): create (or dry-run), read, pause, resume, abort. Creating and
@@ -51,7 +50,8 @@ public class RolloutResource {
   public Response create(RolloutRequest request) {
     Object result = service.create(request, actor());
     if (result instanceof RolloutView view) {
-      return Response.accepted(view).location(URI.create("/v1/rollouts/" + view.id())).build();
+      // Relative, as every other Location of this API (StoredResponse).
+      return Response.accepted(view).header("Location", "/v1/rollouts/" + view.id()).build();
     }
     return Response.ok(result).build();
   }
