@@ -31,6 +31,7 @@ public class RequestCheck {
           "([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
   private static final Pattern LABEL_VALUE =
       Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private final PlanCatalog plans;
   private final FleetConfig fleet;
   private final RolloutConfig config;
@@ -49,6 +50,9 @@ public class RequestCheck {
     RolloutSelector selector = selector(r.selector());
     RolloutStrategy strategy = strategy(r.strategy());
     String reason = OpsAudit.requireReason(r.reason());
+    if (reason.indexOf('\u0000') >= 0) {
+      throw ApiException.invalidField("reason", "reason must not contain NUL characters");
+    }
     return new RolloutSpec(target, selector, strategy, reason, Boolean.TRUE.equals(r.dryRun()));
   }
 
@@ -135,8 +139,11 @@ public class RequestCheck {
                 "selector.labels", "'" + k + "=" + v + "' is not a valid Kubernetes label");
           }
         });
-    if (slugs.stream().anyMatch(x -> x == null || x.isBlank())) {
-      throw ApiException.invalidField("selector.slugs", "slugs must not be blank");
+    for (String slug : slugs) {
+      if (slug == null || !SLUG.matcher(slug).matches()) {
+        throw ApiException.invalidField(
+            "selector.slugs", "'" + slug + "' is not a tenant slug (a DNS label, 1-63 characters)");
+      }
     }
     return new RolloutSelector(
         List.copyOf(planNames), List.copyOf(namespaces), Map.copyOf(labels), List.copyOf(slugs));
