@@ -79,4 +79,7 @@ public interface ApiConfig {
 
   /** Tenant lifecycle safety: the soft-delete grace period and the purge sweep. */
   LifecycleConfig lifecycle();
+
+  /** Fleet rollouts: the engine's pace and the defaults of a rollout's strategy. */
+  RolloutConfig rollouts();
 }

@@ -48,6 +48,18 @@ public final class MetricNames {
   /** Sent rows deleted after the retention. */
   public static final String OUTBOX_CLEANED = "slipway.outbox.cleaned";
 
+  /** Rollouts per status (tag {@code status}), refreshed from the database: use max. */
+  public static final String ROLLOUTS_BY_STATUS = "slipway.rollouts";
+
+  /** Tenants of active rollouts per rollout state (tag {@code state}): use max. */
+  public static final String ROLLOUT_TENANTS_BY_STATE = "slipway.rollout.tenants";
+
+  /** Rollouts that halted (a wave over its failure budget); each is then rolled back. */
+  public static final String ROLLOUTS_HALTED = "slipway.api.rollouts.halted";
+
+  /** Histogram: a rollout wave from its first change to passing its gate (before the bake). */
+  public static final String ROLLOUT_WAVE_DURATION = "slipway.api.rollout.wave.duration";
+
   // provisioner-worker
   public static final String COMMANDS_RECEIVED = "slipway.worker.commands.received";
 

@@ -4,6 +4,7 @@ import dev.slipway.local.kube.auth.AccessControl;
 import dev.slipway.local.kube.auth.Identities;
 import dev.slipway.local.kube.auth.Rbac;
 import dev.slipway.local.kube.controllers.DeploymentController;
+import dev.slipway.local.kube.controllers.PodStartup;
 import dev.slipway.local.kube.http.ApiServer;
 import dev.slipway.local.kube.http.Discovery;
 import dev.slipway.local.kube.http.EmulatorDispatcher;
@@ -58,7 +59,9 @@ public final class KubeEmulator implements AutoCloseable {
     WatchHub watches = new WatchHub(store, discovery.kinds());
     this.controller =
         new DeploymentController(
-            new LocalApi(store), options.namespaces(), options.podReadyDelay());
+            new LocalApi(store),
+            options.namespaces(),
+            new PodStartup(options.podReadyDelay(), options.slowStartDelay()));
     store.addListener(controller::changed);
     this.faults = new KubeFaults(watches);
     this.vertx = newVertx();

@@ -29,6 +29,10 @@ import java.util.Map;
 public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String POD_READY_DELAY_ARG = "pod-ready-delay-ms";
+
+  /** Init arg: how long pods of a {@code slowstart} image stay Pending, in milliseconds. */
+  public static final String SLOW_START_DELAY_ARG = "slow-start-delay-ms";
+
   public static final String NAMESPACES_ARG = "namespaces";
   public static final String IDENTITY_ARG = "identity";
   public static final String KUBE_URL_PROPERTY = "slipway.test.kube-url";
@@ -45,6 +49,7 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
   private static volatile KubeEmulator current;
 
   private Duration podReadyDelay = Duration.ofMillis(200);
+  private Duration slowStartDelay = KubeEmulatorOptions.DEFAULT_SLOW_START_DELAY;
   private List<String> namespaces = KubeEmulatorOptions.defaults().namespaces();
   private String identity = Identities.ADMIN;
   private KubeEmulator emulator;
@@ -76,6 +81,10 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
     if (delay != null && !delay.isBlank()) {
       podReadyDelay = Duration.ofMillis(Long.parseLong(delay.trim()));
     }
+    String slow = initArgs.get(SLOW_START_DELAY_ARG);
+    if (slow != null && !slow.isBlank()) {
+      slowStartDelay = Duration.ofMillis(Long.parseLong(slow.trim()));
+    }
     String listed = initArgs.get(NAMESPACES_ARG);
     if (listed != null && !listed.isBlank()) {
       namespaces = Arrays.stream(listed.split(",")).map(String::trim).toList();
@@ -92,6 +101,7 @@ public class KubeEmulatorTestResource implements QuarkusTestResourceLifecycleMan
         KubeEmulator.start(
             KubeEmulatorOptions.defaults()
                 .withPodReadyDelay(podReadyDelay)
+                .withSlowStartDelay(slowStartDelay)
                 .withNamespaces(namespaces.toArray(String[]::new)));
     current = emulator;
     Map<String, String> config = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ public final class DeploymentController implements AutoCloseable {
   private static final Duration RETRY_DELAY = Duration.ofMillis(200);
 
   private final Set<String> namespaces;
-  private final Duration readyDelay;
+  private final PodStartup startup;
   private final ScheduledExecutorService executor;
   private final DeploymentReconciler reconciler;
   private final AutoscalerEmulation autoscalers;
@@ -37,9 +37,9 @@ public final class DeploymentController implements AutoCloseable {
   private final Set<DeploymentKey> pending = new HashSet<>();
   private final AtomicInteger outstanding = new AtomicInteger();
 
-  public DeploymentController(LocalApi api, Collection<String> namespaces, Duration readyDelay) {
+  public DeploymentController(LocalApi api, Collection<String> namespaces, PodStartup startup) {
     this.namespaces = Set.copyOf(namespaces);
-    this.readyDelay = readyDelay;
+    this.startup = startup;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -102,8 +102,33 @@ public final class DeploymentController implements AutoCloseable {
     }
   }
 
-  private void scheduleReady(String namespace, String podName) {
-    schedule(() -> reconciler.markReady(namespace, podName), readyDelay);
+  private void scheduleReady(String namespace, String podName, String image) {
+    Duration first = startup.firstDelay(image);
+    if (PodStartup.kindOf(image) == PodStartup.Kind.CRASHLOOP) {
+      scheduleCrash(namespace, podName, 0, first);
+    } else {
+      schedule(() -> reconciler.markReady(namespace, podName), first);
+    }
+  }
+
+  /**
+   * The next crash of a crashloop pod, and after it the next, with a growing back-off, while the
+   * pod exists. Not counted as outstanding work: a crash loop never ends, and {@link #idle()} must.
+   */
+  private void scheduleCrash(String namespace, String podName, int restarts, Duration delay) {
+    try {
+      executor.schedule(
+          guarded(
+              () -> {
+                if (reconciler.crash(namespace, podName)) {
+                  scheduleCrash(namespace, podName, restarts + 1, startup.backoff(restarts + 1));
+                }
+              }),
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      // the emulator is shutting down
+    }
   }
 
   private void schedule(Runnable task, Duration delay) {

@@ -26,7 +26,7 @@ public final class DeploymentReconciler {
 
   /** Schedules the switch of a new pod to Ready. */
   public interface ReadyScheduler {
-    void schedule(String namespace, String podName);
+    void schedule(String namespace, String podName, String image);
   }
 
   private final LocalApi api;
@@ -120,7 +120,10 @@ public final class DeploymentReconciler {
       // Name clash or a vanished namespace: fail the pass, the controller retries it.
       throw new IllegalStateException("could not create pod " + pod.path("metadata").path("name"));
     }
-    readyScheduler.schedule(namespace, created.path("metadata").path("name").asText());
+    readyScheduler.schedule(
+        namespace,
+        created.path("metadata").path("name").asText(),
+        created.path("spec").path("containers").path(0).path("image").asText());
     return created;
   }
 
@@ -148,6 +151,20 @@ public final class DeploymentReconciler {
     }
     api.putStatus(
         ObjectRef.pod(namespace, podName), PodFactory.runningStatus(pod, clock.instant()));
+  }
+
+  /**
+   * A crashloop pod's container exits again: it stays Running but not Ready, waiting in
+   * CrashLoopBackOff with one more restart. False when the pod is gone (the loop ends).
+   */
+  public boolean crash(String namespace, String podName) {
+    JsonNode pod = api.get(ObjectRef.pod(namespace, podName));
+    if (pod == null) {
+      return false;
+    }
+    api.putStatus(
+        ObjectRef.pod(namespace, podName), PodFactory.crashingStatus(pod, clock.instant()));
+    return true;
   }
 
   /** Pods controlled by a Deployment of this name (any uid), found by label when possible. */

@@ -55,6 +55,37 @@ public final class PodFactory {
     return status(pod.path("spec"), true, now);
   }
 
+  /**
+   * The status of a pod whose containers keep exiting (exit code 1): Running, not Ready, each
+   * container waiting in CrashLoopBackOff with one restart more than before.
+   */
+  public static ObjectNode crashingStatus(JsonNode pod, Instant now) {
+    ObjectNode status = status(pod.path("spec"), false, now);
+    status.put("phase", "Running");
+    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    int i = 0;
+    for (JsonNode c : status.path("containerStatuses")) {
+      ObjectNode container = (ObjectNode) c;
+      int before =
+          pod.path("status").path("containerStatuses").path(i++).path("restartCount").asInt(-1);
+      container.put("restartCount", before + 1);
+      container.put("started", false);
+      container
+          .putObject("state")
+          .putObject("waiting")
+          .put("reason", "CrashLoopBackOff")
+          .put(
+              "message", "back-off restarting failed container " + container.path("name").asText());
+      container
+          .putObject("lastState")
+          .putObject("terminated")
+          .put("exitCode", 1)
+          .put("reason", "Error")
+          .put("finishedAt", time);
+    }
+    return status;
+  }
+
   public static boolean isReady(JsonNode pod) {
     for (JsonNode condition : pod.path("status").path("conditions")) {
       if ("Ready".equals(condition.path("type").asText())) {

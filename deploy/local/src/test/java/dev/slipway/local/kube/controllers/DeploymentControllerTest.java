@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentControllerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration SLOW_START = Duration.ofMillis(1500);
 
   private static KubeEmulator emulator;
   private static KubernetesClient client;
@@ -33,7 +34,9 @@ class DeploymentControllerTest {
   static void start() {
     emulator =
         KubeEmulator.start(
-            KubeEmulatorOptions.defaults().withPodReadyDelay(Duration.ofMillis(100)));
+            KubeEmulatorOptions.defaults()
+                .withPodReadyDelay(Duration.ofMillis(100))
+                .withSlowStartDelay(SLOW_START));
     client = emulator.client();
   }
 
@@ -202,6 +205,33 @@ class DeploymentControllerTest {
   }
 
   @Test
+  void aCrashloopImageNeverBecomesReadyAndRestartsGrow() {
+    String name = uniqueName("crash");
+    apply(TestObjects.deployment(name, 1, "gateway:9.9.9-crashloop"));
+    await().atMost(TIMEOUT).until(() -> restarts(name) >= 3);
+    Pod pod = pods(name).get(0);
+    var container = pod.getStatus().getContainerStatuses().get(0);
+    assertEquals("CrashLoopBackOff", container.getState().getWaiting().getReason());
+    assertEquals(false, container.getReady());
+    assertEquals(1, container.getLastState().getTerminated().getExitCode());
+    assertEquals(0, readyReplicas(name));
+    assertEquals("False", condition(deployment(name).get(), "Available").getStatus());
+    // A fixed image ends the loop: its new pod becomes Ready.
+    apply(TestObjects.deployment(name, 1, "gateway:9.9.10"));
+    await().atMost(TIMEOUT).until(() -> readyReplicas(name) == 1);
+  }
+
+  @Test
+  void aSlowstartImageBecomesReadyOnlyAfterItsDelay() {
+    String name = uniqueName("slow");
+    long start = System.nanoTime();
+    apply(TestObjects.deployment(name, 1, "gateway:1.2.3-slowstart"));
+    await().atMost(TIMEOUT).until(() -> readyReplicas(name) == 1);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.compareTo(SLOW_START) >= 0, "Ready after " + took);
+  }
+
+  @Test
   void scaleSubresourceWorksThroughTheClient() {
     String name = uniqueName("gw");
     apply(TestObjects.deployment(name, 1, "gateway:1"));
@@ -225,6 +255,14 @@ class DeploymentControllerTest {
 
   private static List<Pod> pods(String name) {
     return client.pods().inNamespace(NAMESPACE).withLabel("app", name).list().getItems();
+  }
+
+  private static int restarts(String name) {
+    List<Pod> pods = pods(name);
+    if (pods.isEmpty() || pods.get(0).getStatus().getContainerStatuses().isEmpty()) {
+      return 0;
+    }
+    return pods.get(0).getStatus().getContainerStatuses().get(0).getRestartCount();
   }
 
   /** readyReplicas, with the API's omitted zero read as 0. */

@@ -1,0 +1,193 @@
+package dev.slipway.api.rollouts;
+
+import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.http.ApiException;
+import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.api.rollouts.planning.ObjectDiff;
+import dev.slipway.api.rollouts.planning.RequestCheck;
+import dev.slipway.api.rollouts.planning.RolloutRequest;
+import dev.slipway.api.rollouts.planning.RolloutSpec;
+import dev.slipway.api.rollouts.planning.WavePlan;
+import dev.slipway.shared.fleet.FleetConfig;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Plans and creates rollouts (or answers a dry run without writing anything). The engine ({@code
+ * rollouts.engine}) then runs them from the rows written here.
+ */
+@ApplicationScoped
+public class RolloutService {
+  private final Pool pool;
+  private final RequestCheck check;
+  private final TenantSelection selection;
+  private final PlanCatalog plans;
+  private final FleetConfig fleet;
+  private final OpsAudit audit;
+  private final ApiConfig config;
+
+  RolloutService(
+      Pool pool,
+      RequestCheck check,
+      TenantSelection selection,
+      PlanCatalog plans,
+      FleetConfig fleet,
+      OpsAudit audit,
+      ApiConfig config) {
+    this.pool = pool;
+    this.check = check;
+    this.selection = selection;
+    this.plans = plans;
+    this.fleet = fleet;
+    this.audit = audit;
+    this.config = config;
+  }
+
+  /** A {@link RolloutView} of the created rollout, or a {@link DryRunView}. */
+  public Object create(RolloutRequest request, String actor) {
+    RolloutSpec spec = check.check(request);
+    return Tx.run(
+        pool,
+        c -> {
+          List<Candidate> selected = selection.select(c, spec.selector());
+          if (selected.size() > config.rollouts().maxTenants()) {
+            throw ApiException.invalidField(
+                "selector",
+                "the selector matches "
+                    + selected.size()
+                    + " tenants, more than the "
+                    + config.rollouts().maxTenants()
+                    + " one rollout may change");
+          }
+          List<Integer> waveOf = waveOf(selected.size(), spec);
+          return spec.dryRun()
+              ? dryRun(selected, waveOf, spec)
+              : insert(c, selected, waveOf, spec, actor);
+        });
+  }
+
+  private static List<Integer> waveOf(int n, RolloutSpec spec) {
+    List<Integer> sizes = WavePlan.sizes(n, spec.strategy().canary(), spec.strategy().waves());
+    List<Integer> waveOf = new ArrayList<>(n);
+    for (int w = 0; w < sizes.size(); w++) {
+      for (int i = 0; i < sizes.get(w); i++) {
+        waveOf.add(w);
+      }
+    }
+    return waveOf;
+  }
+
+  private DryRunView dryRun(List<Candidate> selected, List<Integer> waveOf, RolloutSpec spec) {
+    var target = spec.target();
+    var plan = target.plan() == null ? null : plans.require(target.plan());
+    List<DryRunView.Wave> waves = new ArrayList<>();
+    List<DryRunView.TenantDiff> diffs = new ArrayList<>();
+    for (int i = 0; i < selected.size(); i++) {
+      Candidate t = selected.get(i);
+      int w = waveOf.get(i);
+      if (waves.size() <= w) {
+        waves.add(
+            new DryRunView.Wave(w, w == 0 && spec.strategy().canary() > 0, new ArrayList<>()));
+      }
+      waves.get(w).tenants().add(t.slug());
+      String image =
+          target.imageVersion() != null ? target.imageVersion() : t.snapshot().fleetImageVersion();
+      var after = target.apply(t.snapshot(), null, image, plan, t.project());
+      diffs.add(
+          new DryRunView.TenantDiff(
+              t.slug(),
+              w,
+              ObjectDiff.of(t.forDiff(), t.snapshot(), after, fleet.renderSettings())));
+    }
+    return new DryRunView(true, selected.size(), waves, diffs);
+  }
+
+  private RolloutView insert(
+      SqlConnection c,
+      List<Candidate> selected,
+      List<Integer> waveOf,
+      RolloutSpec spec,
+      String actor) {
+    List<UUID> ids = selected.stream().map(Candidate::id).toList();
+    RolloutRepository.holder(c, ids)
+        .ifPresent(
+            h -> {
+              throw overlap(h[0], h[1]);
+            });
+    UUID id = UUID.randomUUID();
+    Integer version = null;
+    if (spec.target().movesFleet()) {
+      var patch = spec.target().gatewayConfig();
+      version =
+          RolloutFleetVersions.create(
+                  c,
+                  configImageTag(),
+                  spec.target().imageVersion(),
+                  RolloutJson.write(patch == null ? Map.of() : patch),
+                  spec.reason(),
+                  actor,
+                  id)
+              .version();
+    }
+    RolloutRepository.insert(
+        c,
+        id,
+        "ROLLOUT",
+        RolloutJson.write(spec.target()),
+        RolloutJson.write(spec.selector()),
+        RolloutJson.write(spec.strategy()),
+        spec.reason(),
+        actor,
+        version);
+    try {
+      RolloutRepository.insertTenants(
+          c, id, ids, waveOf, selected.stream().map(t -> t.snapshot().toJson()).toList());
+    } catch (PgException e) {
+      if ("23505".equals(e.getSqlState())) {
+        throw ApiException.conflict(
+            "a tenant of this selection was just taken by another active rollout; list"
+                + " GET /v1/rollouts?status=RUNNING and retry once it ends");
+      }
+      throw e;
+    }
+    audit
+        .record(
+            c,
+            actor,
+            "rollout.create",
+            id.toString(),
+            spec.selector(),
+            spec.reason(),
+            Map.of("tenants", selected.size(), "waves", waveOf.get(waveOf.size() - 1) + 1),
+            "RUNNING")
+        .await()
+        .indefinitely();
+    return RolloutView.of(
+        RolloutRepository.find(c, id.toString(), false), RolloutRepository.tenants(c, id));
+  }
+
+  static ApiException overlap(String rollout, String slug) {
+    return ApiException.conflict(
+        "tenant '"
+            + slug
+            + "' is in active rollout "
+            + rollout
+            + "; only one rollout may change a tenant at a time (wait for it, or abort it)");
+  }
+
+  /** The tag of slipway.fleet.image: fleet version 1 when the table is still empty. */
+  String configImageTag() {
+    String image = fleet.image();
+    int at = image.indexOf('@');
+    String name = at >= 0 ? image.substring(0, at) : image;
+    int colon = name.lastIndexOf(':');
+    return colon > name.lastIndexOf('/') ? name.substring(colon + 1) : "latest";
+  }
+}
