@@ -54,7 +54,7 @@ public class ApiDefinition implements OASFilter {
             OASFactory.createServer()
                 .url("http://localhost:8080")
                 .description(
-                    "The local stack (./slipway up), or ./mvnw quarkus:dev -pl api-service"),
+                    "The local stack (./slipway up), or ./mvnw quarkus:dev -pl api-service -am"),
             OASFactory.createServer()
                 .url("http://api-service.slipway.svc")
                 .description("Inside the cluster: the api-service Service of deploy/k8s")));

@@ -51,7 +51,7 @@ public final class LocalStackMain {
     System.out.println("In another shell:  source " + envFile);
     if (infra) {
       System.out.println(
-          "Then run a service in dev mode:  ./mvnw quarkus:dev -pl api-service"
+          "Then run a service in dev mode:  ./mvnw quarkus:dev -pl api-service -am"
               + " (Swagger UI: http://localhost:8080/q/swagger-ui)");
     }
     System.out.println("Press Ctrl-C to stop everything.");
