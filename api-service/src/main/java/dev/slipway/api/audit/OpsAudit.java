@@ -20,7 +20,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OpsAudit {
-  static final int MAX_REASON = 1000;
+  public static final int MAX_REASON = 1000;
+
+  /** Messages of the reason's constraints on the request bodies and of {@link #requireReason}. */
+  public static final String REASON_REQUIRED = "reason is required: say why, for the audit";
+
+  public static final String REASON_TOO_LONG = "reason is longer than " + MAX_REASON;
   private final AuditRepository audit;
   private final OpsJson json;
 
@@ -143,10 +148,10 @@ public class OpsAudit {
   /** The reason an ops request must give: every error is a 422 naming the field. */
   public static String requireReason(String reason) {
     if (reason == null || reason.isBlank()) {
-      throw ApiException.invalidField("reason", "reason is required: say why, for the audit");
+      throw ApiException.invalidField("reason", REASON_REQUIRED);
     }
     if (reason.length() > MAX_REASON) {
-      throw ApiException.invalidField("reason", "reason is longer than " + MAX_REASON);
+      throw ApiException.invalidField("reason", REASON_TOO_LONG);
     }
     return reason.trim();
   }

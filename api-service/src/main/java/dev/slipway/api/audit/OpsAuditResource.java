@@ -1,5 +1,6 @@
 package dev.slipway.api.audit;
 
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.Limits;
 import dev.slipway.api.http.PageView;
 import dev.slipway.api.http.Roles;
@@ -10,8 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The ops audit trail, newest first. */
+@Tag(name = ApiDefinition.AUDIT)
 @Path("/v1/ops/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS})
@@ -23,6 +27,10 @@ public class OpsAuditResource {
   }
 
   @GET
+  @Operation(
+      operationId = "listAuditEntries",
+      summary = "List audit entries",
+      description = "Ops actions, newest first: who, what, why and the outcome.")
   public Uni<PageView<AuditView>> list(
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     int size = Limits.pageSize(limit);

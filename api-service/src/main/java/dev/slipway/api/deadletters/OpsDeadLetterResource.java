@@ -1,6 +1,7 @@
 package dev.slipway.api.deadletters;
 
 import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Limits;
 import dev.slipway.api.http.Roles;
@@ -11,12 +12,14 @@ import dev.slipway.api.idempotency.StoredResponse;
 import dev.slipway.api.jobs.AuditedJobs;
 import dev.slipway.api.jobs.DurableJobRunner;
 import dev.slipway.api.jobs.JobRequest;
+import dev.slipway.api.jobs.JobView;
 import dev.slipway.api.jobs.OpsJobRow;
 import dev.slipway.api.jobs.OpsRequests;
 import dev.slipway.api.jobs.OpsResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,11 +31,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Dead letters: list (peek), replay and purge. Blocking methods (they talk to SQS), so they run on
  * worker threads. Replays and purges run as jobs: 202 with {@code Location: /v1/ops/jobs/{id}}.
  */
+@Tag(name = ApiDefinition.DEAD_LETTERS)
 @Path("/v1/ops/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS})
@@ -53,6 +62,11 @@ public class OpsDeadLetterResource {
 
   /** Peeks (messages stay in the DLQ), oldest first; see the README for the FIFO limitation. */
   @GET
+  @Operation(
+      operationId = "listDeadLetters",
+      summary = "List dead letters",
+      description =
+          "Peeks at the dead-letter queue (messages stay in it), oldest first, with each command's failure reason.")
   public DeadLetterPageView list(
       @QueryParam("tenant") List<String> tenants,
       @QueryParam("type") List<String> types,
@@ -72,8 +86,28 @@ public class OpsDeadLetterResource {
   @POST
   @Path("/replay")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "replayDeadLetters",
+      summary = "Replay dead letters",
+      description =
+          "Starts an audited background job that sends matching dead letters back to the command queue; dryRun reports what would happen and changes nothing.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The job is started; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = JobView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Dry run: what a replay would do",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DryRunView.class)))
   public Response replay(
-      OpsRequests.Replay request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+      @Valid OpsRequests.Replay request,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
     if (request == null) {
       throw ApiException.badRequest("request body is required: {\"reason\": \"...\"}");
     }
@@ -105,8 +139,20 @@ public class OpsDeadLetterResource {
   @POST
   @Path("/purge")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "purgeDeadLetters",
+      summary = "Purge dead letters",
+      description =
+          "Starts an audited background job that deletes matching dead letters for good; confirm must be true.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The job is started; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = JobView.class)))
   public Response purge(
-      OpsRequests.Purge request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+      @Valid OpsRequests.Purge request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
     if (request == null) {
       throw ApiException.badRequest("request body is required: {\"confirm\": true, ...}");
     }

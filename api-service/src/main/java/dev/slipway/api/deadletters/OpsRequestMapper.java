@@ -11,8 +11,8 @@ import java.util.Locale;
 /** Validates ops request bodies into job requests; every error is a 422 naming the field. */
 @ApplicationScoped
 class OpsRequestMapper {
-  static final int MAX_COUNT = 100_000;
-  static final double MIN_RATE = 0.1;
+  static final int MAX_COUNT = OpsRequests.MAX_COUNT;
+  static final double MIN_RATE = Double.parseDouble(OpsRequests.MIN_RATE);
   private final FilterResolver filters;
   private final ApiConfig config;
 

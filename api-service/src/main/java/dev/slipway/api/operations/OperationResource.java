@@ -1,6 +1,7 @@
 package dev.slipway.api.operations;
 
 import dev.slipway.api.auth.TenantAccess;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Roles;
 import io.smallrye.mutiny.Uni;
@@ -10,8 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations: the status monitor of every queued change. */
+@Tag(name = ApiDefinition.OPERATIONS)
 @Path("/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
@@ -26,6 +30,11 @@ public class OperationResource {
 
   @GET
   @Path("/{id}")
+  @Operation(
+      operationId = "getOperation",
+      summary = "Get an operation",
+      description =
+          "Where a queued change stands: QUEUED, RUNNING, SUCCEEDED or FAILED (with the reason).")
   public Uni<OperationView> get(@PathParam("id") String id) {
     return operations
         .get(id)

@@ -1,5 +1,6 @@
 package dev.slipway.api.plans;
 
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,8 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The plan catalogue, readable by every role: tenants choose from it, ops check sizes. */
+@Tag(name = ApiDefinition.PLANS)
 @Path("/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
@@ -23,6 +27,10 @@ public class PlanResource {
 
   /** Every plan, in name order, with the default plan's name. */
   @GET
+  @Operation(
+      operationId = "listPlans",
+      summary = "List plans",
+      description = "Every plan, in name order, with the default plan's name.")
   public PlanListView list() {
     return new PlanListView(
         plans.defaultPlan().name(), plans.all().stream().map(PlanView::of).toList());
@@ -30,6 +38,10 @@ public class PlanResource {
 
   @GET
   @Path("/{name}")
+  @Operation(
+      operationId = "getPlan",
+      summary = "Get a plan",
+      description = "One plan's sizing, autoscaling and gateway limits.")
   public PlanView get(@PathParam("name") String name) {
     return plans
         .find(name)

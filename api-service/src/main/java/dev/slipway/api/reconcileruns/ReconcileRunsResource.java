@@ -1,5 +1,6 @@
 package dev.slipway.api.reconcileruns;
 
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Cursors;
 import dev.slipway.api.http.Limits;
@@ -16,8 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The reconciler's recent passes, newest first, for ops (what drifted, what was repaired). */
+@Tag(name = ApiDefinition.RECONCILE)
 @Path("/v1/ops/reconcile-runs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS})
@@ -33,6 +37,10 @@ public class ReconcileRunsResource {
   }
 
   @GET
+  @Operation(
+      operationId = "listReconcileRuns",
+      summary = "List reconcile runs",
+      description = "The reconciler's passes, newest first, with what each found and repaired.")
   public Uni<PageView<ReconcileRunView>> list(
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     int size = Limits.pageSize(limit);

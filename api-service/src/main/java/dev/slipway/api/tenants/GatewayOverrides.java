@@ -1,48 +1,47 @@
 package dev.slipway.api.tenants;
 
-import dev.slipway.api.http.ApiException;
 import dev.slipway.common.model.GatewayConfig;
-import java.util.regex.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 /**
- * Gateway settings a request sets; a null field keeps the value it is applied to. Every bound must
- * be between 1 and {@link #MAX}.
+ * Gateway settings a request sets; a null field keeps the value it is applied to. The bounds are
+ * Bean Validation constraints, checked (422 naming the field) before a request reaches a service,
+ * and shown in the OpenAPI schema.
  */
 public record GatewayOverrides(
-    String project,
-    Integer maxConnections,
-    Integer requestsPerSecond,
-    Integer burst,
-    Integer maxQueueSize) {
+    @Pattern(
+            regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$",
+            message =
+                "project must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or"
+                    + " digit")
+        String project,
+    @Min(value = 1, message = "maxConnections must be between 1 and " + GatewayOverrides.MAX)
+        @Max(value = MAX, message = "maxConnections must be between 1 and " + GatewayOverrides.MAX)
+        Integer maxConnections,
+    @Min(value = 1, message = "requestsPerSecond must be between 1 and " + GatewayOverrides.MAX)
+        @Max(
+            value = MAX,
+            message = "requestsPerSecond must be between 1 and " + GatewayOverrides.MAX)
+        Integer requestsPerSecond,
+    @Min(value = 1, message = "burst must be between 1 and " + GatewayOverrides.MAX)
+        @Max(value = MAX, message = "burst must be between 1 and " + GatewayOverrides.MAX)
+        Integer burst,
+    @Min(value = 1, message = "maxQueueSize must be between 1 and " + GatewayOverrides.MAX)
+        @Max(value = MAX, message = "maxQueueSize must be between 1 and " + GatewayOverrides.MAX)
+        Integer maxQueueSize) {
 
   /** Upper bound of every numeric setting: far above any plan, low enough to catch typos. */
   public static final int MAX = 10_000_000;
 
-  private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
-
-  /** {@code base} with this request's settings applied; 422 naming the first invalid field. */
+  /** {@code base} with this request's settings applied (validated as the request was). */
   public GatewayConfig applyTo(GatewayConfig base) {
-    if (project != null && !PROJECT.matcher(project).matches()) {
-      throw ApiException.invalidField(
-          "gatewayConfig.project",
-          "project must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
     return new GatewayConfig(
         project != null ? project : base.project(),
-        bounded("maxConnections", maxConnections, base.maxConnections()),
-        bounded("requestsPerSecond", requestsPerSecond, base.requestsPerSecond()),
-        bounded("burst", burst, base.burst()),
-        bounded("maxQueueSize", maxQueueSize, base.maxQueueSize()));
-  }
-
-  private static int bounded(String field, Integer value, int base) {
-    if (value == null) {
-      return base;
-    }
-    if (value < 1 || value > MAX) {
-      throw ApiException.invalidField(
-          "gatewayConfig." + field, field + " must be between 1 and " + MAX);
-    }
-    return value;
+        maxConnections != null ? maxConnections : base.maxConnections(),
+        requestsPerSecond != null ? requestsPerSecond : base.requestsPerSecond(),
+        burst != null ? burst : base.burst(),
+        maxQueueSize != null ? maxQueueSize : base.maxQueueSize());
   }
 }

@@ -1,12 +1,16 @@
 package dev.slipway.api.tokens;
 
 import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Roles;
 import dev.slipway.shared.tokens.TokenCryptoException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,12 +19,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Key rotation for stored gateway tokens (docs/runbooks.md, "Rotating the token key"). A rotate
  * call re-wraps data keys for up to {@link #BUDGET} and reports what is left; calling it again
  * resumes where it stopped (each row records its KEK). Every call is audited.
  */
+@Tag(name = ApiDefinition.TOKEN_KEYS)
 @Path("/v1/ops/token-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS})
@@ -41,10 +48,18 @@ public class TokenKeysResource {
   /**
    * @param reason why, kept in the audit trail
    */
-  public record RotateRequest(String reason) {}
+  public record RotateRequest(
+      @NotBlank(message = OpsAudit.REASON_REQUIRED)
+          @Size(max = OpsAudit.MAX_REASON, message = OpsAudit.REASON_TOO_LONG)
+          String reason) {}
 
   /** The current KEK and how many stored secrets are not yet under it. Changes nothing. */
   @GET
+  @Operation(
+      operationId = "getTokenKeyStatus",
+      summary = "Get the token key's status",
+      description =
+          "The current key and how many stored secrets are not yet under it. Changes nothing.")
   public Uni<ProgressView> status() {
     return job.remaining().map(ProgressView::of);
   }
@@ -52,7 +67,12 @@ public class TokenKeysResource {
   @POST
   @Path("/rotate")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Uni<ProgressView> rotate(RotateRequest request) {
+  @Operation(
+      operationId = "rotateTokenKey",
+      summary = "Rotate the token key",
+      description =
+          "Re-encrypts stored gateway tokens under the current key, for at most about 20 seconds a call; call again until done.")
+  public Uni<ProgressView> rotate(@Valid RotateRequest request) {
     String reason = OpsAudit.requireReason(request == null ? null : request.reason());
     return job.run(true, BUDGET)
         .onFailure(TokenCryptoException.class)

@@ -33,6 +33,32 @@ class OpenApiQuarkusTest {
         .body("components.schemas", hasKey("TenantView"));
   }
 
+  /** The schema carries the rules the server enforces, from the same constants. */
+  @Test
+  void requestSchemasCarryTheServersRules() {
+    var doc = given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath();
+    String slug = "components.schemas.CreateTenantRequest.properties.slug";
+    org.junit.jupiter.api.Assertions.assertEquals(
+        dev.slipway.common.model.Slugs.PATTERN, doc.getString(slug + ".pattern"));
+    org.junit.jupiter.api.Assertions.assertEquals(3, doc.getInt(slug + ".minLength"));
+    org.junit.jupiter.api.Assertions.assertEquals(40, doc.getInt(slug + ".maxLength"));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of("slug"), doc.getList("components.schemas.CreateTenantRequest.required"));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        10_000_000, doc.getInt("components.schemas.GatewayOverrides.properties.burst.maximum"));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of("plan", "imageVersion", "gatewayConfig", "deletionProtection"),
+        new java.util.ArrayList<>(
+            doc.getMap("components.schemas.UpdateTenantRequest.properties").keySet()),
+        "only the body's members");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of(),
+        doc.getList("paths.'/v1/tenants'.post.security[0].bearer"),
+        "roles are not OAuth scopes");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "createTenant", doc.getString("paths.'/v1/tenants'.post.operationId"));
+  }
+
   @Test
   void everyEndpointDocumentsItsProblemResponses() {
     var doc = given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath();

@@ -166,6 +166,32 @@ class ProblemResponsesQuarkusTest {
         .body("errors[0].detail", containsString("reserved"));
   }
 
+  /** Bean Validation's 422: every offending field once, named by its JSON path, sorted. */
+  @Test
+  void constraintViolationsAre422WithOneErrorPerField() {
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"slug\":\"A\",\"gatewayConfig\":{\"burst\":0,\"maxQueueSize\":20000000},"
+                + "\"deletionProtection\":{\"reason\":\" \"}}")
+        .post("/v1/tenants")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo(Problem.TYPE_BASE + "validation"))
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.contains(
+                "deletionProtection.reason",
+                "gatewayConfig.burst",
+                "gatewayConfig.maxQueueSize",
+                "slug"))
+        .body("errors[1].detail", equalTo("burst must be between 1 and 10000000"))
+        .body("errors[3].detail", equalTo("slug must be 3 to 40 characters long"));
+  }
+
   @Test
   void oversizedBodyIs413Problem() {
     String huge = "{\"slug\":\"" + "a".repeat(70_000) + "\"}";

@@ -16,8 +16,19 @@ public final class ImageVersions {
   /** A SHA-256 digest as the OCI image spec writes it (lower-case hex). */
   private static final String DIGEST = "sha256:[a-f0-9]{64}";
 
-  private static final Pattern VERSION =
-      Pattern.compile("(" + TAG + ")|@?" + DIGEST + "|" + TAG + "@" + DIGEST);
+  /**
+   * A tag, a digest, or both; anchored so that the API's Bean Validation and the OpenAPI schema
+   * (where a pattern matches anywhere unless anchored) mean the same as {@link #problem}.
+   */
+  public static final String PATTERN =
+      "^(" + TAG + "|@?" + DIGEST + "|" + TAG + "@" + DIGEST + ")$";
+
+  public static final String RULE =
+      "image version must be an image tag (letters, digits, '_', '.', '-', at most 128"
+          + " characters, not starting with '.' or '-'), a digest sha256:<64 lower-case hex"
+          + " digits>, or a tag and a digest: tag@sha256:<64 hex>";
+
+  private static final Pattern VERSION = Pattern.compile(PATTERN);
 
   private ImageVersions() {}
 
@@ -26,10 +37,7 @@ public final class ImageVersions {
     if (version == null || VERSION.matcher(version).matches()) {
       return Optional.empty();
     }
-    return Optional.of(
-        "image version must be an image tag (letters, digits, '_', '.', '-', at most 128"
-            + " characters, not starting with '.' or '-'), a digest sha256:<64 lower-case hex"
-            + " digits>, or a tag and a digest: tag@sha256:<64 hex>");
+    return Optional.of(RULE);
   }
 
   /**

@@ -11,14 +11,26 @@ import java.util.regex.Pattern;
 public final class Slugs {
   public static final int MIN_LENGTH = 3;
   public static final int MAX_LENGTH = 40;
-  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  /**
+   * A DNS-1123 label, anchored so that the API's Bean Validation and the OpenAPI schema (where a
+   * pattern matches anywhere unless anchored) mean the same as {@link #problem}.
+   */
+  public static final String PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+  public static final String REQUIRED = "slug is required";
+  public static final String LABEL_RULE =
+      "slug must be a DNS-1123 label: lower-case letters, digits and '-',"
+          + " starting and ending with a letter or digit";
+
+  private static final Pattern DNS_1123_LABEL = Pattern.compile(PATTERN);
 
   private Slugs() {}
 
   /** Returns why the slug is invalid, or empty when it is valid. */
   public static Optional<String> problem(String slug) {
     if (slug == null || slug.isEmpty()) {
-      return Optional.of("slug is required");
+      return Optional.of(REQUIRED);
     }
     if (slug.length() < MIN_LENGTH || slug.length() > MAX_LENGTH) {
       return Optional.of(
@@ -26,9 +38,7 @@ public final class Slugs {
               .formatted(MIN_LENGTH, MAX_LENGTH, slug.length()));
     }
     if (!DNS_1123_LABEL.matcher(slug).matches()) {
-      return Optional.of(
-          "slug must be a DNS-1123 label: lower-case letters, digits and '-',"
-              + " starting and ending with a letter or digit");
+      return Optional.of(LABEL_RULE);
     }
     return Optional.empty();
   }

@@ -50,6 +50,8 @@ public final class LocalStack implements AutoCloseable {
       stack.startInfrastructure();
       if (options.startServices()) {
         stack.startServices();
+      } else if (options.fixedPorts()) {
+        stack.servicesOnWellKnownPorts();
       }
       LocalEnvFile.write(options.stateDir().resolve("local.env"), stack.env);
       return stack;
@@ -189,6 +191,22 @@ public final class LocalStack implements AutoCloseable {
     env.put("SLIPWAY_API_METRICS_URL", api.managementUrl() + "/q/metrics");
     env.put("SLIPWAY_WORKER_METRICS_URL", worker.managementUrl() + "/q/metrics");
     env.put("SLIPWAY_RECONCILER_METRICS_URL", reconciler.managementUrl() + "/q/metrics");
+  }
+
+  /**
+   * Infrastructure only: the services are expected where {@code ./mvnw quarkus:dev} serves them
+   * (their quarkus.http.port), so local.env's URLs serve the CLI and curl as after {@code up}.
+   */
+  private void servicesOnWellKnownPorts() {
+    String api = "http://localhost:" + LocalStackOptions.API_PORT;
+    env.put("SLIPWAY_API_URL", api);
+    env.put("SLIPWAY_API_METRICS_URL", api + "/q/metrics");
+    env.put(
+        "SLIPWAY_WORKER_METRICS_URL",
+        "http://localhost:" + LocalStackOptions.WORKER_PORT + "/q/metrics");
+    env.put(
+        "SLIPWAY_RECONCILER_METRICS_URL",
+        "http://localhost:" + LocalStackOptions.RECONCILER_PORT + "/q/metrics");
   }
 
   private Map<String, String> serviceEnv(LocalService service, RenderedOverlay overlay) {

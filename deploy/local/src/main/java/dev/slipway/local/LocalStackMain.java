@@ -5,14 +5,20 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The run command: starts the local stack in the foreground, writes .slipway/local.env when ready,
- * and stops everything on Ctrl-C / SIGTERM.
+ * and stops everything on Ctrl-C / SIGTERM. Arguments: the repository root, then {@code infra} to
+ * start only PostgreSQL, ElasticMQ and the Kubernetes emulator ({@code ./slipway infra}), for
+ * services run by {@code ./mvnw quarkus:dev}.
  */
 public final class LocalStackMain {
   private LocalStackMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-    LocalStackOptions options = LocalStackOptions.developer(root);
+    boolean infra = args.length > 1 && args[1].equals("infra");
+    LocalStackOptions options =
+        infra
+            ? LocalStackOptions.developer(root).infrastructureOnly()
+            : LocalStackOptions.developer(root);
     Path envFile = options.stateDir().resolve("local.env");
     LocalEnvFile.delete(envFile); // its presence means "ready"
     System.out.println(
@@ -28,20 +34,26 @@ public final class LocalStackMain {
                   stack.close();
                   stopped.countDown();
                 }));
-    printReady(stack, envFile);
+    printReady(stack, envFile, infra);
     stopped.await();
   }
 
-  private static void printReady(LocalStack stack, Path envFile) {
+  private static void printReady(LocalStack stack, Path envFile, boolean infra) {
     var env = stack.env();
     System.out.println();
-    System.out.println("Slipway is running.");
-    System.out.println("  API:        " + env.get("SLIPWAY_API_URL"));
+    System.out.println(infra ? "Slipway's infrastructure is running." : "Slipway is running.");
+    System.out.println(
+        "  API:        " + env.get("SLIPWAY_API_URL") + (infra ? " (not started)" : ""));
     System.out.println("  PostgreSQL: " + env.get("SLIPWAY_DB_URL"));
     System.out.println("  SQS:        " + env.get("SLIPWAY_QUEUE_URL"));
     System.out.println("  kubeconfig: " + env.get("KUBECONFIG"));
     System.out.println();
     System.out.println("In another shell:  source " + envFile);
+    if (infra) {
+      System.out.println(
+          "Then run a service in dev mode:  ./mvnw quarkus:dev -pl api-service -am"
+              + " (Swagger UI: http://localhost:8080/q/swagger-ui)");
+    }
     System.out.println("Press Ctrl-C to stop everything.");
   }
 }

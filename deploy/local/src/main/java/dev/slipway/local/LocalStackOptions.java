@@ -189,6 +189,25 @@ public record LocalStackOptions(
         overlay);
   }
 
+  /**
+   * Only PostgreSQL, ElasticMQ and the Kubernetes emulator ({@code ./slipway infra}): the services
+   * run elsewhere, e.g. under {@code ./mvnw quarkus:dev}, on the well-known ports.
+   */
+  public LocalStackOptions infrastructureOnly() {
+    return new LocalStackOptions(
+        repoRoot,
+        stateDir,
+        fixedPorts,
+        podReadyDelay,
+        false,
+        reconcileInterval,
+        tenantNamespaces,
+        queueVisibility,
+        serviceEnv,
+        aotTraining,
+        overlay);
+  }
+
   /** Runs the services with another overlay's configuration (e.g. {@code prod}). */
   public LocalStackOptions withOverlay(String name) {
     return new LocalStackOptions(

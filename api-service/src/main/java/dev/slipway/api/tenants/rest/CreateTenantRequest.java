@@ -6,6 +6,13 @@ import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
 import dev.slipway.api.tenants.labels.Labels;
 import java.util.Map;
+import dev.slipway.common.model.ImageVersions;
+import dev.slipway.common.model.Slugs;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code POST /v1/tenants}. Only the slug is required: the plan defaults to the catalogue's
@@ -14,12 +21,36 @@ import java.util.Map;
  * (Kubernetes label syntax, {@link Labels}). The image follows the fleet default unless pinned.
  */
 public record CreateTenantRequest(
-    String slug,
-    String plan,
-    String imageVersion,
-    GatewayOverrides gatewayConfig,
-    ProtectionChange.DeletionProtection deletionProtection,
-    Map<String, JsonNode> labels) {
+    @Schema(
+            description =
+                "Names the tenant's Kubernetes objects and is the first label of its host name;"
+                    + " unique among tenants not yet purged, not on the reserved list",
+            examples = "acme")
+        @NotEmpty(message = Slugs.REQUIRED)
+        @Size(
+            min = Slugs.MIN_LENGTH,
+            max = Slugs.MAX_LENGTH,
+            message = "slug must be {min} to {max} characters long")
+        @Pattern(regexp = Slugs.PATTERN, message = Slugs.LABEL_RULE)
+        String slug,
+    @Schema(
+            description = "A plan of GET /v1/plans; the catalogue's default plan when left out",
+            examples = "standard")
+        String plan,
+    @Schema(
+            description = "Gateway image tag or digest to pin; the platform's image when left out",
+            examples = "1.4.2")
+        @Pattern(regexp = ImageVersions.PATTERN, message = ImageVersions.RULE)
+        String imageVersion,
+    @Schema(description = "Gateway limits over the plan's; members left out keep the plan's") @Valid
+        GatewayOverrides gatewayConfig,
+    @Schema(description = "Protects the tenant from DELETE and purge; give the reason") @Valid
+        ProtectionChange.DeletionProtection deletionProtection,
+    @Schema(
+            description =
+                "User-defined labels (Kubernetes label syntax, at most 64) for selecting tenants",
+            examples = "{\"tier\": \"beta\"}")
+        Map<String, JsonNode> labels) {
 
   /** The labels asked for, checked (a null value is no label). */
   Map<String, String> checkedLabels() {

@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Preconditions;
 import dev.slipway.api.http.Roles;
@@ -11,6 +12,7 @@ import dev.slipway.api.tenants.TenantUpdates;
 import dev.slipway.api.tenants.lifecycle.TenantDeletion;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,12 +26,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * One tenant: read, update, lifecycle actions and delete. Thin HTTP mapping over {@link
  * TenantService}, {@link TenantUpdates}, {@link TenantLifecycle} and {@link TenantDeletion};
  * restore, purge, suspend and resume are in {@link TenantSafetyResource}.
  */
+@Tag(name = ApiDefinition.TENANTS)
 @Path("/v1/tenants/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantItemResource {
@@ -58,6 +66,18 @@ public class TenantItemResource {
 
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
+  @Operation(
+      operationId = "getTenant",
+      summary = "Get a tenant",
+      description =
+          "The tenant's desired and observed state; the ETag is its generation, for If-Match on writes.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The tenant (ETag: its generation)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
   public Uni<Response> get(@PathParam("slug") String slug) {
     return tenants
         .get(slug)
@@ -77,9 +97,28 @@ public class TenantItemResource {
   @PATCH
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
   @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "updateTenant",
+      summary = "Change a tenant",
+      description =
+          "Changes the plan, pinned image version, gateway limits or deletion protection, with JSON merge-patch meaning: members left out keep their values.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The change is committed and its operation queued; poll the operation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Nothing to change: no operation was queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
   public Uni<Response> update(
       @PathParam("slug") String slug,
-      UpdateTenantRequest request,
+      @Valid UpdateTenantRequest request,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
     if (request == null) {
@@ -116,6 +155,24 @@ public class TenantItemResource {
   @POST
   @Path("/start")
   @RolesAllowed({Roles.ADMIN, Roles.TENANT})
+  @Operation(
+      operationId = "startTenant",
+      summary = "Start a tenant",
+      description = "Scales the tenant's gateway up to its plan's replicas.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The change is committed and its operation queued; poll the operation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Nothing to change: no operation was queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
   public Uni<Response> start(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
@@ -126,6 +183,24 @@ public class TenantItemResource {
   @POST
   @Path("/stop")
   @RolesAllowed({Roles.ADMIN, Roles.TENANT})
+  @Operation(
+      operationId = "stopTenant",
+      summary = "Stop a tenant",
+      description = "Scales the tenant's gateway to zero; its objects and token are kept.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The change is committed and its operation queued; poll the operation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Nothing to change: no operation was queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
   public Uni<Response> stop(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
@@ -137,6 +212,24 @@ public class TenantItemResource {
   @POST
   @Path("/rotate-token")
   @RolesAllowed({Roles.ADMIN, Roles.TENANT})
+  @Operation(
+      operationId = "rotateTenantToken",
+      summary = "Rotate a tenant's gateway token",
+      description = "Issues a new gateway token; the new token is in this response only.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The change is committed and its operation queued; poll the operation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Nothing to change: no operation was queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
   public Uni<Response> rotateToken(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,
@@ -151,6 +244,25 @@ public class TenantItemResource {
    */
   @DELETE
   @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "deleteTenant",
+      summary = "Delete a tenant",
+      description =
+          "Soft delete: the tenant goes offline and stays restorable until purgeAfter. 409 when already deleted or protected.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The change is committed and its operation queued; poll the operation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Nothing to change: no operation was queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantChangedView.class)))
   public Uni<Response> delete(
       @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,

@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.Limits;
 import dev.slipway.api.http.PageView;
 import dev.slipway.api.http.Roles;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's operations, newest first. */
+@Tag(name = ApiDefinition.TENANTS)
 @Path("/v1/tenants/{slug}/operations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
@@ -31,6 +35,10 @@ public class TenantOperationsResource {
   }
 
   @GET
+  @Operation(
+      operationId = "listTenantOperations",
+      summary = "List a tenant's operations",
+      description = "The tenant's operations, newest first, a page at a time.")
   public Uni<PageView<OperationView>> list(
       @PathParam("slug") String slug,
       @QueryParam("cursor") String cursor,

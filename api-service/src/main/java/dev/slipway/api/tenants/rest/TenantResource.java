@@ -1,6 +1,7 @@
 package dev.slipway.api.tenants.rest;
 
 import dev.slipway.api.auth.Requester;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Limits;
 import dev.slipway.api.http.PageView;
@@ -14,6 +15,7 @@ import dev.slipway.api.tenants.labels.LabelSelector;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,10 +26,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The tenant collection: create and list. One tenant's resources are in {@link TenantItemResource}.
  */
+@Tag(name = ApiDefinition.TENANTS)
 @Path("/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
@@ -57,8 +65,21 @@ public class TenantResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "createTenant",
+      summary = "Create a tenant",
+      description =
+          "Records the tenant and queues its provisioning in one transaction. The gateway token is in this response only. Send an Idempotency-Key to retry safely.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Created; provisioning is queued. Location names the operation to poll",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantCreatedView.class)))
   public Uni<Response> create(
-      CreateTenantRequest request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+      @Valid CreateTenantRequest request,
+      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
     if (request == null) {
       throw ApiException.badRequest("request body is required: {\"slug\": \"...\"}");
     }
@@ -86,6 +107,11 @@ public class TenantResource {
    */
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.OPS})
+  @Operation(
+      operationId = "listTenants",
+      summary = "List tenants",
+      description =
+          "Tenants in slug order, live ones unless a phase is asked for, optionally of one plan and with labels (label=key=value, repeatable: every one must match); a page at a time (nextCursor).")
   public Uni<PageView<TenantView>> list(
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit,

@@ -7,6 +7,10 @@ import dev.slipway.api.tenants.GatewayOverrides;
 import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
 import java.util.Map;
+import dev.slipway.common.model.ImageVersions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code PATCH /v1/tenants/{slug}}, with JSON merge-patch meaning: a member left out keeps
@@ -16,9 +20,15 @@ import java.util.Map;
 public final class UpdateTenantRequest {
   private String plan;
   private String imageVersion;
+
+  // Bookkeeping, not members of the body: hidden from the OpenAPI schema.
+  @Schema(hidden = true)
   private boolean imageVersionSet;
+
   private GatewayOverrides gatewayConfig;
   private ProtectionChange.DeletionProtection deletionProtection;
+
+  @Schema(hidden = true)
   private boolean deletionProtectionSet;
   private Map<String, JsonNode> labels;
 
@@ -32,6 +42,7 @@ public final class UpdateTenantRequest {
   }
 
   /** Gateway image tag to pin, or null to run the platform's image. */
+  @Pattern(regexp = ImageVersions.PATTERN, message = ImageVersions.RULE)
   public String getImageVersion() {
     return imageVersion;
   }
@@ -43,6 +54,7 @@ public final class UpdateTenantRequest {
   }
 
   /** Gateway settings to change; members left out keep their values. */
+  @Valid
   public GatewayOverrides getGatewayConfig() {
     return gatewayConfig;
   }
@@ -55,6 +67,7 @@ public final class UpdateTenantRequest {
    * {@code {"reason": "..."}} protects the tenant from DELETE and purge (409 with the reason); null
    * clears it.
    */
+  @Valid
   public ProtectionChange.DeletionProtection getDeletionProtection() {
     return deletionProtection;
   }
