@@ -163,6 +163,13 @@ public final class MetricNames {
    */
   public static final String KUBE_FORBIDDEN = "slipway.kube.forbidden";
 
+  /**
+   * Kubernetes answers of 429 Too Many Requests (API Priority and Fairness had no seat), worker and
+   * reconciler: each one was retried after its Retry-After. A steady rate means the service's
+   * priority level is too small for its load (docs/runbooks.md).
+   */
+  public static final String KUBE_THROTTLED = "slipway.kube.throttled";
+
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_PHASE = "phase";
   public static final String TAG_KIND = "kind";
