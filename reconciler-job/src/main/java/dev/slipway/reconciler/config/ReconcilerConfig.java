@@ -41,6 +41,14 @@ public interface ReconcilerConfig {
   @WithDefault("4")
   int listParallelism();
 
+  /**
+   * How long one LIST page may keep waiting on 429 answers (API Priority and Fairness found no
+   * seat; each wait the server's Retry-After) before the pass fails. The reconciler sets no
+   * client-side rate limit: its calls grow with pages, and the server paces them.
+   */
+  @WithDefault("2m")
+  Duration throttleMaxWait();
+
   /** Detect, classify and record only: no operation, status update or delete. */
   @WithDefault("false")
   boolean reportOnly();
