@@ -129,8 +129,14 @@ public final class MetricNames {
   /** Repairs made, tagged with {@code kind}: reconcile (RECONCILE enqueued), status, prune. */
   public static final String RECONCILE_REPAIRS = "slipway.reconciler.repairs";
 
-  /** Repairs left for a later pass by the per-pass budget or the cooldown (last pass). */
+  /** Repairs left for a later pass by the per-pass budget or the repair back-off (last pass). */
   public static final String RECONCILE_REPAIRS_DEFERRED = "slipway.reconciler.repairs.deferred";
+
+  /**
+   * Tenants whose drift waits for their next repair (per-tenant repair back-off: a drift that is
+   * back after a repair waits twice as long each time), as of the last pass.
+   */
+  public static final String RECONCILE_REPAIRS_BACKOFF = "slipway.reconciler.repairs.backoff";
 
   /** Repairs that failed (the pass went on). */
   public static final String RECONCILE_REPAIR_ERRORS = "slipway.reconciler.repair.errors";

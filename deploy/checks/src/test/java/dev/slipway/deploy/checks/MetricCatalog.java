@@ -67,6 +67,7 @@ final class MetricCatalog {
           Map.entry("RECONCILE_DRIFT", Type.GAUGE),
           Map.entry("RECONCILE_REPAIRS", Type.COUNTER),
           Map.entry("RECONCILE_REPAIRS_DEFERRED", Type.GAUGE),
+          Map.entry("RECONCILE_REPAIRS_BACKOFF", Type.GAUGE),
           Map.entry("RECONCILE_REPAIR_ERRORS", Type.COUNTER),
           Map.entry("RECONCILE_ORPHANS", Type.GAUGE),
           Map.entry("RECONCILE_LOST_MESSAGES", Type.GAUGE),
