@@ -44,6 +44,7 @@ public final class KubeEmulator implements AutoCloseable {
   private final DeploymentController controller;
   private final KubeFaults faults;
   private final RequestTallies tallies = new RequestTallies();
+  private final RequestCounts counts = new RequestCounts();
   private final Identities identities = new Identities();
   private final FlowControl flowControl = new FlowControl();
   private final Vertx vertx;
@@ -71,6 +72,7 @@ public final class KubeEmulator implements AutoCloseable {
             watches,
             (method, uri) -> {
               tallies.seen(method, uri);
+              counts.seen(method, uri);
               return faults.plan(method, uri);
             },
             new AccessControl(identities, new Rbac(store)),
@@ -125,6 +127,11 @@ public final class KubeEmulator implements AutoCloseable {
    */
   public FlowControl flowControl() {
     return flowControl;
+  }
+
+  /** Every request received, counted by verb and resource (see {@link RequestCounts}). */
+  public RequestCounts requestCounts() {
+    return counts;
   }
 
   /**
