@@ -9,7 +9,7 @@ variable "region" {
 }
 
 variable "image" {
-  description = "api-service container image."
+  description = "api-service container image, as ./slipway images pushes it (docs/images.md): REGISTRY/slipway/api-service:TAG, pinned with @sha256:DIGEST in production."
   type        = string
 }
 
