@@ -15,7 +15,8 @@
 --   and an operation's progress.
 --   reconciler-job (scan.DatabaseScanner, repair.RepairStore, run.RunRecorder; service-common's
 --   OutboxWriter): reads tenants, operations and the outbox; queues RECONCILE operations with their
---   outbox rows; supersedes stuck operations; repairs a tenant's observed status; records its runs.
+--   outbox rows; supersedes stuck operations; repairs a tenant's observed status; records its runs
+--   and keeps its per-tenant repair back-off.
 DO $$
 BEGIN
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'slipway_worker') THEN
@@ -40,6 +41,8 @@ BEGIN
             ON tenants TO slipway_reconciler;
         GRANT UPDATE (status, finished_at, last_error) ON operations TO slipway_reconciler;
         GRANT INSERT, UPDATE ON reconcile_runs TO slipway_reconciler;
+        -- the per-tenant repair back-off (V18, repair.RepairBackoffStore): read, upsert, expire
+        GRANT SELECT, INSERT, UPDATE, DELETE ON repair_backoff TO slipway_reconciler;
     END IF;
 END
 $$;

@@ -60,7 +60,7 @@ class DriftRepairIT {
     awaitRunning(slug);
   }
 
-  /** Another tenant: the reconciler waits a cooldown before repairing one tenant twice. */
+  /** Another tenant: a drift back soon after a repair waits for the tenant's repair back-off. */
   @Test
   void aDeploymentScaledByHandIsScaledBack() {
     String slug = created("scaled");

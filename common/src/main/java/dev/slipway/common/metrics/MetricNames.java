@@ -141,8 +141,14 @@ public final class MetricNames {
   /** Repairs made, tagged with {@code kind}: reconcile (RECONCILE enqueued), status, prune. */
   public static final String RECONCILE_REPAIRS = "slipway.reconciler.repairs";
 
-  /** Repairs left for a later pass by the per-pass budget or the cooldown (last pass). */
+  /** Repairs left for a later pass by the per-pass budget or the repair back-off (last pass). */
   public static final String RECONCILE_REPAIRS_DEFERRED = "slipway.reconciler.repairs.deferred";
+
+  /**
+   * Tenants whose drift waits for their next repair (per-tenant repair back-off: a drift that is
+   * back after a repair waits twice as long each time), as of the last pass.
+   */
+  public static final String RECONCILE_REPAIRS_BACKOFF = "slipway.reconciler.repairs.backoff";
 
   /** Repairs that failed (the pass went on). */
   public static final String RECONCILE_REPAIR_ERRORS = "slipway.reconciler.repair.errors";
@@ -181,6 +187,13 @@ public final class MetricNames {
    * no longer grants what the service needs. Never retried; see docs/runbooks.md.
    */
   public static final String KUBE_FORBIDDEN = "slipway.kube.forbidden";
+
+  /**
+   * Kubernetes answers of 429 Too Many Requests (API Priority and Fairness had no seat), worker and
+   * reconciler: each one was retried after its Retry-After. A steady rate means the service's
+   * priority level is too small for its load (docs/runbooks.md).
+   */
+  public static final String KUBE_THROTTLED = "slipway.kube.throttled";
 
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_PHASE = "phase";

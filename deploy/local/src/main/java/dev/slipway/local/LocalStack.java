@@ -4,6 +4,7 @@ import dev.slipway.local.kube.KubeEmulator;
 import dev.slipway.local.kube.KubeEmulatorOptions;
 import dev.slipway.local.kube.KubeFaults;
 import dev.slipway.local.kube.auth.Identities;
+import dev.slipway.local.kube.flow.FlowControl;
 import dev.slipway.local.postgres.EmbeddedPostgresServer;
 import dev.slipway.local.sqs.CommandQueues;
 import dev.slipway.local.sqs.ElasticMqServer;
@@ -64,6 +65,25 @@ public final class LocalStack implements AutoCloseable {
   /** The exported variables of {@code .slipway/local.env}. */
   public Map<String, String> env() {
     return Map.copyOf(env);
+  }
+
+  /** The emulator's API Priority and Fairness (unlimited unless SLIPWAY_KUBE_APF_SEATS is set). */
+  public FlowControl kubeFlowControl() {
+    return kube.flowControl();
+  }
+
+  /**
+   * {@code SLIPWAY_KUBE_APF_SEATS} (seats per service's priority level) and {@code
+   * SLIPWAY_KUBE_APF_HOLD_MS} (each request's seat time, default 5 ms) turn on the emulator's APF
+   * for a run of the local stack, e.g. to watch the worker honour 429s (deploy/local/README.md).
+   */
+  private void limitKubeFlow(Map<String, String> env) {
+    String seats = env.get("SLIPWAY_KUBE_APF_SEATS");
+    if (seats != null && !seats.isBlank()) {
+      String hold = env.getOrDefault("SLIPWAY_KUBE_APF_HOLD_MS", "5");
+      kube.flowControl()
+          .limit(Integer.parseInt(seats.trim()), Duration.ofMillis(Long.parseLong(hold.trim())));
+    }
   }
 
   /** Fault injection on the Kubernetes emulator's HTTP API. */
@@ -130,6 +150,7 @@ public final class LocalStack implements AutoCloseable {
                             fixed, LocalStackOptions.KUBE_SECURE_PORT, "Kubernetes (HTTPS)"))
                     .withPodReadyDelay(options.podReadyDelay())
                     .withNamespaces(options.tenantNamespaces().toArray(String[]::new))));
+    limitKubeFlow(System.getenv());
     Path kubeconfig = kube.writeKubeconfig(options.stateDir().resolve("kubeconfig"));
     // One kubeconfig per service, with its service account's token: each service runs under the
     // Role deploy/k8s ships for it, as on EKS (ServiceEnv hands each its own).

@@ -88,7 +88,7 @@ final class ConvergenceRun implements AutoCloseable {
         // stuck-after stays at its 15 minutes: within the deadline, a lost message can only be
         // recovered through the empty-queue check.
         Map.entry("SLIPWAY_RECONCILER_QUEUE_LOST_AFTER", LOST_AFTER.toSeconds() + "s"),
-        Map.entry("SLIPWAY_RECONCILER_REPAIR_COOLDOWN", "5s"),
+        Map.entry("SLIPWAY_RECONCILER_REPAIR_BACKOFF_BASE", "5s"),
         // At most ~3 RECONCILEs/s with a pass every 3 s (production: 100 a minute).
         Map.entry("SLIPWAY_RECONCILER_MAX_REPAIRS_PER_PASS", "10"),
         Map.entry("SLIPWAY_API_RATE_LIMIT_WRITES_PER_SECOND", "1000"),

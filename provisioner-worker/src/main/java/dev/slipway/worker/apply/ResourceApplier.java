@@ -2,6 +2,8 @@ package dev.slipway.worker.apply;
 
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.render.GatewayDefaults;
+import dev.slipway.shared.kube.ThrottledRetry;
+import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
  * The one way Slipway writes to the cluster: server-side apply with a fixed field manager and
  * forced conflicts (Slipway owns every field it sets, see {@link ServerSideApply}), and deletes.
  * Each call reports what it did. Every request first takes a token from the shared {@link
- * KubeRequestLimiter}.
+ * KubeRequestLimiter}, and is sent again after the server's Retry-After when it answers 429 ({@link
+ * ThrottledRetry}, up to {@code slipway.worker.kubernetes.throttle-max-wait}).
  */
 @ApplicationScoped
 public class ResourceApplier {
@@ -22,16 +25,19 @@ public class ResourceApplier {
   private final ServerSideApply serverSideApply;
   private final MeterRegistry registry;
   private final KubeRequestLimiter limiter;
+  private final ThrottledRetry throttled;
 
   ResourceApplier(
       KubernetesClient client,
       ServerSideApply serverSideApply,
       MeterRegistry registry,
-      KubeRequestLimiter limiter) {
+      KubeRequestLimiter limiter,
+      WorkerConfig config) {
     this.client = client;
     this.serverSideApply = serverSideApply;
     this.registry = registry;
     this.limiter = limiter;
+    this.throttled = new ThrottledRetry(config.kubernetes().throttleMaxWait());
   }
 
   /**
@@ -104,8 +110,11 @@ public class ResourceApplier {
   }
 
   private <T> T limited(Supplier<T> request) {
-    limiter.acquire();
-    return request.get();
+    return throttled.call(
+        () -> {
+          limiter.acquire();
+          return request.get();
+        });
   }
 
   /** Duration of the whole apply or delete of one object (all its requests), failures included. */

@@ -47,8 +47,13 @@ public class TenantApplier {
       return results;
     }
     // Before the apply: an autoscaler still present after the Deployment got its fixed replica
-    // count could scale it once more (to its minimum) and leave it there when it goes.
-    objects.absent().forEach(object -> results.add(log(object, applier.delete(object))));
+    // count could scale it once more (to its minimum) and leave it there when it goes. A tenant
+    // never applied has none to remove, so a first create is one request per object (the rare
+    // leftover of an attempt that crashed before recording its apply, under a plan changed since,
+    // is spec drift the reconciler repairs through a RECONCILE, which removes it).
+    if (!neverApplied) {
+      objects.absent().forEach(object -> results.add(log(object, applier.delete(object))));
+    }
     for (HasMetadata object : objects.inApplyOrder()) {
       results.add(log(object, neverApplied ? applier.applyNew(object) : applier.apply(object)));
     }

@@ -114,19 +114,35 @@ public interface WorkerConfig {
   }
 
   /**
-   * Client-side limits on the Kubernetes API. EKS serves requests through API Priority and
-   * Fairness: a service account's requests share a priority level's few concurrency seats with
-   * other controllers, and too many at once are queued or rejected with 429. The defaults keep one
-   * worker pod at a modest, steady load; 429s that still happen are retried through the queue.
+   * Limits on the Kubernetes API. EKS serves requests through API Priority and Fairness: a service
+   * account's requests share a priority level's concurrency seats, and too many at once are queued
+   * or rejected with 429 and a Retry-After. By default ({@code pacing=adaptive}) the worker, like
+   * client-go, leaves the pacing to the server when its answers carry the APF headers and honours
+   * every 429 (see {@link #throttleMaxWait()}); the QPS/burst limit applies only to servers without
+   * APF, or always with {@code pacing=fixed}.
    */
   interface Kubernetes {
-    /** Sustained requests per second from the applier (token bucket refill rate). */
+    /**
+     * {@code adaptive}: the QPS/burst token bucket applies only while the API server's answers
+     * carry no API Priority and Fairness headers; {@code fixed}: it always applies.
+     */
+    @WithDefault("adaptive")
+    Pacing pacing();
+
+    /** Sustained requests per second from the applier (token bucket refill rate), see pacing. */
     @WithDefault("20")
     double qps();
 
     /** Requests the applier may send at once above the sustained rate (token bucket size). */
     @WithDefault("40")
     int burst();
+
+    /**
+     * How long one request may keep waiting on 429 answers (each wait the server's Retry-After)
+     * before the command fails as transient and the queue retries it.
+     */
+    @WithDefault("2m")
+    Duration throttleMaxWait();
 
     /** Concurrent HTTP requests of the fabric8 client (its own default is 64). */
     @WithDefault("16")
@@ -146,6 +162,12 @@ public interface WorkerConfig {
     /** First in-client retry delay (fabric8 doubles it per retry). */
     @WithDefault("250ms")
     Duration retryBackoffInterval();
+  }
+
+  /** How the worker paces its Kubernetes requests, see {@link Kubernetes#pacing()}. */
+  enum Pacing {
+    ADAPTIVE,
+    FIXED
   }
 
   interface Retry {

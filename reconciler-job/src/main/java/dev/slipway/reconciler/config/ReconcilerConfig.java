@@ -41,6 +41,14 @@ public interface ReconcilerConfig {
   @WithDefault("4")
   int listParallelism();
 
+  /**
+   * How long one LIST page may keep waiting on 429 answers (API Priority and Fairness found no
+   * seat; each wait the server's Retry-After) before the pass fails. The reconciler sets no
+   * client-side rate limit: its calls grow with pages, and the server paces them.
+   */
+  @WithDefault("2m")
+  Duration throttleMaxWait();
+
   /** Detect, classify and record only: no operation, status update or delete. */
   @WithDefault("false")
   boolean reportOnly();
@@ -79,11 +87,26 @@ public interface ReconcilerConfig {
   Duration stuckAfter();
 
   /**
-   * After a RECONCILE was queued for a tenant, no other is queued for it within this time: drift
-   * the worker cannot fix (a webhook mutating objects, a crash-looping image) must not loop.
+   * Per-tenant repair back-off: drift on a tenant not repaired lately is repaired on the first pass
+   * that sees it; a drift that is back after a repair waits twice as long each time (capped), so
+   * drift the worker cannot fix (a webhook mutating objects, a crash-looping image) cannot make the
+   * reconciler loop. Kept in the database (table repair_backoff), so it survives restarts.
    */
-  @WithDefault("10m")
-  Duration repairCooldown();
+  RepairBackoff repairBackoff();
+
+  interface RepairBackoff {
+    /** Wait after the first repair before a drift that is back is repaired again. */
+    @WithDefault("2m")
+    Duration base();
+
+    /** Upper bound of that wait (doubled after each repair in a row). */
+    @WithDefault("1h")
+    Duration max();
+
+    /** A tenant with no repair for this long beyond its wait starts afresh (repaired at once). */
+    @WithDefault("1h")
+    Duration resetAfter();
+  }
 
   /** A pod younger than this may still be starting: it is not yet taken as "no pod ready". */
   @WithDefault("2m")

@@ -1,6 +1,7 @@
 package dev.slipway.reconciler.repair;
 
 import dev.slipway.common.model.OperationType;
+import dev.slipway.common.retry.RepairBackoff;
 import dev.slipway.reconciler.diff.StatusFix;
 import dev.slipway.reconciler.scan.OpenOperation;
 import dev.slipway.shared.outbox.NewCommand;
@@ -34,6 +35,23 @@ public class RepairStore {
   /** Enqueues a RECONCILE for the tenant's current generation; empty if the tenant is gone. */
   public Optional<UUID> enqueueReconcile(UUID tenantId) {
     return pool.withTransaction(tx -> enqueue(tx, tenantId)).await().atMost(TIMEOUT);
+  }
+
+  /**
+   * Enqueues a RECONCILE that repairs drift, and records the tenant's repair back-off after it in
+   * the same transaction; empty if the tenant is gone (nothing recorded then).
+   */
+  public Optional<UUID> enqueueRepair(UUID tenantId, RepairBackoff.State backoff) {
+    return pool.withTransaction(
+            tx ->
+                enqueue(tx, tenantId)
+                    .flatMap(
+                        op ->
+                            op.isEmpty()
+                                ? Uni.createFrom().item(op)
+                                : RepairBackoffStore.record(tx, tenantId, backoff).replaceWith(op)))
+        .await()
+        .atMost(TIMEOUT);
   }
 
   /**

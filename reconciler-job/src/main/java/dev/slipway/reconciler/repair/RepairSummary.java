@@ -6,7 +6,7 @@ package dev.slipway.reconciler.repair;
  * @param enqueued RECONCILE operations written to the outbox (stuck re-enqueues included)
  * @param statusUpdates tenant rows whose observed status was corrected
  * @param pruned orphan objects deleted
- * @param deferred repairs left for a later pass (budget or cooldown)
+ * @param deferred repairs left for a later pass (budget or repair back-off)
  * @param errors repairs that failed; the pass went on
  * @param apiCalls Kubernetes requests the prunes made
  * @param frozen drifted tenants given no RECONCILE because an admin froze them (their drift is only

@@ -1,6 +1,7 @@
 package dev.slipway.reconciler.repair;
 
 import dev.slipway.common.metrics.MetricNames;
+import dev.slipway.common.retry.RepairBackoff;
 import dev.slipway.reconciler.config.ReconcilerConfig;
 import dev.slipway.reconciler.diff.DriftReport;
 import dev.slipway.reconciler.diff.Orphan;
@@ -9,8 +10,10 @@ import dev.slipway.reconciler.scan.OpenOperation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
@@ -22,9 +25,11 @@ import org.jboss.logging.Logger;
  * none while a younger operation of the tenant is still queued (its command converges the tenant):
  * a backlog older than stuck-after must not grow by a command per stuck operation every pass.
  * RECONCILE operations and deletes share the per-pass budget; status corrections are single-row
- * updates and always made. A failing repair is counted and the pass goes on. A frozen tenant's
- * drift is reported and counted, never repaired by a RECONCILE (its observed status is still
- * recorded: that changes nothing in the cluster).
+ * updates and always made. A drift repair waits for the tenant's repair back-off ({@link
+ * TenantBackoffs}: at once the first time, twice as long each time the drift is back). A failing
+ * repair is counted and the pass goes on. A frozen tenant's drift is reported and counted, never
+ * repaired by a RECONCILE (its observed status is still recorded: that changes nothing in the
+ * cluster).
  */
 @ApplicationScoped
 public class Repairer {
@@ -33,6 +38,10 @@ public class Repairer {
   private final OrphanPruner pruner;
   private final PruneGuard guard;
   private final RepairTracing tracing;
+  private final RepairBackoffStore backoffStore;
+
+  /** Tenants waiting for their next repair after the last pass (the back-off gauge). */
+  private final AtomicInteger waiting = new AtomicInteger();
 
   /** 1 when the last pass's prune was refused, else 0: a gauge holds in both run modes. */
   private final AtomicInteger pruneRefused = new AtomicInteger();
@@ -40,12 +49,15 @@ public class Repairer {
   Repairer(
       RepairStore store,
       OrphanPruner pruner,
+      RepairBackoffStore backoffStore,
       ReconcilerConfig config,
       MeterRegistry registry,
       RepairTracing tracing) {
     this.tracing = tracing;
     this.store = store;
     this.pruner = pruner;
+    this.backoffStore = backoffStore;
+    registry.gauge(MetricNames.RECONCILE_REPAIRS_BACKOFF, waiting);
     this.guard = new PruneGuard(config.maxPruneShare(), config.pruneAlwaysAllowed());
     registry.gauge(MetricNames.RECONCILE_PRUNE_REFUSED, pruneRefused);
   }
@@ -56,22 +68,30 @@ public class Repairer {
    *     RECONCILE, whose worker removes them, whether or not orphans are pruned
    */
   public RepairSummary repair(
-      DriftReport report, PassMode mode, Set<String> coolingDown, Set<String> deletedOwners) {
+      DriftReport report, PassMode mode, Instant now, Set<String> deletedOwners) {
     pruneRefused.set(0);
     if (mode.reportOnly()) {
+      waiting.set(backoffStore.load(now, false).waiting());
       return RepairSummary.NONE;
     }
+    TenantBackoffs backoffs = backoffStore.load(now, true);
     var tally = new Tally(mode.maxRepairs(), tracing, tracing.pass());
     report.stuckByTenant().forEach((tenantId, ops) -> replaceStuck(report, ops, tally));
     for (TenantDrift drift : report.drifts()) {
-      repair(drift, coolingDown, tally);
+      repair(drift, backoffs, tally);
     }
     for (String tenantId : deletedOwners) {
-      removeLeftovers(tenantId, coolingDown, tally);
+      repairAfterBackoff(
+          UUID.fromString(tenantId),
+          backoffs,
+          tally,
+          "enqueue RECONCILE for deleted tenant %s: objects left behind",
+          tenantId);
     }
     if (mode.prune()) {
       prune(report, deletedOwners, tally);
     }
+    waiting.set(backoffs.waiting());
     return tally.summary();
   }
 
@@ -116,19 +136,7 @@ public class Repairer {
         first.slug());
   }
 
-  private void removeLeftovers(String tenantId, Set<String> coolingDown, Tally tally) {
-    if (coolingDown.contains(tenantId)) {
-      tally.deferred++;
-      return;
-    }
-    tally.budgeted(
-        false,
-        () -> store.enqueueReconcile(java.util.UUID.fromString(tenantId)).isPresent(),
-        "enqueue RECONCILE for deleted tenant %s: objects left behind",
-        tenantId);
-  }
-
-  private void repair(TenantDrift drift, Set<String> coolingDown, Tally tally) {
+  private void repair(TenantDrift drift, TenantBackoffs backoffs, Tally tally) {
     var tenant = drift.tenant();
     if (drift.statusFix() != null) {
       tally.unbudgeted(
@@ -139,10 +147,7 @@ public class Repairer {
           tenant.id(),
           tenant.slug());
     }
-    if (!drift.needsReconcile()) {
-      return;
-    }
-    if (tenant.frozen()) {
+    if (drift.needsReconcile() && tenant.frozen()) {
       // An admin froze the tenant (POST /v1/tenants/{slug}/freeze): hands off, report only.
       tally.frozen++;
       LOG.warnf(
@@ -150,18 +155,38 @@ public class Repairer {
           tenant.id(), tenant.slug(), drift.reasons());
       return;
     }
-    if (coolingDown.contains(tenant.id())) {
-      // A RECONCILE ran lately and the drift is back or still there: a later pass retries.
+    if (drift.needsReconcile()) {
+      repairAfterBackoff(
+          tenant.spec().id(),
+          backoffs,
+          tally,
+          "enqueue RECONCILE for tenant %s (%s): %s",
+          tenant.id(),
+          tenant.slug(),
+          drift.reasons());
+    }
+  }
+
+  /** A RECONCILE within the budget, unless the tenant's back-off says a later pass. */
+  private void repairAfterBackoff(
+      UUID tenantId, TenantBackoffs backoffs, Tally tally, String what, Object... args) {
+    if (!backoffs.mayRepair(tenantId)) {
+      // Repaired lately and the drift is back or still there: a later pass retries.
       tally.deferred++;
       return;
     }
+    RepairBackoff.State next = backoffs.afterRepair(tenantId);
     tally.budgeted(
         false,
-        () -> store.enqueueReconcile(tenant.spec().id()).isPresent(),
-        "enqueue RECONCILE for tenant %s (%s): %s",
-        tenant.id(),
-        tenant.slug(),
-        drift.reasons());
+        () -> {
+          boolean queued = store.enqueueRepair(tenantId, next).isPresent();
+          if (queued) {
+            backoffs.repaired(tenantId, next);
+          }
+          return queued;
+        },
+        what,
+        args);
   }
 
   /** Counts of one pass's repairs and the budget left. */

@@ -164,13 +164,11 @@ public class ReconcilePass {
     DriftReport report =
         new Classifier(config, fleet.renderSettings(), now, queue == CommandQueueState.State.EMPTY)
             .classify(checked, snapshot, open);
-    Set<String> coolingDown =
-        mode.reportOnly() ? Set.of() : database.recentlyReconciled(config.repairCooldown());
     Set<String> owners = new java.util.HashSet<>();
     report.orphans().forEach(o -> owners.add(o.tenantId()));
     owners.remove(null);
     Set<String> deleted = mode.reportOnly() ? Set.of() : database.deletedAmong(owners);
-    RepairSummary repairs = repairer.repair(report, mode, coolingDown, deleted);
+    RepairSummary repairs = repairer.repair(report, mode, now.toInstant(), deleted);
     repairs = withErrors(repairs, unreadable[0]);
     int calls = snapshot.apiCalls() + repairs.apiCalls();
     runs.succeeded(runId, report, repairs, calls);

@@ -1,6 +1,8 @@
 package dev.slipway.reconciler.scan;
 
 import dev.slipway.common.render.GatewayDefaults;
+import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.shared.kube.ThrottledRetry;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -31,6 +33,9 @@ import java.util.concurrent.Future;
  * only, would return every tenant's token to a process that needs none). The token is checked
  * through the Deployment's pod-template token-hash annotation instead (deploy/local/README.md,
  * docs/architecture.md).
+ *
+ * <p>A page the API server answers with 429 (API Priority and Fairness) is asked for again after
+ * its Retry-After ({@link ThrottledRetry}), with the same continue token.
  */
 @ApplicationScoped
 public class ClusterScanner {
@@ -39,9 +44,11 @@ public class ClusterScanner {
           Deployment.class, Pod.class, Service.class, Ingress.class, HorizontalPodAutoscaler.class);
 
   private final KubernetesClient client;
+  private final ThrottledRetry throttled;
 
-  ClusterScanner(KubernetesClient client) {
+  ClusterScanner(KubernetesClient client, ReconcilerConfig config) {
     this.client = client;
+    this.throttled = new ThrottledRetry(config.throttleMaxWait());
   }
 
   /**
@@ -80,8 +87,9 @@ public class ClusterScanner {
     int calls = 0;
     String continueToken = null;
     do {
+      String from = continueToken;
       KubernetesResourceList<? extends HasMetadata> page =
-          page(listing.kind(), listing.namespace(), pageSize, continueToken);
+          throttled.call(() -> page(listing.kind(), listing.namespace(), pageSize, from));
       calls++;
       // Cut down as each page arrives, so whole objects never outlive their page.
       page.getItems().forEach(item -> items.add(ComparedFields.keep(item)));

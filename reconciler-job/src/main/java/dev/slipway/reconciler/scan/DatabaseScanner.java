@@ -110,19 +110,6 @@ public class DatabaseScanner {
     }
   }
 
-  /** Tenants given a RECONCILE within {@code cooldown}: not to be given another yet. */
-  public Set<String> recentlyReconciled(Duration cooldown) {
-    Set<String> ids = new HashSet<>();
-    pool.preparedQuery(
-            "SELECT DISTINCT tenant_id FROM operations WHERE type = 'RECONCILE'"
-                + " AND queued_at > now() - make_interval(secs => $1)")
-        .execute(Tuple.of((double) cooldown.toMillis() / 1000))
-        .await()
-        .atMost(TIMEOUT)
-        .forEach(row -> ids.add(row.getUUID("tenant_id").toString()));
-    return ids;
-  }
-
   private void pages(String sql, int pageSize, Consumer<Row> each) {
     UUID after = FIRST;
     while (true) {

@@ -189,21 +189,6 @@ class RepairModesQuarkusTest {
     assertTrue(result.repairs().deferred() >= 2, result.repairs().toString());
   }
 
-  @Test
-  void aTenantReconciledLatelyIsNotReconciledAgain() {
-    TenantSpec tenant =
-        fleet.insert(Fleet.spec(Fleet.slug("cool"), DesiredState.RUNNING, false), Phase.RUNNING);
-    fleet.execute(
-        "INSERT INTO operations (id, tenant_id, type, status, generation) VALUES ($1, $2, 'RECONCILE', 'SUCCEEDED', 1)",
-        UUID.randomUUID(),
-        tenant.id());
-
-    PassResult result = pass.run(repair);
-    assertTrue(result.report().of(tenant.id().toString()).isPresent(), "still drifted");
-    assertEquals(0, worker.openReconciles(tenant.id()), "but within the cooldown");
-    assertTrue(result.repairs().deferred() >= 1);
-  }
-
   private UUID queuedLongAgo(TenantSpec tenant) {
     UUID id = UUID.randomUUID();
     fleet.execute(

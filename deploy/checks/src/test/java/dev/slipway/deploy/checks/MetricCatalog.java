@@ -72,6 +72,7 @@ final class MetricCatalog {
           Map.entry("RECONCILE_REPAIRS", Type.COUNTER),
           Map.entry("RECONCILE_REPAIRS_DEFERRED", Type.GAUGE),
           Map.entry("RECONCILE_FROZEN_NOT_REPAIRED", Type.GAUGE),
+          Map.entry("RECONCILE_REPAIRS_BACKOFF", Type.GAUGE),
           Map.entry("RECONCILE_REPAIR_ERRORS", Type.COUNTER),
           Map.entry("RECONCILE_ORPHANS", Type.GAUGE),
           Map.entry("RECONCILE_LOST_MESSAGES", Type.GAUGE),
@@ -81,7 +82,8 @@ final class MetricCatalog {
           Map.entry("DEAD_LETTERS_REPLAYED", Type.COUNTER),
           Map.entry("DEAD_LETTERS_SKIPPED", Type.COUNTER),
           Map.entry("DEAD_LETTERS_PURGED", Type.COUNTER),
-          Map.entry("KUBE_FORBIDDEN", Type.COUNTER));
+          Map.entry("KUBE_FORBIDDEN", Type.COUNTER),
+          Map.entry("KUBE_THROTTLED", Type.COUNTER));
 
   /** Standard series of Quarkus (HTTP server, JVM, process) used by dashboards. */
   static final Set<String> STANDARD =

@@ -5,6 +5,7 @@ import dev.slipway.local.kube.auth.Identities;
 import dev.slipway.local.kube.auth.Rbac;
 import dev.slipway.local.kube.controllers.DeploymentController;
 import dev.slipway.local.kube.controllers.PodStartup;
+import dev.slipway.local.kube.flow.FlowControl;
 import dev.slipway.local.kube.http.ApiServer;
 import dev.slipway.local.kube.http.Discovery;
 import dev.slipway.local.kube.http.EmulatorDispatcher;
@@ -44,7 +45,9 @@ public final class KubeEmulator implements AutoCloseable {
   private final DeploymentController controller;
   private final KubeFaults faults;
   private final RequestTallies tallies = new RequestTallies();
+  private final RequestCounts counts = new RequestCounts();
   private final Identities identities = new Identities();
+  private final FlowControl flowControl = new FlowControl();
   private final Vertx vertx;
   private final ApiServer server;
   private final int port;
@@ -72,9 +75,11 @@ public final class KubeEmulator implements AutoCloseable {
             watches,
             (method, uri) -> {
               tallies.seen(method, uri);
+              counts.seen(method, uri);
               return faults.plan(method, uri);
             },
-            new AccessControl(identities, new Rbac(store)));
+            new AccessControl(identities, new Rbac(store)),
+            flowControl);
     try {
       this.port = server.listen(options.port(), EVENT_LOOPS);
       this.securePort = server.listenSecure(options.securePort(), EVENT_LOOPS);
@@ -117,6 +122,19 @@ public final class KubeEmulator implements AutoCloseable {
   /** Fault injection on the HTTP API: failing or delayed requests, dropped watches. */
   public KubeFaults faults() {
     return faults;
+  }
+
+  /**
+   * API Priority and Fairness: seats per identity's priority level, 429 with Retry-After beyond
+   * them. Unlimited until a test or the local stack calls {@link FlowControl#limit}.
+   */
+  public FlowControl flowControl() {
+    return flowControl;
+  }
+
+  /** Every request received, counted by verb and resource (see {@link RequestCounts}). */
+  public RequestCounts requestCounts() {
+    return counts;
   }
 
   /**

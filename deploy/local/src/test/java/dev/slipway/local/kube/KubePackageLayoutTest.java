@@ -32,15 +32,26 @@ class KubePackageLayoutTest {
 
   private static final Map<String, Set<String>> ALLOWED =
       Map.of(
-          "api", Set.<String>of(),
-          "select", Set.of("api"),
-          "store", Set.of("api", "select"),
-          "apply", Set.of("api", "select", "store"),
-          "watch", Set.of("api", "select", "store"),
-          "controllers", Set.of("api", "select", "store", "admission"),
-          "auth", Set.of("api", "select", "store"),
-          "admission", Set.of("api", "store"),
-          "http", Set.of("api", "select", "store", "apply", "watch", "auth", "admission"));
+          "api",
+          Set.<String>of(),
+          "select",
+          Set.of("api"),
+          "store",
+          Set.of("api", "select"),
+          "apply",
+          Set.of("api", "select", "store"),
+          "watch",
+          Set.of("api", "select", "store"),
+          "controllers",
+          Set.of("api", "select", "store", "admission"),
+          "auth",
+          Set.of("api", "select", "store"),
+          "admission",
+          Set.of("api", "store"),
+          "flow",
+          Set.of("auth"),
+          "http",
+          Set.of("api", "select", "store", "apply", "watch", "auth", "admission", "flow"));
 
   @Test
   void subPackagesImportOnlyThePackagesBelowThem() throws IOException {

@@ -27,6 +27,17 @@ public final class Responses {
     return json(e.code(), status);
   }
 
+  /**
+   * The 429 a real API server sends when API Priority and Fairness rejects a request: the Status
+   * carries the delay in {@code details.retryAfterSeconds}, as the {@code Retry-After} header does.
+   */
+  public static ApiResponse tooManyRequests(int retryAfterSeconds) {
+    ObjectNode status =
+        status(429, "TooManyRequests", "Too many requests, please try again later.");
+    status.putObject("details").put("retryAfterSeconds", retryAfterSeconds);
+    return json(429, status);
+  }
+
   public static ObjectNode status(int code, String reason, String message) {
     ObjectNode status = Json.object();
     status.put("kind", "Status");

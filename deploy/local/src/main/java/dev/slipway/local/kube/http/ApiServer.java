@@ -7,6 +7,8 @@ import dev.slipway.local.kube.api.RequestPath;
 import dev.slipway.local.kube.api.Responses;
 import dev.slipway.local.kube.auth.AccessControl;
 import dev.slipway.local.kube.auth.Identity;
+import dev.slipway.local.kube.flow.FlowControl;
+import dev.slipway.local.kube.flow.PriorityLevel;
 import dev.slipway.local.kube.watch.HttpWatchSink;
 import dev.slipway.local.kube.watch.WatchHub;
 import dev.slipway.local.kube.watch.WatchSpec;
@@ -30,6 +32,7 @@ public final class ApiServer {
   private final WatchHub watches;
   private final RequestGate gate;
   private final AccessControl access;
+  private final FlowControl flow;
   private final ApiListeners listeners;
   private final ApiListeners secureListeners;
 
@@ -38,7 +41,8 @@ public final class ApiServer {
       EmulatorDispatcher dispatcher,
       WatchHub watches,
       RequestGate gate,
-      AccessControl access) {
+      AccessControl access,
+      FlowControl flow) {
     this.vertx = vertx;
     this.listeners = new ApiListeners(vertx, null);
     this.secureListeners = new ApiListeners(vertx, ServerCertificate.keyCertOptions());
@@ -46,6 +50,7 @@ public final class ApiServer {
     this.watches = watches;
     this.gate = gate;
     this.access = access;
+    this.flow = flow;
   }
 
   /** Starts listening on {@code port} (0: a free one) with one server per event loop. */
@@ -83,33 +88,60 @@ public final class ApiServer {
     }
   }
 
+  /**
+   * Authentication, then API Priority and Fairness (a seat of the identity's priority level, or a
+   * 429 with Retry-After), then authorization and the request itself, in kube-apiserver's filter
+   * order. Every answer after authentication carries the APF headers.
+   */
   private void answer(HttpServerRequest request, ApiRequest api, int injectedStatus) {
     if (injectedStatus != 0) {
       String reason = Responses.reasonFor(injectedStatus);
       send(request, Responses.error(injectedStatus, reason, "injected fault: " + reason));
       return;
     }
+    Identity identity = null;
     if (!AccessControl.isPublicInfo(api.path())) {
-      ApiResponse refused = authorize(request, api);
-      if (refused != null) {
-        send(request, refused);
+      identity = access.authenticate(request.getHeader("Authorization"));
+      if (identity == null) {
+        send(request, AccessControl.unauthorized());
         return;
       }
     }
+    PriorityLevel level = flow.classify(identity);
+    request
+        .response()
+        .putHeader("X-Kubernetes-PF-FlowSchema-UID", level.flowSchemaUid())
+        .putHeader("X-Kubernetes-PF-PriorityLevel-UID", level.uid());
+    FlowControl.Seat seat = flow.admit(level);
+    if (seat == null) {
+      request.response().putHeader("Retry-After", String.valueOf(FlowControl.RETRY_AFTER_SECONDS));
+      send(request, Responses.tooManyRequests(FlowControl.RETRY_AFTER_SECONDS));
+      return;
+    }
+    ApiResponse answer = identity == null ? null : authorize(identity, api);
     RequestPath path = api.method().equals("GET") ? RequestPath.parse(api.path()) : null;
-    if (path != null && (path.watchPrefix() || api.flag("watch"))) {
+    if (answer == null && path != null && (path.watchPrefix() || api.flag("watch"))) {
+      seat.release(); // a watch holds no seat once it runs, as on a real server
       watch(request, api, path);
+      return;
+    }
+    ApiResponse response = answer != null ? answer : dispatcher.dispatch(api);
+    long holdMillis = flow.hold().toMillis();
+    if (holdMillis <= 0) {
+      send(request, response);
+      seat.release();
     } else {
-      send(request, dispatcher.dispatch(api));
+      vertx.setTimer(
+          holdMillis,
+          t -> {
+            send(request, response);
+            seat.release();
+          });
     }
   }
 
-  /** The 401, 403 or review answer that ends a request here; null to serve it. */
-  private ApiResponse authorize(HttpServerRequest request, ApiRequest api) {
-    Identity identity = access.authenticate(request.getHeader("Authorization"));
-    if (identity == null) {
-      return AccessControl.unauthorized();
-    }
+  /** The 403 or review answer that ends a request here; null to serve it. */
+  private ApiResponse authorize(Identity identity, ApiRequest api) {
     ApiResponse denied = access.deny(identity, api);
     return denied != null ? denied : access.review(identity, api);
   }

@@ -1,0 +1,121 @@
+package dev.slipway.worker.converge;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.slipway.common.model.OperationType;
+import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.kube.RequestCounts;
+import dev.slipway.worker.TestTenants;
+import dev.slipway.worker.config.WorkerConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Kubernetes requests per tenant create, update and delete, from the emulator's own counters
+ * (docs/benchmarks.md reports them): a create is one apply per object and no read.
+ */
+@QuarkusTest
+class RequestsPerTenantQuarkusTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String[] KINDS = {
+    "secrets", "deployments", "services", "ingresses", "horizontalpodautoscalers"
+  };
+
+  @Inject Pool pool;
+  @Inject SqsClient sqs;
+  @Inject WorkerConfig config;
+
+  private final RequestCounts counts = KubeEmulatorTestResource.emulator().requestCounts();
+
+  @Test
+  void aCreateIsOneApplyPerObjectAndUpdatesAndDeletesAreCounted() {
+    TestTenants data = new TestTenants(pool, sqs, config.queueUrl());
+    String slug = TestTenants.uniqueSlug("count");
+    UUID tenant = data.insertTenant(slug);
+
+    Map<String, Long> create =
+        during(
+            () -> {
+              UUID op = data.insertOperation(tenant, OperationType.CREATE, 1);
+              data.send(data.command(op, OperationType.CREATE, tenant, slug, 1), op.toString());
+              await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
+            });
+    assertEquals(
+        Map.of(
+            "patch secrets", 1L,
+            "patch deployments", 1L,
+            "patch services", 1L,
+            "patch ingresses", 1L),
+        create,
+        "one server-side apply per object, no read first");
+
+    Map<String, Long> stop =
+        during(
+            () -> {
+              long generation = data.setDesiredState(tenant, "STOPPED");
+              UUID op = data.insertOperation(tenant, OperationType.STOP, generation);
+              data.send(
+                  data.command(op, OperationType.STOP, tenant, slug, generation), op.toString());
+              await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
+            });
+    // An update still reads each object before its apply (to report created / patched /
+    // unchanged) and checks for an autoscaler to remove: 9 requests for 4 objects.
+    assertEquals(4, count(stop, "patch"), stop.toString());
+    assertEquals(5, count(stop, "get"), stop.toString());
+
+    Map<String, Long> delete =
+        during(
+            () -> {
+              long generation = data.setDesiredState(tenant, "DELETED");
+              UUID op = data.insertOperation(tenant, OperationType.DELETE, generation);
+              data.send(
+                  data.command(op, OperationType.DELETE, tenant, slug, generation), op.toString());
+              await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
+            });
+    // A delete reads each object first: only the tenant's own objects are removed (a reused slug).
+    assertEquals(4, count(delete, "delete"), delete.toString());
+    assertEquals(5, count(delete, "get"), delete.toString());
+    assertEquals(9, delete.values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  private static long count(Map<String, Long> requests, String verb) {
+    return requests.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(verb + " "))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  /** The requests on tenant object kinds while {@code action} runs, by verb and resource. */
+  private Map<String, Long> during(Runnable action) {
+    Map<String, Long> before = counts.snapshot();
+    action.run();
+    Map<String, Long> diff = new HashMap<>();
+    counts
+        .snapshot()
+        .forEach(
+            (key, value) -> {
+              long delta = value - before.getOrDefault(key, 0L);
+              if (delta > 0 && isTenantKind(key)) {
+                diff.put(key, delta);
+              }
+            });
+    return diff;
+  }
+
+  private static boolean isTenantKind(String key) {
+    for (String kind : KINDS) {
+      if (key.endsWith(" " + kind) && !key.startsWith("watch ") && !key.startsWith("list ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
