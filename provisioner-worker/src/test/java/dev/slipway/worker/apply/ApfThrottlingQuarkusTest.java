@@ -8,10 +8,12 @@ import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.kube.flow.FlowControl;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.shared.kube.ApiServerSignals;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -33,7 +35,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class ApfThrottlingQuarkusTest {
   private static final int TENANTS = 200;
 
-  @Inject Pool pool;
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject MeterRegistry registry;

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.kube.RequestCounts;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -29,7 +31,10 @@ class RequestsPerTenantQuarkusTest {
     "secrets", "deployments", "services", "ingresses", "horizontalpodautoscalers"
   };
 
-  @Inject Pool pool;
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
 

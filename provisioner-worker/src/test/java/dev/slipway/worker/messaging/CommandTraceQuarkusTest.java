@@ -11,6 +11,7 @@ import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.kube.KubeFaults;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.worker.RecordedSpans;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
@@ -18,6 +19,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -44,7 +46,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @QuarkusTest
 class CommandTraceQuarkusTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  @Inject Pool pool;
+
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject RecordedSpans spans;

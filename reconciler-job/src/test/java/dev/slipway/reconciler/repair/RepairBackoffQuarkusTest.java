@@ -8,6 +8,7 @@ import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.Worker;
 import dev.slipway.reconciler.config.ReconcilerConfig;
@@ -15,6 +16,7 @@ import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -30,7 +32,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RepairBackoffQuarkusTest {
   @Inject ReconcilePass pass;
-  @Inject Pool pool;
+
+  @Inject
+  @ReactiveDataSource(PostgresTestResource.FIXTURES)
+  Pool pool;
+
   @Inject ReconcilerConfig config;
   @Inject FleetConfig fleetConfig;
   @Inject MeterRegistry registry;

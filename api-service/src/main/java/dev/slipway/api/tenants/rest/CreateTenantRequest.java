@@ -5,13 +5,13 @@ import dev.slipway.api.tenants.GatewayOverrides;
 import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
 import dev.slipway.api.tenants.labels.Labels;
-import java.util.Map;
 import dev.slipway.common.model.ImageVersions;
 import dev.slipway.common.model.Slugs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

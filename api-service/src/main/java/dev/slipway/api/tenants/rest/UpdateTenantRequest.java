@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.api.tenants.GatewayOverrides;
 import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
-import java.util.Map;
 import dev.slipway.common.model.ImageVersions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -30,6 +30,7 @@ public final class UpdateTenantRequest {
 
   @Schema(hidden = true)
   private boolean deletionProtectionSet;
+
   private Map<String, JsonNode> labels;
 
   /** Plan to move to: its sizing and gateway limits replace the tenant's. */
