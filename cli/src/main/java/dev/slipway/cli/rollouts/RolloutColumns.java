@@ -73,7 +73,8 @@ final class RolloutColumns {
   }
 
   static String wave(JsonNode r) {
-    return (r.path("currentWave").asInt() + 1) + "/" + r.path("waves").size();
+    int waves = r.path("waves").size();
+    return Math.min(r.path("currentWave").asInt() + 1, waves) + "/" + waves;
   }
 
   static String progress(JsonNode r) {

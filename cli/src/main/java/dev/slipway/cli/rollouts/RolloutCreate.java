@@ -27,7 +27,8 @@ final class RolloutCreate implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       paramLabel = "FILE",
-      description = "the request body as JSON (the flags below are then not used)")
+      description =
+          "the request body as JSON (target, selector and strategy flags are then not used)")
   Path file;
 
   @Option(names = "--image-version", paramLabel = "V", description = "target: gateway image")
@@ -56,7 +57,7 @@ final class RolloutCreate implements Callable<Integer> {
       names = "--waves",
       split = ",",
       paramLabel = "SHARE",
-      description = "cumulative shares or counts of the rest, e.g. 25%,50%,100%")
+      description = "cumulative shares or counts of the rest, e.g. 25%%,50%%,100%%")
   List<String> waves;
 
   @Option(names = "--max-parallel", paramLabel = "N", description = "tenants changing at once")
