@@ -1,5 +1,6 @@
 package dev.slipway.api.fleet;
 
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,11 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The fleet's defaults: which version new tenants get, and how many tenants follow each version.
  * Read-only: a version is written by the bootstrap and by rollouts ({@link FleetVersions}).
  */
+@Tag(name = ApiDefinition.FLEET)
 @Path("/v1/fleet")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS})
@@ -28,6 +32,11 @@ public class FleetResource {
   }
 
   @GET
+  @Operation(
+      operationId = "getFleet",
+      summary = "Get the fleet's defaults",
+      description =
+          "The default gateway image version and gateway config new tenants get, and every fleet version with the number of tenants on it and of pinned tenants.")
   public Uni<FleetView> get() {
     return Uni.combine()
         .all()

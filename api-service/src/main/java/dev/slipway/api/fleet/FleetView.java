@@ -2,9 +2,11 @@ package dev.slipway.api.fleet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.api.http.ApiDefinition;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code GET /v1/fleet}.
@@ -29,7 +31,10 @@ public record FleetView(
   public record VersionView(
       int version,
       String imageVersion,
-      JsonNode gatewayConfig,
+      @Schema(
+              ref = ApiDefinition.GATEWAY_PATCH,
+              description = "Merge patch over a plan's gateway limits that new tenants get")
+          JsonNode gatewayConfig,
       String reason,
       String createdBy,
       OffsetDateTime createdAt,

@@ -1,7 +1,9 @@
 package dev.slipway.api.rollouts;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.api.audit.OpsAudit;
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.fleet.FleetVersions;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.plans.PlanCatalog;
 import dev.slipway.api.rollouts.planning.ObjectDiff;
@@ -32,6 +34,9 @@ public class RolloutService {
   private final FleetConfig fleet;
   private final OpsAudit audit;
   private final ApiConfig config;
+  private final FleetVersions fleetVersions;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   RolloutService(
       Pool pool,
@@ -40,8 +45,10 @@ public class RolloutService {
       PlanCatalog plans,
       FleetConfig fleet,
       OpsAudit audit,
-      ApiConfig config) {
+      ApiConfig config,
+      FleetVersions fleetVersions) {
     this.pool = pool;
+    this.fleetVersions = fleetVersions;
     this.check = check;
     this.selection = selection;
     this.plans = plans;
@@ -126,14 +133,16 @@ public class RolloutService {
     if (spec.target().movesFleet()) {
       var patch = spec.target().gatewayConfig();
       version =
-          RolloutFleetVersions.create(
+          fleetVersions
+              .create(
                   c,
-                  configImageTag(),
                   spec.target().imageVersion(),
-                  RolloutJson.write(patch == null ? Map.of() : patch),
+                  patch == null ? null : JSON.valueToTree(patch),
                   spec.reason(),
                   actor,
                   id)
+              .await()
+              .indefinitely()
               .version();
     }
     RolloutRepository.insert(
@@ -180,14 +189,5 @@ public class RolloutService {
             + "' is in active rollout "
             + rollout
             + "; only one rollout may change a tenant at a time (wait for it, or abort it)");
-  }
-
-  /** The tag of slipway.fleet.image: fleet version 1 when the table is still empty. */
-  String configImageTag() {
-    String image = fleet.image();
-    int at = image.indexOf('@');
-    String name = at >= 0 ? image.substring(0, at) : image;
-    int colon = name.lastIndexOf(':');
-    return colon > name.lastIndexOf('/') ? name.substring(colon + 1) : "latest";
   }
 }

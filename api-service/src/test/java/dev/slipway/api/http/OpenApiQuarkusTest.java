@@ -47,7 +47,7 @@ class OpenApiQuarkusTest {
     org.junit.jupiter.api.Assertions.assertEquals(
         10_000_000, doc.getInt("components.schemas.GatewayOverrides.properties.burst.maximum"));
     org.junit.jupiter.api.Assertions.assertEquals(
-        java.util.List.of("plan", "imageVersion", "gatewayConfig", "deletionProtection"),
+        java.util.List.of("plan", "imageVersion", "gatewayConfig", "deletionProtection", "labels"),
         new java.util.ArrayList<>(
             doc.getMap("components.schemas.UpdateTenantRequest.properties").keySet()),
         "only the body's members");

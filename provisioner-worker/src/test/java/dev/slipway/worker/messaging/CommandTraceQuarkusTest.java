@@ -98,7 +98,8 @@ class CommandTraceQuarkusTest {
     String trace = traceId();
     String send = spanId();
     String slug = TestTenants.uniqueSlug("redelivered");
-    faults.failNext("PATCH", "/deployments/" + slug, 429, 1);
+    // A 500 is retried by redelivery (a 429 would be waited out within the same delivery).
+    faults.failNext("PATCH", "/deployments/" + slug, 500, 1);
     UUID op = create(slug, traceparent(trace, spanId()), traceparent(trace, send));
     await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
 

@@ -92,7 +92,7 @@ class FailureHandlingQuarkusTest {
   }
 
   @Test
-  void throttlingAndConflictsAreRetriedUntilTheApplySucceeds() {
+  void throttlingIsWaitedOutAndConflictsAreRetriedUntilTheApplySucceeds() {
     String slug = TestTenants.uniqueSlug("throttled");
     faults.failNext("PATCH", "/deployments/" + slug, 429, 1);
     faults.failNext("PATCH", "/deployments/" + slug, 409, 1);
@@ -100,9 +100,11 @@ class FailureHandlingQuarkusTest {
     double retries = sum(MetricNames.COMMAND_RETRIES);
     UUID op = create(slug).op();
     await().atMost(WAIT).until(() -> "SUCCEEDED".equals(data.operationStatus(op)));
-    assertEquals(3, data.attempts(op));
+    // The 429 is sent again in the same attempt after its Retry-After (adaptive pacing,
+    // service-common's kube.ThrottledRetry); the 409 costs one redelivery.
+    assertEquals(2, data.attempts(op));
     assertEquals(fired + 2, faults.fired());
-    assertEquals(retries + 2, sum(MetricNames.COMMAND_RETRIES));
+    assertEquals(retries + 1, sum(MetricNames.COMMAND_RETRIES));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.slipway.api.rollouts.rest;
 
 import dev.slipway.api.config.ApiConfig;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.Page;
 import dev.slipway.api.http.Roles;
 import dev.slipway.api.rollouts.RolloutControl;
@@ -20,12 +21,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Fleet rollouts (issue 23): create (or dry-run), read, pause, resume, abort. Creating and
  * controlling is admin-only; ops may read. Blocking: the service runs multi-statement transactions
  * on a worker thread.
  */
+@Tag(name = ApiDefinition.ROLLOUTS)
 @Path("/v1/rollouts")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -47,6 +54,22 @@ public class RolloutResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "createRollout",
+      summary = "Start or dry-run a fleet rollout",
+      description =
+          "Changes the selected tenants (an image version, a gateway config merge patch or a plan) in waves: a canary, then cumulative waves, each gated on its tenants being Ready at their new generation, with a bake time, a failure budget and automatic rollback. With dryRun the plan and each tenant's diff are returned and nothing changes.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The rollout is planned and runs in the background (Location: the rollout)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RolloutView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "A dry run: the waves, their tenants and each tenant's diff; nothing written",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
   public Response create(RolloutRequest request) {
     Object result = service.create(request, actor());
     if (result instanceof RolloutView view) {
@@ -58,6 +81,11 @@ public class RolloutResource {
 
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.OPS})
+  @Operation(
+      operationId = "listRollouts",
+      summary = "List rollouts",
+      description =
+          "Rollouts newest first, optionally of one status; a page at a time (nextCursor).")
   public Page<RolloutView> list(
       @QueryParam("status") String status,
       @QueryParam("cursor") String cursor,
@@ -73,6 +101,10 @@ public class RolloutResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.ADMIN, Roles.OPS})
+  @Operation(
+      operationId = "getRollout",
+      summary = "Get a rollout",
+      description = "The rollout's status, its waves with their tenants and outcomes, and counts.")
   public RolloutView get(@PathParam("id") String id) {
     return control.get(id);
   }
@@ -80,6 +112,11 @@ public class RolloutResource {
   @POST
   @Path("/{id}/pause")
   @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "pauseRollout",
+      summary = "Pause a rollout",
+      description =
+          "No new tenant is changed until it is resumed; tenants already changing finish their gate.")
   public RolloutView pause(@PathParam("id") String id, ControlRequest body) {
     return control.pause(id, actor(), ControlRequest.reasonOf(body));
   }
@@ -87,6 +124,10 @@ public class RolloutResource {
   @POST
   @Path("/{id}/resume")
   @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "resumeRollout",
+      summary = "Resume a rollout",
+      description = "Continues a paused rollout from where it stopped.")
   public RolloutView resume(@PathParam("id") String id, ControlRequest body) {
     return control.resume(id, actor(), ControlRequest.reasonOf(body));
   }
@@ -94,6 +135,10 @@ public class RolloutResource {
   @POST
   @Path("/{id}/abort")
   @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "abortRollout",
+      summary = "Abort a rollout",
+      description = "Stops the rollout for good; tenants already changed keep their new spec.")
   public RolloutView abort(@PathParam("id") String id, ControlRequest body) {
     return control.abort(id, actor(), ControlRequest.reasonOf(body));
   }

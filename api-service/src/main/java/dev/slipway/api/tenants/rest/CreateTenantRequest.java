@@ -1,6 +1,7 @@
 package dev.slipway.api.tenants.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.tenants.GatewayOverrides;
 import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
@@ -49,6 +50,7 @@ public record CreateTenantRequest(
     @Schema(
             description =
                 "User-defined labels (Kubernetes label syntax, at most 64) for selecting tenants",
+            ref = ApiDefinition.LABELS,
             examples = "{\"tier\": \"beta\"}")
         Map<String, JsonNode> labels) {
 

@@ -1,6 +1,7 @@
 package dev.slipway.api.tenants.rest;
 
 import dev.slipway.api.auth.Requester;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Limits;
 import dev.slipway.api.http.PageView;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A tenant's timeline, newest first: every write with who asked, every operation with its attempts
@@ -27,6 +30,7 @@ import java.util.List;
  * keep theirs; a purged tenant's is for admins and ops only (its own token reads 404, as for any
  * tenant it may not see).
  */
+@Tag(name = ApiDefinition.TENANTS)
 @Path("/v1/tenants/{slug}/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.TENANT})
@@ -51,6 +55,11 @@ public class TenantEventsResource {
    * @param until events before this RFC 3339 time
    */
   @GET
+  @Operation(
+      operationId = "listTenantEvents",
+      summary = "A tenant's timeline",
+      description =
+          "Every write with who asked, every operation with its attempts and outcome, reconciler repairs, dead-letter outcomes and rollout steps of the tenant, newest first; filter by kind and time, a page at a time. A tenant's own token sees its own timeline without internal detail.")
   public Uni<PageView<TenantEventView>> list(
       @PathParam("slug") String slug,
       @QueryParam("kind") List<String> kind,

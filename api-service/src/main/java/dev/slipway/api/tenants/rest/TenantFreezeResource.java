@@ -1,5 +1,6 @@
 package dev.slipway.api.tenants.rest;
 
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Roles;
 import dev.slipway.api.idempotency.IdempotencyKey;
@@ -15,11 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin-only freeze and unfreeze of one tenant ({@link TenantFreeze}): 200 with the tenant, its
  * {@code frozen} showing who froze it, when and why; audited as tenant.freeze and tenant.unfreeze.
  */
+@Tag(name = ApiDefinition.TENANTS)
 @Path("/v1/tenants/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
@@ -38,6 +42,11 @@ public class TenantFreezeResource {
   @POST
   @Path("/freeze")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "freezeTenant",
+      summary = "Freeze a tenant",
+      description =
+          "A frozen tenant is skipped by rollouts and bulk operations, and the reconciler only reports its drift. Needs a reason.")
   public Uni<Response> freeze(
       @PathParam("slug") String slug,
       TenantSafetyResource.ReasonRequest request,
@@ -60,6 +69,11 @@ public class TenantFreezeResource {
   /** The body, {@code {"reason": "..."}}, is optional; unfreezing a tenant not frozen is a 200. */
   @POST
   @Path("/unfreeze")
+  @Operation(
+      operationId = "unfreezeTenant",
+      summary = "Unfreeze a tenant",
+      description =
+          "Rollouts, bulk operations and the reconciler's repairs apply to the tenant again.")
   public Uni<Response> unfreeze(
       @PathParam("slug") String slug,
       TenantSafetyResource.ReasonRequest request,

@@ -3,6 +3,7 @@ package dev.slipway.api.tenants.rest;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.tenants.GatewayOverrides;
 import dev.slipway.api.tenants.ProtectionChange;
 import dev.slipway.api.tenants.SettingsChange;
@@ -31,6 +32,10 @@ public final class UpdateTenantRequest {
   @Schema(hidden = true)
   private boolean deletionProtectionSet;
 
+  @Schema(
+      ref = ApiDefinition.LABELS,
+      description =
+          "Labels to change, as a JSON merge patch: a string value sets a key, null removes it")
   private Map<String, JsonNode> labels;
 
   /** Plan to move to: its sizing and gateway limits replace the tenant's. */
