@@ -2,8 +2,10 @@ package dev.slipway.cli;
 
 import dev.slipway.cli.config.ConfigCommand;
 import dev.slipway.cli.config.TokenCommand;
+import dev.slipway.cli.fleet.FleetCommand;
 import dev.slipway.cli.ops.OpsCommand;
 import dev.slipway.cli.output.OutputFormat;
+import dev.slipway.cli.rollouts.RolloutsCommand;
 import dev.slipway.cli.tenants.TenantsCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +25,12 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = SlipwayCli.Version.class,
-    description = "Slipway's command-line tool: tenants and ops, over the public HTTP API.",
+    description =
+        "Slipway's command-line tool: tenants, rollouts and ops, over the public HTTP API.",
     subcommands = {
       TenantsCommand.class,
+      RolloutsCommand.class,
+      FleetCommand.class,
       OpsCommand.class,
       TokenCommand.class,
       ConfigCommand.class,

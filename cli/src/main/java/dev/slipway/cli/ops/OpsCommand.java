@@ -4,8 +4,9 @@ import dev.slipway.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ops ...}: the /v1/ops endpoints (roles ops or admin). Fleet rollouts, freezes and
- * lifecycle commands join here as their endpoints land.
+ * {@code ops ...}: the /v1/ops endpoints (roles ops or admin). Fleet rollouts and the fleet's
+ * versions are top-level commands ({@code rollouts}, {@code fleet}), freezes are under {@code
+ * tenants}.
  */
 @Command(
     name = "ops",

@@ -35,6 +35,14 @@ final class TenantColumns {
         new Column("ready", TenantColumns::ready),
         new Column("generation", TenantColumns::generation),
         new Column("image", t -> or(Fields.text(t, "imageVersion"), "(platform image)")),
+        Column.of("fleet version", "fleetVersion"),
+        Column.of("labels", "labels"),
+        new Column(
+            "frozen",
+            t ->
+                t.path("frozen").isObject()
+                    ? Fields.text(t, "frozen.reason") + " (by " + Fields.text(t, "frozen.by") + ")"
+                    : ""),
         Column.of("gateway url", "gatewayUrl"),
         new Column("conditions", TenantColumns::conditions),
         Column.of("last error", "lastError"),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.cli.ExitCodes;
 import dev.slipway.cli.Session;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +24,12 @@ final class TenantList implements Callable<Integer> {
 
   @Option(names = "--plan", paramLabel = "NAME", description = "only this plan")
   String plan;
+
+  @Option(
+      names = "--label",
+      paramLabel = "KEY=VALUE",
+      description = "only tenants carrying this label (repeatable: all of them)")
+  List<String> labels;
 
   @Option(names = "--limit", description = "page size (API default 50)")
   Integer limit;
@@ -59,6 +66,7 @@ final class TenantList implements Callable<Integer> {
     Map<String, Object> query = new LinkedHashMap<>();
     query.put("phase", phase);
     query.put("plan", plan);
+    query.put("label", labels);
     query.put("limit", limit);
     query.put("cursor", from);
     return session.api().get("v1/tenants", query).body();

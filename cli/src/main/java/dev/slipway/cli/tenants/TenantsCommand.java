@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       TenantSafety.Resume.class,
       TenantProtection.Protect.class,
       TenantProtection.Unprotect.class,
+      TenantFreeze.Freeze.class,
+      TenantFreeze.Unfreeze.class,
       TenantWatch.class,
       TenantOperations.class,
       TenantEvents.class

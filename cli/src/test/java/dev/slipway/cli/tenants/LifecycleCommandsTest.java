@@ -108,6 +108,21 @@ class LifecycleCommandsTest {
   }
 
   @Test
+  void freezeUnfreezeAndTheLabelFilterSendWhatTheApiDocuments() {
+    assertEquals(ExitCodes.OK, run("tenants", "freeze", "acme", "--reason", "incident 4711"));
+    assertEquals(ExitCodes.OK, run("tenants", "unfreeze", "acme"));
+    assertEquals(
+        ExitCodes.OK, run("tenants", "list", "--label", "tier=beta", "--label", "region=eu"));
+    assertEquals(ExitCodes.USAGE, run("tenants", "freeze", "acme"));
+    assertEquals(
+        List.of(
+            "POST /v1/tenants/acme/freeze {\"reason\":\"incident 4711\"}",
+            "POST /v1/tenants/acme/unfreeze {}",
+            "GET /v1/tenants?label=tier%3Dbeta&label=region%3Deu "),
+        requests);
+  }
+
+  @Test
   void aPurgeWithoutConfirmationAndASuspensionWithoutReasonSendNothing() {
     assertEquals(ExitCodes.USAGE, run("tenants", "purge", "acme"));
     assertEquals(ExitCodes.USAGE, run("tenants", "suspend", "acme"));

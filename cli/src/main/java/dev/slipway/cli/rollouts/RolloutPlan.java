@@ -1,0 +1,49 @@
+package dev.slipway.cli.rollouts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.cli.output.Column;
+import dev.slipway.cli.output.Fields;
+import dev.slipway.cli.output.Printer;
+import dev.slipway.cli.output.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The answer of a dry run: the tenants of each wave, then one line per field that would change
+ * (api-service's ObjectDiff: object, path, before, after).
+ */
+final class RolloutPlan {
+  private static final List<Column> DIFFS =
+      List.of(
+          Column.of("SLUG", "slug"),
+          Column.of("WAVE", "wave"),
+          Column.of("OBJECT", "object"),
+          Column.of("PATH", "path"),
+          new Column("BEFORE", c -> Fields.shorten(Fields.text(c, "before"), 50)),
+          new Column("AFTER", c -> Fields.shorten(Fields.text(c, "after"), 50)));
+
+  private RolloutPlan() {}
+
+  static void print(Printer printer, JsonNode plan) {
+    if (!printer.isTable()) {
+      printer.raw(plan);
+      return;
+    }
+    printer.note("Dry run: " + plan.path("total").asInt() + " tenants, nothing was changed.");
+    printer.out().print(Table.render(RolloutColumns.PLAN, plan.path("waves")));
+    List<JsonNode> changes = new ArrayList<>();
+    for (JsonNode diff : plan.path("diffs")) {
+      for (JsonNode change : diff.path("changes")) {
+        changes.add(
+            ((com.fasterxml.jackson.databind.node.ObjectNode) change.deepCopy())
+                .put("slug", diff.path("slug").asText())
+                .put("wave", diff.path("wave").asInt()));
+      }
+    }
+    if (!changes.isEmpty()) {
+      printer.out().println();
+      printer.out().print(Table.render(DIFFS, changes));
+    }
+    printer.out().flush();
+  }
+}
