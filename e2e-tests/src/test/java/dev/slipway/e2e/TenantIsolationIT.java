@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TenantIsolationIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  // A sample line may end in an exemplar ("# {trace_id=...} 1.0") since the services trace.
   private static final Pattern FORGED =
-      Pattern.compile("(?m)^slipway_worker_commands_forged_total(?:\\{[^}]*})? (\\S+)$");
+      Pattern.compile("(?m)^slipway_worker_commands_forged_total(?:\\{[^}]*})? (\\S+)(?: #.*)?$");
 
   // Kept when a test fails: the services' logs are in its logs/ directory.
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
