@@ -1,7 +1,6 @@
-package dev.slipway.reconciler.config;
+package dev.slipway.shared.kube;
 
 import dev.slipway.common.metrics.MetricNames;
-import dev.slipway.shared.kube.ApiServerSignals;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -13,11 +12,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The reconciler's fabric8 client: Quarkus' own (same configuration, same serialization) with the
- * {@link ApiServerSignals} interceptor, which counts the API server's 429s ({@code
- * slipway.kube.throttled}; the LIST pages honour them, see {@code ClusterScanner}). Quarkus'
- * producer is a default bean, so this one replaces it. The worker has the same producer: a bean in
- * service-common would need the Kubernetes client and Micrometer in the API service too.
+ * The fabric8 client of the services that talk to Kubernetes (worker, reconciler): Quarkus' own
+ * (same configuration, same serialization) with the {@link ApiServerSignals} interceptor, which
+ * tells the worker's applier whether the API server runs API Priority and Fairness and counts its
+ * 429s ({@code slipway.kube.throttled}; the reconciler's LIST pages honour them too). Quarkus'
+ * producer is a default bean, so this one replaces it. The API has no Kubernetes client: its
+ * application.properties excludes this type, as it does {@code KubernetesReadinessCheck}.
  */
 public class KubernetesClientProducer {
 
