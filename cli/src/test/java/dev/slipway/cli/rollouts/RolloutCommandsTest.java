@@ -250,6 +250,75 @@ class RolloutCommandsTest {
   }
 
   @Test
+  void bulkSendsTheActionWithTheConfirmationAndShowsTheOperation() {
+    answer(
+        "POST /v1/rollouts",
+        202,
+        rollout("RUNNING", "1", "null")
+            .replace("{\"imageVersion\":\"1.2.3\"}", "{\"action\":\"stop\"}"));
+    assertEquals(
+        ExitCodes.OK,
+        run(
+            "bulk",
+            "stop",
+            "--plans",
+            "small",
+            "--labels",
+            "tier=beta",
+            "--waves",
+            "50%,100%",
+            "--confirm",
+            "40",
+            "--reason",
+            "maintenance"));
+    assertEquals(
+        "POST /v1/rollouts {\"target\":{\"action\":\"stop\"},"
+            + "\"selector\":{\"plans\":[\"small\"],\"labels\":{\"tier\":\"beta\"}},"
+            + "\"strategy\":{\"waves\":[\"50%\",\"100%\"]},\"reason\":\"maintenance\","
+            + "\"confirm\":40}",
+        requests.get(0));
+    assertTrue(out.toString().contains("bulk stop"), out.toString());
+    assertTrue(out.toString().contains("rollouts watch r-1"), out.toString());
+  }
+
+  @Test
+  void aBulkDryRunSaysWhetherItNeedsTheConfirmationAndWhomItSkips() {
+    answer(
+        "POST /v1/rollouts",
+        200,
+        "{\"dryRun\":true,\"action\":\"delete\",\"total\":12,\"confirmRequired\":true,"
+            + "\"waves\":[{\"index\":0,\"canary\":false,\"tenants\":[\"acme\"]}],"
+            + "\"skipped\":[{\"slug\":\"beta\",\"reason\":\"frozen: incident\"}]}");
+    assertEquals(
+        ExitCodes.OK,
+        run("bulk", "delete", "--slugs", "acme,beta", "--reason", "offboarding", "--dry-run"));
+    assertTrue(
+        requests.get(0).endsWith("\"reason\":\"offboarding\",\"dryRun\":true}"), requests.get(0));
+    String table = out.toString();
+    assertTrue(table.contains("Dry run: 12 tenants"), table);
+    assertTrue(table.contains("--confirm 12"), table);
+    assertTrue(table.contains("beta") && table.contains("frozen: incident"), table);
+  }
+
+  @Test
+  void aBulkConfirmationTheApiRefusesIsAnInvalidInputAndBadUsageSendsNothing() {
+    answer(
+        "POST /v1/rollouts",
+        422,
+        "{\"title\":\"Invalid request\",\"status\":422,\"detail\":\"confirm is 3\","
+            + "\"errors\":[{\"field\":\"confirm\",\"detail\":\"send \\\"confirm\\\": 4\"}]}");
+    assertEquals(
+        ExitCodes.INVALID,
+        run("bulk", "delete", "--plans", "small", "--confirm", "3", "--reason", "r"));
+    assertTrue(err.toString().contains("confirm"), err.toString());
+    requests.clear();
+    assertEquals(ExitCodes.USAGE, run("bulk", "reboot", "--plans", "small", "--reason", "r"));
+    assertEquals(ExitCodes.USAGE, run("bulk", "change-plan", "--plans", "small", "--reason", "r"));
+    assertEquals(ExitCodes.USAGE, run("bulk", "stop", "--plans", "small"));
+    assertEquals(List.of(), requests);
+  }
+
+  @Test
   void fleetGetShowsTheDefaultAndEveryVersion() {
     answer(
         "GET /v1/fleet",
