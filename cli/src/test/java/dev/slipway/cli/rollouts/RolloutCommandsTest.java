@@ -247,6 +247,17 @@ class RolloutCommandsTest {
     answer("GET /v1/rollouts/r-2", 200, rollout("ROLLED_BACK", "0", "\"beta not ready\""));
     assertEquals(ExitCodes.WATCH_FAILED, run("rollouts", "watch", "r-2", "--interval", "10ms"));
     assertTrue(err.toString().contains("beta not ready"), err.toString());
+
+    // A bulk operation that halted for good (it undoes nothing) is final too.
+    answer(
+        "GET /v1/rollouts/r-3",
+        200,
+        rollout("HALTED", "1", "\"acme not stopped\"")
+            .replace("\"lastError\"", "\"finishedAt\":\"2026-12-06T10:00:00Z\",\"lastError\""));
+    err.getBuffer().setLength(0);
+    assertEquals(ExitCodes.WATCH_FAILED, run("rollouts", "watch", "r-3", "--timeout", "5s"));
+    assertTrue(err.toString().contains("acme not stopped"), err.toString());
+    assertTrue(!err.toString().contains("not done within"), "ended, not timed out: " + err);
   }
 
   @Test
