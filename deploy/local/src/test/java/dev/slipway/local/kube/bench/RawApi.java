@@ -65,6 +65,30 @@ final class RawApi implements BenchApi {
     return send("GET", query, null, null, 200).length;
   }
 
+  public int listPaged(int limit) {
+    int bytes = 0;
+    String next = null;
+    do {
+      String query = "?limit=" + limit + (next == null ? "" : "&continue=" + next);
+      byte[] body = send("GET", query, null, null, 200);
+      bytes += body.length;
+      next = continueToken(body);
+    } while (next != null);
+    return bytes;
+  }
+
+  /** The page's continue token, found in the text without parsing (base64url: no escaping). */
+  private static String continueToken(byte[] body) {
+    String head = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
+    int at = head.indexOf("\"continue\":\"");
+    if (at < 0) {
+      return null;
+    }
+    int from = at + "\"continue\":\"".length();
+    String token = head.substring(from, head.indexOf('"', from));
+    return token.isEmpty() ? null : token;
+  }
+
   @Override
   public void close() {
     connections.forEach(RawConnection::close);
