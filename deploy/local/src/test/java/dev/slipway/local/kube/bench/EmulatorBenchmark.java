@@ -80,7 +80,7 @@ class EmulatorBenchmark {
   /** The two clients: fabric8 (what Slipway uses) and bare HTTP/1.1 (the server's own cost). */
   private enum Clients {
     FABRIC8("fabric8", t -> BenchApi.fabric8(t.client())),
-    RAW("bare HTTP", t -> new RawApi(t.url()));
+    RAW("bare HTTP", t -> new RawApi(t.url(), t.client().getConfiguration().getOauthToken()));
 
     final String label;
     final Function<BenchTarget, BenchApi> api;

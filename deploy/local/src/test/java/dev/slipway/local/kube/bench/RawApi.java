@@ -21,7 +21,10 @@ final class RawApi implements BenchApi {
   private final List<RawConnection> connections = new CopyOnWriteArrayList<>();
   private final ThreadLocal<RawConnection> connection = ThreadLocal.withInitial(this::connect);
 
-  RawApi(String url) {
+  private final String token;
+
+  RawApi(String url, String token) {
+    this.token = token;
     URI uri = URI.create(url);
     this.host = uri.getHost();
     this.port = uri.getPort();
@@ -95,7 +98,7 @@ final class RawApi implements BenchApi {
   }
 
   private RawConnection connect() {
-    RawConnection opened = new RawConnection(host, port);
+    RawConnection opened = new RawConnection(host, port).withToken(token);
     connections.add(opened);
     return opened;
   }
