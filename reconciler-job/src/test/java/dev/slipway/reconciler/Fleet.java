@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -67,27 +68,37 @@ public final class Fleet {
    * namespace sharding).
    */
   public TenantSpec insert(TenantSpec spec, Phase phase) {
-    pool.preparedQuery(
-            "INSERT INTO tenants (id, slug, desired_state, gateway_token, gateway_url, sizing,"
-                + " gateway_config, phase, observed_generation, generation, namespace)"
-                + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, 1, 1,"
-                + " coalesce($9, 'tenants'))")
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  spec.id(),
-                  spec.slug(),
-                  spec.desiredState().name(),
-                  spec.gatewayToken(),
-                  TenantRenderer.gatewayUrl(spec.slug(), DOMAIN),
-                  TenantJson.write(spec.sizing()),
-                  TenantJson.write(spec.gatewayConfig()),
-                  phase.name(),
-                  spec.namespace()
-                }))
-        .await()
-        .atMost(TIMEOUT);
+    pool.preparedQuery(INSERT).execute(row(spec, phase)).await().atMost(TIMEOUT);
     return spec;
+  }
+
+  /** {@link #insert} of many tenants in one batch (a benchmark's fleet). */
+  public void insertAll(List<TenantSpec> specs, Phase phase) {
+    pool.preparedQuery(INSERT)
+        .executeBatch(specs.stream().map(s -> row(s, phase)).toList())
+        .await()
+        .atMost(TIMEOUT.multipliedBy(6));
+  }
+
+  private static final String INSERT =
+      "INSERT INTO tenants (id, slug, desired_state, gateway_token, gateway_url, sizing,"
+          + " gateway_config, phase, observed_generation, generation, namespace)"
+          + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, 1, 1,"
+          + " coalesce($9, 'tenants'))";
+
+  private static Tuple row(TenantSpec spec, Phase phase) {
+    return Tuple.from(
+        new Object[] {
+          spec.id(),
+          spec.slug(),
+          spec.desiredState().name(),
+          spec.gatewayToken(),
+          TenantRenderer.gatewayUrl(spec.slug(), DOMAIN),
+          TenantJson.write(spec.sizing()),
+          TenantJson.write(spec.gatewayConfig()),
+          phase.name(),
+          spec.namespace()
+        });
   }
 
   public DesiredObjects desired(TenantSpec spec) {

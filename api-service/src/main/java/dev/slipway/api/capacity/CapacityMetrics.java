@@ -34,7 +34,7 @@ public class CapacityMetrics {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> refresh() {
     return capacity
-        .report()
+        .refresh()
         .invoke(
             r ->
                 values.set(

@@ -21,12 +21,15 @@ public class FleetRepository {
     this.pool = pool;
   }
 
+  /** The summary's statement (public for the scale benchmark's plans). */
+  public static final String SUMMARY =
+      "SELECT plan, phase, desired_state, sizing::text AS sizing, count(*) AS n"
+          + " FROM tenants WHERE phase <> 'DELETED'"
+          + " GROUP BY plan, phase, desired_state, sizing";
+
   /** Live tenants (not DELETED) grouped by plan, phase, desired state and sizing. */
   public Uni<List<FleetGroup>> summary() {
-    return pool.query(
-            "SELECT plan, phase, desired_state, sizing::text AS sizing, count(*) AS n"
-                + " FROM tenants WHERE phase <> 'DELETED'"
-                + " GROUP BY plan, phase, desired_state, sizing")
+    return pool.query(SUMMARY)
         .execute()
         .map(
             rows -> {

@@ -1,6 +1,7 @@
 package dev.slipway.api.config;
 
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -34,4 +35,13 @@ public interface CapacityConfig {
    * Fargate API task 8, RDS db.t4g.micro 12, ALB 16, ECR 1, Route 53 0.5.
    */
   Map<String, Double> fixedMonthly();
+
+  /**
+   * How old a capacity report GET /v1/ops/capacity may answer with. The report is one aggregate
+   * over every live tenant row, so its cost grows with the fleet (docs/benchmarks.md, P7); the
+   * capacity gauges recompute it every {@code slipway.api.phase-metrics-interval} anyway, and a
+   * request within this age of the last one is answered from it. 0 recomputes on every request.
+   */
+  @WithDefault("60s")
+  Duration maxAge();
 }

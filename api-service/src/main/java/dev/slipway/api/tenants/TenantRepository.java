@@ -275,16 +275,7 @@ public class TenantRepository {
    */
   public Uni<List<TenantRow>> list(
       String afterSlug, UUID afterId, Phase phase, String plan, String labels, int limit) {
-    // $4 and $5 are always bound; a null filter matches everything.
-    String sql =
-        "SELECT "
-            + TenantRow.COLUMNS
-            + " FROM tenants WHERE (slug, id) > ($1, $2)"
-            + " AND CASE WHEN $4::text IS NULL THEN phase <> 'DELETED' ELSE phase = $4 END"
-            + " AND ($5::text IS NULL OR plan = $5)"
-            // containment, so the GIN index tenants_labels (migration V13) can serve it
-            + " AND ($6::text IS NULL OR labels @> $6::text::jsonb)"
-            + " ORDER BY slug, id LIMIT $3";
+    String sql = listSql(phase, plan, labels);
     Tuple args =
         Tuple.from(
             new Object[] {
@@ -298,6 +289,21 @@ public class TenantRepository {
               rows.forEach(r -> out.add(TenantRow.from(r)));
               return out;
             });
+  }
+
+  /**
+   * The statement {@link #list} runs for these filters (public for the scale benchmark's plans).
+   */
+  public static String listSql(Phase phase, String plan, String labels) {
+    // $4 and $5 are always bound; a null filter matches everything.
+    return "SELECT "
+        + TenantRow.COLUMNS
+        + " FROM tenants WHERE (slug, id) > ($1, $2)"
+        + " AND CASE WHEN $4::text IS NULL THEN phase <> 'DELETED' ELSE phase = $4 END"
+        + " AND ($5::text IS NULL OR plan = $5)"
+        // containment, so the GIN index tenants_labels (migration V13) can serve it
+        + " AND ($6::text IS NULL OR labels @> $6::text::jsonb)"
+        + " ORDER BY slug, id LIMIT $3";
   }
 
   private static Optional<TenantRow> first(RowSet<io.vertx.mutiny.sqlclient.Row> rows) {

@@ -54,6 +54,10 @@ class CapacityCalculatorTest {
               "route53",
               0.5);
         }
+
+        public java.time.Duration maxAge() {
+          return java.time.Duration.ZERO;
+        }
       };
 
   @Test

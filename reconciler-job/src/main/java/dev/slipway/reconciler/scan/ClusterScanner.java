@@ -69,8 +69,9 @@ public class ClusterScanner {
             Math.max(1, Math.min(parallelism, listings.size())), ClusterScanner::thread);
     try {
       List<Future<Listed>> results = new ArrayList<>();
+      Canonical shared = new Canonical();
       for (Listing listing : listings) {
-        results.add(pool.submit(() -> listAll(listing, pageSize)));
+        results.add(pool.submit(() -> listAll(listing, pageSize, shared)));
       }
       return file(namespaces, results);
     } finally {
@@ -82,7 +83,7 @@ public class ClusterScanner {
 
   private record Listed(String namespace, List<HasMetadata> items, int calls) {}
 
-  private Listed listAll(Listing listing, int pageSize) {
+  private Listed listAll(Listing listing, int pageSize, Canonical shared) {
     List<HasMetadata> items = new ArrayList<>();
     int calls = 0;
     String continueToken = null;
@@ -92,7 +93,7 @@ public class ClusterScanner {
           throttled.call(() -> page(listing.kind(), listing.namespace(), pageSize, from));
       calls++;
       // Cut down as each page arrives, so whole objects never outlive their page.
-      page.getItems().forEach(item -> items.add(ComparedFields.keep(item)));
+      page.getItems().forEach(item -> items.add(ComparedFields.keep(item, shared)));
       continueToken = page.getMetadata() == null ? null : page.getMetadata().getContinue();
     } while (continueToken != null && !continueToken.isEmpty());
     return new Listed(listing.namespace(), items, calls);

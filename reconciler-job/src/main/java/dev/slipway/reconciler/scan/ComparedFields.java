@@ -28,50 +28,55 @@ public final class ComparedFields {
   private ComparedFields() {}
 
   public static HasMetadata keep(HasMetadata item) {
+    return keep(item, new Canonical());
+  }
+
+  /** As {@link #keep(HasMetadata)}, sharing repeated values through {@code shared}. */
+  static HasMetadata keep(HasMetadata item, Canonical shared) {
     if (item instanceof Pod pod) {
-      return ComparedWorkload.pod(pod);
+      return ComparedWorkload.pod(pod, shared);
     } else if (item instanceof Deployment deployment) {
-      return ComparedWorkload.deployment(deployment);
+      return ComparedWorkload.deployment(deployment, shared);
     } else if (item instanceof Service service) {
-      return service(service);
+      return service(service, shared);
     } else if (item instanceof Ingress ingress) {
-      return ingress(ingress);
+      return ingress(ingress, shared);
     } else if (item instanceof Secret secret) {
-      return secret(secret);
+      return secret(secret, shared);
     } else if (item instanceof HorizontalPodAutoscaler autoscaler) {
-      return autoscaler(autoscaler);
+      return autoscaler(autoscaler, shared);
     }
     return item;
   }
 
   /** Identity and labels; annotations only where a diff reads them. */
-  static ObjectMeta meta(ObjectMeta listed, boolean annotations) {
+  static ObjectMeta meta(ObjectMeta listed, boolean annotations, Canonical shared) {
     ObjectMeta meta = new ObjectMeta();
     meta.setName(listed.getName());
-    meta.setNamespace(listed.getNamespace());
+    meta.setNamespace(shared.of(listed.getNamespace()));
     meta.setUid(listed.getUid());
-    meta.setLabels(listed.getLabels());
+    meta.setLabels(shared.of(listed.getLabels()));
     if (annotations) {
-      meta.setAnnotations(listed.getAnnotations());
+      meta.setAnnotations(shared.of(listed.getAnnotations()));
     }
     return meta;
   }
 
-  private static Service service(Service listed) {
+  private static Service service(Service listed, Canonical shared) {
     Service service = new Service();
-    service.setMetadata(meta(listed.getMetadata(), false));
+    service.setMetadata(meta(listed.getMetadata(), false, shared));
     if (listed.getSpec() != null) {
       ServiceSpec spec = new ServiceSpec();
-      spec.setSelector(listed.getSpec().getSelector());
+      spec.setSelector(shared.of(listed.getSpec().getSelector()));
       service.setSpec(spec);
     }
     return service;
   }
 
   /** Hosts of the rules, and the TLS section. */
-  private static Ingress ingress(Ingress listed) {
+  private static Ingress ingress(Ingress listed, Canonical shared) {
     Ingress ingress = new Ingress();
-    ingress.setMetadata(meta(listed.getMetadata(), false));
+    ingress.setMetadata(meta(listed.getMetadata(), false, shared));
     IngressSpec spec = listed.getSpec();
     if (spec != null) {
       IngressSpec kept = new IngressSpec();
@@ -91,9 +96,9 @@ public final class ComparedFields {
   }
 
   /** Only the gateway token, which the diff hashes; other keys are someone else's. */
-  private static Secret secret(Secret listed) {
+  private static Secret secret(Secret listed, Canonical shared) {
     Secret secret = new Secret();
-    secret.setMetadata(meta(listed.getMetadata(), false));
+    secret.setMetadata(meta(listed.getMetadata(), false, shared));
     Map<String, String> data = listed.getData();
     String token = data == null ? null : data.get(GatewayDefaults.SECRET_TOKEN_KEY);
     if (token != null) {
@@ -102,9 +107,10 @@ public final class ComparedFields {
     return secret;
   }
 
-  private static HorizontalPodAutoscaler autoscaler(HorizontalPodAutoscaler listed) {
+  private static HorizontalPodAutoscaler autoscaler(
+      HorizontalPodAutoscaler listed, Canonical shared) {
     HorizontalPodAutoscaler autoscaler = new HorizontalPodAutoscaler();
-    autoscaler.setMetadata(meta(listed.getMetadata(), false));
+    autoscaler.setMetadata(meta(listed.getMetadata(), false, shared));
     HorizontalPodAutoscalerSpec spec = listed.getSpec();
     if (spec != null) {
       HorizontalPodAutoscalerSpec kept = new HorizontalPodAutoscalerSpec();

@@ -25,23 +25,27 @@ final class ComparedWorkload {
   private ComparedWorkload() {}
 
   /** Creation time and readiness: what the status check reads. */
-  static Pod pod(Pod listed) {
+  static Pod pod(Pod listed, Canonical shared) {
     Pod pod = new Pod();
-    pod.setMetadata(ComparedFields.meta(listed.getMetadata(), false));
+    pod.setMetadata(ComparedFields.meta(listed.getMetadata(), false, shared));
     pod.getMetadata().setCreationTimestamp(listed.getMetadata().getCreationTimestamp());
     PodStatus status = listed.getStatus();
     if (status != null) {
       PodStatus kept = new PodStatus();
       if (status.getConditions() != null) {
         kept.setConditions(
-            status.getConditions().stream()
-                .filter(c -> "Ready".equals(c.getType()))
-                .map(ComparedWorkload::readyCondition)
-                .toList());
+            shared.of(
+                status.getConditions().stream()
+                    .filter(c -> "Ready".equals(c.getType()))
+                    .map(ComparedWorkload::readyCondition)
+                    .toList()));
       }
       if (status.getContainerStatuses() != null) {
         kept.setContainerStatuses(
-            status.getContainerStatuses().stream().map(ComparedWorkload::containerStatus).toList());
+            shared.of(
+                status.getContainerStatuses().stream()
+                    .map(ComparedWorkload::containerStatus)
+                    .toList()));
       }
       pod.setStatus(kept);
     }
@@ -70,9 +74,9 @@ final class ComparedWorkload {
   }
 
   /** Replicas, the pod template's labels and annotations, and the gateway container. */
-  static Deployment deployment(Deployment listed) {
+  static Deployment deployment(Deployment listed, Canonical shared) {
     Deployment deployment = new Deployment();
-    deployment.setMetadata(ComparedFields.meta(listed.getMetadata(), true));
+    deployment.setMetadata(ComparedFields.meta(listed.getMetadata(), true, shared));
     DeploymentSpec spec = listed.getSpec();
     if (spec == null) {
       return deployment;
@@ -84,13 +88,13 @@ final class ComparedWorkload {
       PodTemplateSpec keptTemplate = new PodTemplateSpec();
       if (template.getMetadata() != null) {
         ObjectMeta meta = new ObjectMeta();
-        meta.setLabels(template.getMetadata().getLabels());
+        meta.setLabels(shared.of(template.getMetadata().getLabels()));
         meta.setAnnotations(template.getMetadata().getAnnotations());
         keptTemplate.setMetadata(meta);
       }
       if (template.getSpec() != null) {
         PodSpec podSpec = new PodSpec();
-        podSpec.setContainers(gateway(template.getSpec().getContainers()));
+        podSpec.setContainers(gateway(template.getSpec().getContainers(), shared));
         keptTemplate.setSpec(podSpec);
       }
       kept.setTemplate(keptTemplate);
@@ -100,7 +104,7 @@ final class ComparedWorkload {
   }
 
   /** The gateway container with its compared fields; other containers are not compared. */
-  private static List<Container> gateway(List<Container> containers) {
+  private static List<Container> gateway(List<Container> containers, Canonical shared) {
     if (containers == null) {
       return List.of();
     }
@@ -112,9 +116,9 @@ final class ComparedWorkload {
               Container kept = new Container();
               kept.setName(c.getName());
               kept.setImage(c.getImage());
-              kept.setResources(c.getResources());
-              kept.setReadinessProbe(c.getReadinessProbe());
-              kept.setLivenessProbe(c.getLivenessProbe());
+              kept.setResources(shared.of(c.getResources()));
+              kept.setReadinessProbe(shared.of(c.getReadinessProbe()));
+              kept.setLivenessProbe(shared.of(c.getLivenessProbe()));
               if (c.getEnv() != null) {
                 kept.setEnv(
                     c.getEnv().stream()

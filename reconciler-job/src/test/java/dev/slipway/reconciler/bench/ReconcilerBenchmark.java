@@ -2,9 +2,10 @@ package dev.slipway.reconciler.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.slipway.common.model.DesiredState;
-import dev.slipway.common.model.TenantSpec;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
+import dev.slipway.local.kube.api.ObjectRef;
+import dev.slipway.local.kube.select.LabelSelector;
 import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
@@ -24,9 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReconcilerBenchmark {
   private static final int REPEATS = 3;
-  private static final int THREADS = 8;
   @Inject ReconcilePass pass;
 
   // The admin's pool (PostgresTestResource.FIXTURES): arranges rows the service may not write.
@@ -59,12 +56,17 @@ class ReconcilerBenchmark {
     Fleet fleet = new Fleet(pool, kube, fleetConfig);
     List<String> rows = new ArrayList<>();
     rows.add(
-        "| tenants | objects listed | API calls | pass median (ms) | JVM CPU per pass (ms) |"
-            + " listed objects held (MiB) | drifted |");
-    rows.add("|---:|---:|---:|---:|---:|---:|---:|");
+        "| tenants | objects listed | API calls | emulator requests | pass median (ms) |"
+            + " JVM CPU per pass (ms) | listed objects held (MiB) | heap peak above idle (MiB) |"
+            + " GCs per pass (count, ms) | drifted |");
+    rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
     int stored = 0;
+    FleetFill filler = new FleetFill(fleet, KubeEmulatorTestResource.emulator());
     for (int size : sizes()) {
-      fill(fleet, stored, size);
+      long start = System.nanoTime();
+      filler.fill(stored, size);
+      awaitSettled(size);
+      System.out.printf("filled %d tenants in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
       stored = size;
       rows.add(measure(size));
     }
@@ -72,30 +74,52 @@ class ReconcilerBenchmark {
   }
 
   /** Report-only, so every repeat sees the same fleet. */
-  private String measure(int size) {
+  private String measure(int size) throws Exception {
     PassMode mode = PassMode.of(config).withReportOnly(true);
     pass.run(mode); // warm-up
     List<Double> millis = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
+    List<Double> heap = new ArrayList<>();
+    List<String> gcs = new ArrayList<>();
     PassResult last = null;
+    long requests = 0;
     for (int r = 0; r < REPEATS; r++) {
-      long start = System.nanoTime();
-      long cpuStart = processCpuNanos();
-      last = pass.run(mode);
-      millis.add((System.nanoTime() - start) / 1e6);
-      cpu.add((processCpuNanos() - cpuStart) / 1e6);
+      try (PassHeap passHeap = new PassHeap()) {
+        long requestsBefore = emulatorRequests();
+        long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        last = pass.run(mode);
+        millis.add((System.nanoTime() - start) / 1e6);
+        cpu.add((processCpuNanos() - cpuStart) / 1e6);
+        requests = emulatorRequests() - requestsBefore;
+        heap.add(passHeap.peakAboveBaselineMiB());
+        gcs.add(passHeap.collections() + ", " + passHeap.collectionMillis());
+      }
     }
     Collections.sort(millis);
     Collections.sort(cpu);
-    return "| %d | %d | %d | %.0f | %.0f | %.1f | %d |"
+    Collections.sort(heap);
+    return "| %d | %d | %d | %d | %.0f | %.0f | %.1f | %.0f (%.0f-%.0f) | %s | %d |"
         .formatted(
             size,
             last.report().clusterObjects(),
             last.apiCalls(),
+            requests,
             millis.get(REPEATS / 2),
             cpu.get(REPEATS / 2),
             snapshotHeap() / (1024.0 * 1024.0),
+            heap.get(REPEATS / 2),
+            heap.get(0),
+            heap.get(REPEATS - 1),
+            String.join("; ", gcs),
             last.report().drifts().size());
+  }
+
+  /** Every request the emulator answered (its own counters), of any client. */
+  private static long emulatorRequests() {
+    return KubeEmulatorTestResource.emulator().requestCounts().snapshot().values().stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   /**
@@ -114,11 +138,7 @@ class ReconcilerBenchmark {
   }
 
   private static long usedAfterGc() {
-    Runtime runtime = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return runtime.totalMemory() - runtime.freeMemory();
+    return PassHeap.usedAfterFullGc();
   }
 
   /**
@@ -131,47 +151,36 @@ class ReconcilerBenchmark {
         .getProcessCpuTime();
   }
 
-  private void fill(Fleet fleet, int from, int to) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> work = new ArrayList<>();
-      for (int i = from; i < to; i++) {
-        String slug = "bench-%06d".formatted(i);
-        work.add(
-            threads.submit(
-                () -> {
-                  TenantSpec spec = Fleet.spec(slug, DesiredState.RUNNING, false);
-                  fleet.insert(spec, dev.slipway.common.model.Phase.RUNNING);
-                  fleet.desired(spec).inApplyOrder().forEach(o -> kube.resource(o).create());
-                }));
-      }
-      for (Future<?> f : work) {
-        f.get();
-      }
-    } finally {
-      threads.shutdownNow();
-    }
-    int want = to;
-    // Every tenant in sync: wait for the emulated controller's pods to be ready.
+  /**
+   * Waits until the emulated controller has made every tenant's pod ready and gone idle (a busy
+   * controller would be measured with the pass), counting pods in the store, not over HTTP.
+   */
+  private static void awaitSettled(int want) {
+    var emulator = KubeEmulatorTestResource.emulator();
     await()
-        .atMost(Duration.ofMinutes(10))
-        .pollInterval(Duration.ofSeconds(2))
+        .atMost(Duration.ofMinutes(30))
+        .pollInterval(Duration.ofSeconds(1))
         .until(
             () ->
-                kube
-                        .pods()
-                        .withLabel("app.kubernetes.io/managed-by", "slipway")
-                        .list()
-                        .getItems()
-                        .stream()
-                        .filter(Fleet::ready)
-                        .count()
-                    >= want);
-    // ...and for its tail of status updates: a busy controller would be measured with the pass.
-    await()
-        .atMost(Duration.ofMinutes(10))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> KubeEmulatorTestResource.emulator().controllerIdle());
+                emulator.controllerIdle()
+                    && emulator
+                            .store()
+                            .matching(
+                                ObjectRef.PODS,
+                                "tenants",
+                                LabelSelector.EVERYTHING,
+                                o -> ready(o.tree()))
+                            .size()
+                        >= want);
+  }
+
+  private static boolean ready(JsonNode pod) {
+    for (JsonNode c : pod.path("status").path("conditions")) {
+      if ("Ready".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Integer> sizes() {

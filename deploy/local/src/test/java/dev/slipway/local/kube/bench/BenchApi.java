@@ -32,6 +32,12 @@ interface BenchApi extends AutoCloseable {
    */
   int list(String group);
 
+  /**
+   * Lists everything in pages of {@code limit} (limit/continue), as the reconciler does; returns
+   * the item count, or for {@link RawApi} the total body length.
+   */
+  int listPaged(int limit);
+
   /** Releases what the client holds; the fabric8 client belongs to its target. */
   @Override
   default void close() {}
@@ -85,6 +91,23 @@ interface BenchApi extends AutoCloseable {
                 : deployments().withLabel("group", group).list())
             .getItems()
             .size();
+      }
+
+      public int listPaged(int limit) {
+        int items = 0;
+        String next = null;
+        do {
+          var page =
+              deployments()
+                  .list(
+                      new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                          .withLimit((long) limit)
+                          .withContinue(next)
+                          .build());
+          items += page.getItems().size();
+          next = page.getMetadata().getContinue();
+        } while (next != null && !next.isEmpty());
+        return items;
       }
 
       private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<

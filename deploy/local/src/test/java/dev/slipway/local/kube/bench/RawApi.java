@@ -21,7 +21,10 @@ final class RawApi implements BenchApi {
   private final List<RawConnection> connections = new CopyOnWriteArrayList<>();
   private final ThreadLocal<RawConnection> connection = ThreadLocal.withInitial(this::connect);
 
-  RawApi(String url) {
+  private final String token;
+
+  RawApi(String url, String token) {
+    this.token = token;
     URI uri = URI.create(url);
     this.host = uri.getHost();
     this.port = uri.getPort();
@@ -65,13 +68,37 @@ final class RawApi implements BenchApi {
     return send("GET", query, null, null, 200).length;
   }
 
+  public int listPaged(int limit) {
+    int bytes = 0;
+    String next = null;
+    do {
+      String query = "?limit=" + limit + (next == null ? "" : "&continue=" + next);
+      byte[] body = send("GET", query, null, null, 200);
+      bytes += body.length;
+      next = continueToken(body);
+    } while (next != null);
+    return bytes;
+  }
+
+  /** The page's continue token, found in the text without parsing (base64url: no escaping). */
+  private static String continueToken(byte[] body) {
+    String head = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
+    int at = head.indexOf("\"continue\":\"");
+    if (at < 0) {
+      return null;
+    }
+    int from = at + "\"continue\":\"".length();
+    String token = head.substring(from, head.indexOf('"', from));
+    return token.isEmpty() ? null : token;
+  }
+
   @Override
   public void close() {
     connections.forEach(RawConnection::close);
   }
 
   private RawConnection connect() {
-    RawConnection opened = new RawConnection(host, port);
+    RawConnection opened = new RawConnection(host, port).withToken(token);
     connections.add(opened);
     return opened;
   }

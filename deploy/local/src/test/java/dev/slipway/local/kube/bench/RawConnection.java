@@ -26,6 +26,14 @@ final class RawConnection implements AutoCloseable {
   private final OutputStream out;
   private final InputStream in;
 
+  /** The bearer token sent with every request (the emulator authenticates), or null. */
+  private String token;
+
+  RawConnection withToken(String bearer) {
+    this.token = bearer;
+    return this;
+  }
+
   RawConnection(String host, int port) {
     this.host = host;
     try {
@@ -43,6 +51,9 @@ final class RawConnection implements AutoCloseable {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder(method).append(' ').append(target);
     head.append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nAccept: application/json\r\n");
+    if (token != null) {
+      head.append("Authorization: Bearer ").append(token).append("\r\n");
+    }
     if (contentType != null) {
       head.append("Content-Type: ").append(contentType).append("\r\n");
     }
