@@ -145,15 +145,18 @@ class RbacTest {
       HttpResponse<String> denied = send(Identities.WORKER, verb, "/secrets/" + theirs);
       assertEquals(403, denied.statusCode(), verb);
       assertTrue(
-          denied.body().contains("cannot " + verb.toLowerCase() + " resource \"secrets\""),
+          denied.body().contains("cannot " + verb.toLowerCase() + " resource \\\"secrets\\\""),
           denied.body());
     }
     // The reconciler may list, not delete a collection.
     HttpResponse<String> reconciling =
-        send(Identities.RECONCILER, "DELETE", "/deployments?labelSelector=" + TENANT_LABEL);
+        sendTo(
+            Identities.RECONCILER,
+            "DELETE",
+            "/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments?labelSelector=" + TENANT_LABEL);
     assertEquals(403, reconciling.statusCode());
     assertTrue(
-        reconciling.body().contains("cannot deletecollection resource \"deployments\""),
+        reconciling.body().contains("cannot deletecollection resource \\\"deployments\\\""),
         reconciling.body());
   }
 
@@ -178,7 +181,7 @@ class RbacTest {
     HttpResponse<String> denied = sendTo(Identities.WORKER, "DELETE", collection);
     assertEquals(403, denied.statusCode());
     assertTrue(
-        denied.body().contains("cannot deletecollection resource \"services\""), denied.body());
+        denied.body().contains("cannot deletecollection resource \\\"services\\\""), denied.body());
   }
 
   /**
