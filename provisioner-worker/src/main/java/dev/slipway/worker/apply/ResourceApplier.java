@@ -5,108 +5,104 @@ import dev.slipway.common.render.GatewayDefaults;
 import dev.slipway.shared.kube.ThrottledRetry;
 import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The one way Slipway writes to the cluster: server-side apply with a fixed field manager and
- * forced conflicts (Slipway owns every field it sets, see {@link ServerSideApply}), and deletes.
- * Each call reports what it did. Every request first takes a token from the shared {@link
- * KubeRequestLimiter}, and is sent again after the server's Retry-After when it answers 429 ({@link
- * ThrottledRetry}, up to {@code slipway.worker.kubernetes.throttle-max-wait}).
+ * forced conflicts (Slipway owns every field it sets, see {@link ServerSideApply}), and deletes by
+ * the tenant's label ({@link CollectionDelete}). Each call is one request and reports what it did;
+ * none reads first. Every request first takes a token from the shared {@link KubeRequestLimiter},
+ * and is sent again after the server's Retry-After when it answers 429 ({@link ThrottledRetry}, up
+ * to {@code slipway.worker.kubernetes.throttle-max-wait}).
  */
 @ApplicationScoped
 public class ResourceApplier {
-  private final KubernetesClient client;
   private final ServerSideApply serverSideApply;
+  private final CollectionDelete collectionDelete;
   private final MeterRegistry registry;
   private final KubeRequestLimiter limiter;
   private final ThrottledRetry throttled;
 
   ResourceApplier(
-      KubernetesClient client,
       ServerSideApply serverSideApply,
+      CollectionDelete collectionDelete,
       MeterRegistry registry,
       KubeRequestLimiter limiter,
       WorkerConfig config) {
-    this.client = client;
     this.serverSideApply = serverSideApply;
+    this.collectionDelete = collectionDelete;
     this.registry = registry;
     this.limiter = limiter;
     this.throttled = new ThrottledRetry(config.kubernetes().throttleMaxWait());
   }
 
   /**
-   * Applies the desired object. Reads it first so the result can say created / patched / unchanged:
-   * the API server keeps the resourceVersion when an apply changes nothing.
+   * Applies the desired object in one request: CREATED when the API server answers 201; otherwise
+   * UNCHANGED when the answer shows the object as this worker last saw it ({@code known}, see
+   * {@link LastApplied.Seen#unchangedBy}), and PATCHED when it does not or nothing is known (a
+   * redelivery after a restart, another worker's apply): PATCHED may overstate a change.
    */
-  public Applied apply(HasMetadata desired) {
-    return timed(desired, () -> applyNow(desired));
-  }
-
-  /**
-   * Applies an object of a tenant that was never applied, without reading it first (one request
-   * instead of two): CREATED when the API server answers 201 (it created the object), PATCHED when
-   * it answers 200 (the object was there already, e.g. on a redelivery after a crash between the
-   * apply and recording it; whether that apply changed anything is unknown without the read, and
-   * PATCHED may overstate it, never miss a change).
-   */
-  public Applied applyNew(HasMetadata desired) {
+  public Applied apply(HasMetadata desired, LastApplied.Seen known, boolean strict) {
     return timed(
         desired,
         () -> {
           ServerSideApply.Response response = limited(() -> serverSideApply.apply(desired));
-          ApplyResult result = response.created() ? ApplyResult.CREATED : ApplyResult.PATCHED;
+          ApplyResult result;
+          if (response.created()) {
+            result = ApplyResult.CREATED;
+          } else if (known != null && known.unchangedBy(response.object(), strict)) {
+            result = ApplyResult.UNCHANGED;
+          } else {
+            result = ApplyResult.PATCHED;
+          }
           return count(desired, new Applied(result, response.object()));
         });
   }
 
-  private Applied applyNow(HasMetadata desired) {
-    HasMetadata before = limited(client.resource(desired)::get);
-    HasMetadata after = limited(() -> serverSideApply.apply(desired)).object();
-    ApplyResult result;
-    if (before == null) {
-      result = ApplyResult.CREATED;
-    } else if (Objects.equals(
-        before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
-      result = ApplyResult.UNCHANGED;
-    } else {
-      result = ApplyResult.PATCHED;
-    }
-    return count(desired, new Applied(result, after));
+  /**
+   * Deletes {@code desired} (by kind, namespace and name) only if it carries the same tenant-id
+   * label, in one request: a slug is reused once its tenant is deleted, and a late redelivery of
+   * the old tenant's delete must not remove the new tenant's objects. DELETED or ABSENT.
+   */
+  public Applied delete(HasMetadata desired) {
+    return timed(
+        desired,
+        () -> {
+          String name = desired.getMetadata().getName();
+          List<String> deleted =
+              limited(() -> collectionDelete.delete(desired, tenantSelector(desired), name));
+          return count(desired, deletedOrAbsent(deleted.contains(name)));
+        });
   }
 
   /**
-   * Deletes the object (by kind, namespace and name) if it belongs to the same tenant as {@code
-   * desired}; absent objects are not an error. The ownership check matters because a slug is reused
-   * once its tenant is deleted: a late redelivery of the old tenant's delete must not remove the
-   * new tenant's objects.
+   * Deletes every object of {@code kindOf}'s kind in its namespace that carries its tenant-id
+   * label, in one request (the tenant's objects of that kind, leftovers included, and nothing
+   * else), and reports each of {@code objects} (of that kind) DELETED or ABSENT.
    */
-  public Applied delete(HasMetadata desired) {
-    return timed(desired, () -> deleteNow(desired));
+  public List<Applied> deleteKind(HasMetadata kindOf, List<HasMetadata> objects) {
+    List<String> deleted =
+        timed(
+            kindOf,
+            () -> limited(() -> collectionDelete.delete(kindOf, tenantSelector(kindOf), null)));
+    return objects.stream()
+        .map(o -> count(o, deletedOrAbsent(deleted.contains(o.getMetadata().getName()))))
+        .toList();
   }
 
-  private Applied deleteNow(HasMetadata desired) {
-    var resource = client.resource(desired);
-    HasMetadata live = limited(resource::get);
-    if (live == null || !sameTenant(desired, live)) {
-      return count(desired, new Applied(ApplyResult.ABSENT, null));
-    }
-    var deleted = limited(resource::delete);
-    ApplyResult result =
-        deleted == null || deleted.isEmpty() ? ApplyResult.ABSENT : ApplyResult.DELETED;
-    return count(desired, new Applied(result, null));
+  private static Applied deletedOrAbsent(boolean deleted) {
+    return new Applied(deleted ? ApplyResult.DELETED : ApplyResult.ABSENT, null);
   }
 
-  private static boolean sameTenant(HasMetadata desired, HasMetadata live) {
-    String label = GatewayDefaults.LABEL_TENANT_ID;
-    var liveLabels = live.getMetadata().getLabels();
-    return liveLabels != null
-        && Objects.equals(desired.getMetadata().getLabels().get(label), liveLabels.get(label));
+  /** {@code slipway.dev/tenant-id=<id>}: the label every object of the tenant carries. */
+  private static String tenantSelector(HasMetadata desired) {
+    String id = desired.getMetadata().getLabels().get(GatewayDefaults.LABEL_TENANT_ID);
+    return GatewayDefaults.LABEL_TENANT_ID + "=" + Objects.requireNonNull(id, "tenant-id label");
   }
 
   private <T> T limited(Supplier<T> request) {
@@ -117,8 +113,8 @@ public class ResourceApplier {
         });
   }
 
-  /** Duration of the whole apply or delete of one object (all its requests), failures included. */
-  private Applied timed(HasMetadata object, Supplier<Applied> call) {
+  /** Duration of one apply or delete request (429 waits included), failures included. */
+  private <T> T timed(HasMetadata object, Supplier<T> call) {
     Timer.Sample sample = Timer.start(registry);
     try {
       return call.get();

@@ -172,6 +172,15 @@ public interface WorkerConfig {
     /** First in-client retry delay (fabric8 doubles it per retry). */
     @WithDefault("250ms")
     Duration retryBackoffInterval();
+
+    /**
+     * Tenants whose last apply (generation, resourceVersions) the worker remembers in memory, so
+     * that a later change needs no read before its applies (apply.LastApplied); the least recently
+     * converged are dropped beyond it, and a tenant not remembered costs one request more per
+     * object it must not have (about 300 bytes per tenant).
+     */
+    @WithDefault("10000")
+    int rememberedTenants();
   }
 
   /** How the worker paces its Kubernetes requests, see {@link Kubernetes#pacing()}. */

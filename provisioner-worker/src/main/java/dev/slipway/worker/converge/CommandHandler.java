@@ -3,6 +3,7 @@ package dev.slipway.worker.converge;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationStatus;
+import dev.slipway.common.model.OperationType;
 import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.shared.tenants.TenantRow;
@@ -104,7 +105,7 @@ public class CommandHandler {
     if (tenant.desiredState() == DesiredState.DELETED) {
       written(
           "deleting", () -> tenants.recordPhase(tenant.id(), tenant.generation(), Phase.DELETING));
-      logResults(tenant, applier.converge(tenant, false));
+      logResults(tenant, applier.converge(tenant, stored.observedGeneration(), false));
       written(
           "deleted",
           () -> {
@@ -112,7 +113,10 @@ public class CommandHandler {
             operations.finish(command.commandId(), tenant.id(), done);
           });
     } else {
-      logResults(tenant, applier.converge(tenant, stored.neverApplied()));
+      logResults(
+          tenant,
+          applier.converge(
+              tenant, stored.observedGeneration(), command.type() == OperationType.RECONCILE));
       written(
           "applied",
           () ->

@@ -50,7 +50,7 @@ class SealedTokenQuarkusTest {
     UUID tenant = data.insertTenant(slug); // the row as the API before issue 22 wrote it
     TenantSpec clear = begin(data, tenant);
     assertEquals("token-" + slug, clear.gatewayToken());
-    Secret before = secret(applier.converge(clear, true));
+    Secret before = secret(applier.converge(clear, 0, false));
 
     // What the API's token-key job does to that row.
     String sealed = cipher.seal("token-" + slug);
@@ -62,7 +62,7 @@ class SealedTokenQuarkusTest {
 
     TenantSpec opened = begin(data, tenant);
     assertEquals(clear.gatewayToken(), opened.gatewayToken());
-    List<Applied> again = applier.converge(opened, false);
+    List<Applied> again = applier.converge(opened, 1, false);
     Applied secretApplied =
         again.stream().filter(a -> a.live() instanceof Secret).findFirst().orElseThrow();
     assertEquals(ApplyResult.UNCHANGED, secretApplied.result(), "the Secret is unchanged");

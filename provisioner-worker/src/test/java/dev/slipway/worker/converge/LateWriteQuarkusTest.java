@@ -48,7 +48,9 @@ class LateWriteQuarkusTest {
   @Inject SqsClient sqs;
   @Inject WorkerConfig config;
   @Inject MeterRegistry registry;
-  @Inject KubernetesClient kube;
+  // The admin client inspects the cluster: the worker's own Role may not read Secrets.
+  private final KubernetesClient kube = KubeEmulatorTestResource.adminClient();
+
   @Inject FleetConfig fleet;
 
   public static class ShortTimeouts implements QuarkusTestProfile {

@@ -74,8 +74,10 @@ class ManifestsTest {
   @MethodSource("dev.slipway.deploy.checks.Overlays#names")
   void theWorkerGetsExactlyItsRightsOnTheTenantKinds(String overlay) {
     Map<String, Set<String>> rights = Rights.of(Rendered.overlay(overlay), "provisioner-worker");
-    Set<String> apply = Set.of("get", "create", "patch", "delete");
-    Set<String> informer = Set.of("get", "list", "watch", "create", "patch", "delete");
+    // No get and no single delete: the worker reads nothing before a write, and removes by a
+    // label-selected deletecollection (worker-rbac.yaml).
+    Set<String> apply = Set.of("create", "patch", "deletecollection");
+    Set<String> informer = Set.of("list", "watch", "create", "patch", "deletecollection");
     assertEquals(
         Map.of(
             "/secrets", apply,

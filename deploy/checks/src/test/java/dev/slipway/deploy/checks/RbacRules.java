@@ -28,7 +28,18 @@ final class RbacRules {
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   static final String API_SERVICE_ACCOUNT = "api-service";
   private static final Set<String> DANGEROUS_VERBS =
-      Set.of("escalate", "bind", "impersonate", "deletecollection", "approve", "sign");
+      Set.of("escalate", "bind", "impersonate", "approve", "sign");
+
+  /**
+   * deletecollection (a mass delete in one request) only for the worker, only on the kinds it
+   * renders: it removes a tenant's objects by their tenant-id label instead of reading each first
+   * (provisioner-worker apply.CollectionDelete). Its list right on Deployments and the names of
+   * every tenant's objects (their slugs) gave it the same reach with single deletes already.
+   */
+  static final String WORKER_ROLE = "slipway-provisioner-worker";
+
+  private static final Set<String> TENANT_KINDS =
+      Set.of("secrets", "services", "deployments", "ingresses", "horizontalpodautoscalers");
 
   private RbacRules() {}
 
@@ -47,6 +58,7 @@ final class RbacRules {
         List<PolicyRule> rules = role.getRules() == null ? List.of() : role.getRules();
         for (PolicyRule rule : rules) {
           checkRule(rule, id, problems);
+          checkCollectionDelete(rule, role, id, problems);
         }
       } else if (object instanceof RoleBinding binding) {
         checkNamespace(binding, id, tenantNamespaces, problems);
@@ -94,6 +106,18 @@ final class RbacRules {
     }
     if (rule.getResources() == null || rule.getResources().isEmpty()) {
       problems.add(id + ": a rule without resources");
+    }
+  }
+
+  private static void checkCollectionDelete(
+      PolicyRule rule, Role role, String id, List<String> problems) {
+    if (rule.getVerbs() == null || !rule.getVerbs().contains("deletecollection")) {
+      return;
+    }
+    boolean worker = WORKER_ROLE.equals(role.getMetadata().getName());
+    if (!worker || rule.getResources() == null || !TENANT_KINDS.containsAll(rule.getResources())) {
+      problems.add(
+          id + ": verb deletecollection is allowed only to " + WORKER_ROLE + " on " + TENANT_KINDS);
     }
   }
 

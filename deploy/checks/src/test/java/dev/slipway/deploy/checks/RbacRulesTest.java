@@ -89,6 +89,13 @@ class RbacRulesTest {
   @Test
   void privilegeVerbsAndNonResourceUrlsAreCaught() {
     assertCaught(GOOD_ROLE.replace("\"watch\"", "\"escalate\""), "verb escalate");
+    String bulkDelete = GOOD_ROLE.replace("\"watch\"", "\"deletecollection\"");
+    assertCaught(bulkDelete, "deletecollection is allowed only to slipway-provisioner-worker");
+    String worker = bulkDelete.replace("name: ok", "name: " + RbacRules.WORKER_ROLE);
+    assertEquals(List.of(), RbacRules.violations(parse(worker)), "the worker, on its kinds");
+    assertCaught(
+        worker.replace("[\"deployments\"]", "[\"pods\"]"),
+        "deletecollection is allowed only to slipway-provisioner-worker");
     assertCaught(
         GOOD_ROLE + "  - nonResourceURLs: [\"/version\"]\n    verbs: [\"get\"]\n",
         "nonResourceURLs");

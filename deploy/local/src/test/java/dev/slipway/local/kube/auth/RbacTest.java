@@ -3,13 +3,16 @@ package dev.slipway.local.kube.auth;
 import static dev.slipway.local.kube.TestObjects.NAMESPACE;
 import static dev.slipway.local.kube.TestObjects.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.local.kube.KubeEmulator;
 import dev.slipway.local.kube.KubeEmulatorOptions;
 import dev.slipway.local.kube.TestObjects;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.Config;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Authentication and RBAC with the Roles shipped in deploy/k8s/rendered. */
 class RbacTest {
 
+  private static final String TENANT_LABEL = "slipway.dev/tenant-id";
   private static final String WORKER_USER = "system:serviceaccount:slipway:provisioner-worker";
 
   private static KubeEmulator emulator;
@@ -117,9 +121,51 @@ class RbacTest {
   }
 
   @Test
-  void aRoleReplacedThroughTheAdminClientTakesEffectAtOnce() {
+  void theWorkerDeletesByLabelButNeitherReadsNorDeletesByName() throws Exception {
+    String ours = uniqueName("ours");
+    String theirs = uniqueName("theirs");
+    String tenant = uniqueName("tenant");
+    Secret own = TestObjects.secret(ours, "v");
+    own.getMetadata().getLabels().put(TENANT_LABEL, tenant);
+    Secret other = TestObjects.secret(theirs, "v");
+    other.getMetadata().getLabels().put(TENANT_LABEL, uniqueName("other"));
+    worker.resource(own).create();
+    worker.resource(other).create();
+
+    HttpResponse<String> deleted =
+        send(
+            Identities.WORKER, "DELETE", "/secrets?labelSelector=" + TENANT_LABEL + "%3D" + tenant);
+    assertEquals(200, deleted.statusCode(), deleted.body());
+    assertTrue(deleted.body().contains("\"name\":\"" + ours + "\""), deleted.body());
+    assertFalse(deleted.body().contains(theirs), deleted.body());
+    assertNull(emulator.client().secrets().inNamespace(NAMESPACE).withName(ours).get());
+    assertNotNull(emulator.client().secrets().inNamespace(NAMESPACE).withName(theirs).get());
+
+    for (String verb : new String[] {"GET", "DELETE"}) {
+      HttpResponse<String> denied = send(Identities.WORKER, verb, "/secrets/" + theirs);
+      assertEquals(403, denied.statusCode(), verb);
+      assertTrue(
+          denied.body().contains("cannot " + verb.toLowerCase() + " resource \\\"secrets\\\""),
+          denied.body());
+    }
+    // The reconciler may list, not delete a collection.
+    HttpResponse<String> reconciling =
+        sendTo(
+            Identities.RECONCILER,
+            "DELETE",
+            "/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments?labelSelector=" + TENANT_LABEL);
+    assertEquals(403, reconciling.statusCode());
+    assertTrue(
+        reconciling.body().contains("cannot deletecollection resource \\\"deployments\\\""),
+        reconciling.body());
+  }
+
+  @Test
+  void aRoleReplacedThroughTheAdminClientTakesEffectAtOnce() throws Exception {
     String name = uniqueName("replaced");
     worker.resource(TestObjects.service(name, 80)).inNamespace("tenants-2").create();
+    String collection = "/api/v1/namespaces/tenants-2/services?labelSelector=x%3Dy";
+    assertEquals(200, sendTo(Identities.WORKER, "DELETE", collection).statusCode());
     Role role =
         emulator
             .client()
@@ -132,14 +178,28 @@ class RbacTest {
     rules.removeIf(rule -> rule.getResources().contains("services"));
     role.setRules(rules);
     emulator.client().resource(role).update();
-    KubernetesClientException denied =
-        assertThrows(
-            KubernetesClientException.class,
-            () -> worker.services().inNamespace("tenants-2").withName(name).delete());
-    assertEquals(403, denied.getCode());
+    HttpResponse<String> denied = sendTo(Identities.WORKER, "DELETE", collection);
+    assertEquals(403, denied.statusCode());
     assertTrue(
-        denied.getStatus().getMessage().contains("cannot delete resource \"services\""),
-        denied.getStatus().getMessage());
+        denied.body().contains("cannot deletecollection resource \\\"services\\\""), denied.body());
+  }
+
+  /**
+   * A request as {@code identity} to a path under the core group in {@link TestObjects#NAMESPACE}.
+   */
+  private static HttpResponse<String> send(String identity, String method, String path)
+      throws Exception {
+    return sendTo(identity, method, "/api/v1/namespaces/" + NAMESPACE + path);
+  }
+
+  private static HttpResponse<String> sendTo(String identity, String method, String path)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(emulator.url() + path))
+            .header("Authorization", "Bearer " + emulator.token(identity))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** What a service of the local stack does: fabric8 from its kubeconfig, over HTTPS. */
