@@ -291,6 +291,8 @@ class CliIT {
             "1.3.0",
             "--labels",
             group.label(),
+            "--waves",
+            "100%",
             "--bake",
             "soon",
             "--reason",
