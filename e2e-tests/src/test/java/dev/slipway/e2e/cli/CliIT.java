@@ -278,6 +278,8 @@ class CliIT {
             "1.3.0",
             "--labels",
             "suite=nobody-" + slug(),
+            "--waves",
+            "100%",
             "--reason",
             "cli selector");
     assertEquals(ExitCodes.INVALID, nobody.exitCode(), nobody.toString());
