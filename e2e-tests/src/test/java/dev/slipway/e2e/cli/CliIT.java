@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.cli.ExitCodes;
 import dev.slipway.cli.config.DevToken;
 import dev.slipway.e2e.RunningStack;
+import dev.slipway.local.LocalStackOptions;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command-line tool against the real local stack (issue 25): the acceptance path (create, watch
- * to RUNNING, JSON listings) and every error class with its exit code.
+ * to RUNNING, JSON listings), every error class with its exit code, and the fleet commands (fleet,
+ * freeze, label selection, rollouts from dry run to watch, their control and refusals).
  */
 class CliIT {
-  @TempDir static Path stateDir;
+  // Kept when a test fails: the services' logs are in its logs/ directory.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path stateDir;
+
   @TempDir static Path elsewhere;
   static RunningStack running;
   static Map<String, String> env;
@@ -34,7 +40,12 @@ class CliIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    running = RunningStack.start(stateDir);
+    System.out.println("CliIT: stack state and logs in " + stateDir);
+    // A shorter rollout tick than the default 2 s keeps the rollout cases short.
+    running =
+        RunningStack.start(
+            LocalStackOptions.test(RunningStack.repoRoot(), stateDir)
+                .withServiceEnv(Map.of("SLIPWAY_API_ROLLOUTS_TICK_INTERVAL", "1s")));
     env = running.env();
     admin =
         new CliRunner(
@@ -54,6 +65,248 @@ class CliIT {
 
   static String slug() {
     return "cli-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static LabelledTenants labelled(int count) throws Exception {
+    return LabelledTenants.create(
+        admin, env.get("SLIPWAY_API_URL"), env.get("SLIPWAY_ADMIN_TOKEN"), count);
+  }
+
+  static JsonNode json(CliRunner.Result result) throws Exception {
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    return JSON.readTree(result.out());
+  }
+
+  @Test
+  void fleetGetShowsTheDefaultAndEveryVersion() throws Exception {
+    JsonNode fleet = json(admin.run("fleet", "get", "-o", "json"));
+    JsonNode def = fleet.get("default");
+    assertTrue(def.get("version").asInt() >= 1, fleet.toString());
+    boolean listed = false;
+    for (JsonNode v : fleet.get("versions")) {
+      listed |= v.get("version").asInt() == def.get("version").asInt();
+    }
+    assertTrue(listed, "the default is among the versions: " + fleet);
+
+    var table = admin.run("fleet", "get");
+    assertEquals(ExitCodes.OK, table.exitCode(), table.toString());
+    assertTrue(
+        table
+            .out()
+            .contains(
+                "default: version "
+                    + def.get("version").asInt()
+                    + ", image "
+                    + def.get("imageVersion").asText()),
+        table.toString());
+    assertTrue(table.out().contains("VERSION") && table.out().contains("PROMOTED"), table.out());
+  }
+
+  /**
+   * Selection by label, a dry run's waves, and a freeze: a frozen tenant leaves the label's
+   * selection until unfrozen; a second freeze with another reason is refused naming the first.
+   */
+  @Test
+  void labelsSelectFreezeExcludesAndADryRunChangesNothing() throws Exception {
+    LabelledTenants group = labelled(2);
+    String frozen = group.slugs.get(0);
+    String other = group.slugs.get(1);
+
+    JsonNode page = json(admin.run("tenants", "list", "--label", group.label(), "-o", "json"));
+    java.util.List<String> listed = new java.util.ArrayList<>();
+    page.get("items").forEach(t -> listed.add(t.get("slug").asText()));
+    assertEquals(group.slugs, listed);
+
+    var freeze = admin.run("tenants", "freeze", frozen, "--reason", "incident 4711");
+    assertEquals(ExitCodes.OK, freeze.exitCode(), freeze.toString());
+    assertTrue(freeze.out().contains("frozen: incident 4711"), freeze.toString());
+    JsonNode tenant = json(admin.run("tenants", "get", frozen, "-o", "json"));
+    assertEquals("incident 4711", tenant.get("frozen").get("reason").asText());
+    var again = admin.run("tenants", "freeze", frozen, "--reason", "another");
+    assertEquals(ExitCodes.CONFLICT, again.exitCode(), again.toString());
+    assertTrue(again.err().contains("incident 4711"), again.toString());
+
+    String[] dryRun = {
+      "rollouts",
+      "create",
+      "--image-version",
+      "1.9.0",
+      "--labels",
+      group.label(),
+      "--waves",
+      "100%",
+      "--reason",
+      "cli dry run",
+      "--dry-run"
+    };
+    JsonNode plan = json(admin.run(concat(dryRun, "-o", "json")));
+    assertEquals(1, plan.get("total").asInt(), "the frozen tenant is not selected: " + plan);
+    assertEquals(other, plan.get("waves").get(0).get("tenants").get(0).asText(), plan.toString());
+    assertTrue(plan.get("diffs").toString().contains(":1.9.0\""), "the image diff: " + plan);
+
+    var unfreeze = admin.run("tenants", "unfreeze", frozen, "--reason", "resolved");
+    assertEquals(ExitCodes.OK, unfreeze.exitCode(), unfreeze.toString());
+    assertTrue(unfreeze.out().contains("not frozen"), unfreeze.toString());
+    var table = admin.run(concat(dryRun, "--canary", "1"));
+    assertEquals(ExitCodes.OK, table.exitCode(), table.toString());
+    assertTrue(table.out().contains("Dry run: 2 tenants, nothing was changed."), table.out());
+    assertTrue(
+        table.out().lines().anyMatch(l -> l.startsWith("0 (canary)") && l.contains(" 1 ")),
+        table.out());
+    assertTrue(table.out().lines().anyMatch(l -> l.startsWith("1 ")), table.out());
+    for (String slug : group.slugs) {
+      JsonNode unchanged = json(admin.run("tenants", "get", slug, "-o", "json"));
+      assertEquals(1, unchanged.get("generation").asInt(), unchanged.toString());
+    }
+  }
+
+  /** A canary and one wave, no bake: {@code rollouts watch} follows it to SUCCEEDED, exit 0. */
+  @Test
+  void aRolloutOverLabelledTenantsIsWatchedToSucceeded() throws Exception {
+    LabelledTenants group = labelled(3);
+    String image = "1.2.3-cli";
+    JsonNode rollout =
+        json(
+            admin.run(
+                "rollouts",
+                "create",
+                "--image-version",
+                image,
+                "--labels",
+                group.label(),
+                "--canary",
+                "1",
+                "--waves",
+                "100%",
+                "--bake",
+                "0s",
+                "--ready-timeout",
+                "60s",
+                "--reason",
+                "cli e2e",
+                "-o",
+                "json"));
+    String id = rollout.get("id").asText();
+    assertEquals(2, rollout.get("waves").size(), rollout.toString());
+
+    var watched = admin.run("rollouts", "watch", id, "--interval", "500ms", "--timeout", "120s");
+    assertEquals(ExitCodes.OK, watched.exitCode(), watched.toString());
+    assertTrue(watched.out().lines().anyMatch(l -> l.contains(" SUCCEEDED ")), watched.out());
+
+    JsonNode done = json(admin.run("rollouts", "get", id, "-o", "json"));
+    assertEquals(3, done.get("counts").get("ready").asInt(), done.toString());
+    for (String slug : group.slugs) {
+      JsonNode tenant = json(admin.run("tenants", "get", slug, "-o", "json"));
+      assertEquals(image, tenant.get("effectiveImageVersion").asText(), tenant.toString());
+      String deployed =
+          running
+              .kube()
+              .apps()
+              .deployments()
+              .inNamespace(tenant.get("namespace").asText())
+              .withName(slug)
+              .get()
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0)
+              .getImage();
+      assertTrue(deployed.endsWith(":" + image), deployed);
+    }
+    boolean versioned = false;
+    for (JsonNode v : json(admin.run("fleet", "get", "-o", "json")).get("versions")) {
+      versioned |=
+          id.equals(v.path("rolloutId").asText()) && image.equals(v.path("imageVersion").asText());
+    }
+    assertTrue(versioned, "the rollout's fleet version is listed");
+  }
+
+  /**
+   * Pause, resume and abort through the tool, and the refusals with their exit codes: an
+   * overlapping rollout (409), a control its status forbids (409), a selector matching nobody and a
+   * bad duration (422).
+   */
+  @Test
+  void rolloutsArePausedResumedAbortedAndRefusedWithTheirExitCodes() throws Exception {
+    LabelledTenants group = labelled(2);
+    String[] create = {
+      "rollouts",
+      "create",
+      "--image-version",
+      "1.3.0",
+      "--labels",
+      group.label(),
+      "--canary",
+      "1",
+      "--waves",
+      "100%",
+      "--bake",
+      "10m",
+      "--reason",
+      "cli control"
+    };
+    String id = json(admin.run(concat(create, "-o", "json"))).get("id").asText();
+
+    var overlap = admin.run(create);
+    assertEquals(ExitCodes.CONFLICT, overlap.exitCode(), overlap.toString());
+    assertTrue(overlap.err().contains("(409)") && overlap.err().contains(id), overlap.toString());
+
+    var paused = admin.run("rollouts", "pause", id, "--reason", "look at the canary");
+    assertEquals(ExitCodes.OK, paused.exitCode(), paused.toString());
+    assertTrue(paused.out().contains("PAUSED"), paused.toString());
+    assertEquals(
+        "PAUSED", json(admin.run("rollouts", "get", id, "-o", "json")).get("status").asText());
+    var resumed = admin.run("rollouts", "resume", id);
+    assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.toString());
+    assertTrue(resumed.out().contains("RUNNING"), resumed.toString());
+    var aborted = admin.run("rollouts", "abort", id, "--reason", "wrong image");
+    assertEquals(ExitCodes.OK, aborted.exitCode(), aborted.toString());
+    assertTrue(aborted.out().contains("ABORTED"), aborted.toString());
+
+    var watched = admin.run("rollouts", "watch", id, "--interval", "200ms", "--timeout", "30s");
+    assertEquals(ExitCodes.WATCH_FAILED, watched.exitCode(), watched.toString());
+    assertTrue(watched.err().contains("ABORTED"), watched.toString());
+    var late = admin.run("rollouts", "resume", id);
+    assertEquals(ExitCodes.CONFLICT, late.exitCode(), late.toString());
+
+    var nobody =
+        admin.run(
+            "rollouts",
+            "create",
+            "--image-version",
+            "1.3.0",
+            "--labels",
+            "suite=nobody-" + slug(),
+            "--waves",
+            "100%",
+            "--reason",
+            "cli selector");
+    assertEquals(ExitCodes.INVALID, nobody.exitCode(), nobody.toString());
+    assertTrue(
+        nobody.err().contains("(422)") && nobody.err().contains("selector"), nobody.toString());
+    var badBake =
+        admin.run(
+            "rollouts",
+            "create",
+            "--image-version",
+            "1.3.0",
+            "--labels",
+            group.label(),
+            "--waves",
+            "100%",
+            "--bake",
+            "soon",
+            "--reason",
+            "cli strategy");
+    assertEquals(ExitCodes.INVALID, badBake.exitCode(), badBake.toString());
+    assertTrue(badBake.err().contains("strategy.bake"), badBake.toString());
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 
   @Test
