@@ -30,7 +30,7 @@ public final class LocalStack implements AutoCloseable {
   static final String DATABASE = "slipway";
   static final String QUEUE_BASE = "slipway-commands";
   static final int MAX_RECEIVE_COUNT = 5;
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Map<LocalService, ServiceProcess> services = new EnumMap<>(LocalService.class);

@@ -72,14 +72,24 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
       return;
     }
     for (String namespace : namespaces.all()) {
-      informers.put(
-          namespace,
+      SharedIndexInformer<Deployment> informer =
           client
               .apps()
               .deployments()
               .inNamespace(namespace)
               .withLabels(GatewayDefaults.MANAGED_SELECTOR)
-              .inform(this, config.status().resync().toMillis()));
+              .runnableInformer(config.status().resync().toMillis());
+      informer.addEventHandler(this);
+      // Started in the background and retried for good: an API server slow to answer the first
+      // LIST must not stop the worker from starting (fabric8's inform() throws then, and the pod
+      // would crash-loop); commands are applied meanwhile and the statuses follow once it syncs.
+      informer.exceptionHandler(
+          (started, error) -> {
+            LOG.warnf("deployment watch in %s failed, retrying: %s", namespace, error.toString());
+            return true;
+          });
+      informer.start();
+      informers.put(namespace, informer);
     }
   }
 
