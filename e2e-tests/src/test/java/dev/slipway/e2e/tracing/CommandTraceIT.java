@@ -38,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 25's "one trace per command" across real processes: the local stack's api-service (with its
  * outbox relay), provisioner-worker and reconciler-job export their spans over OTLP/HTTP to a
  * receiver in this test, configured as a deployment configures its collector (the {@code
- * slipway-tracing} keys), plus the OTLP protocol (the receiver speaks OTLP/HTTP, not gRPC) and a
- * short batch delay so spans arrive within the test's waits. The in-process halves of this chain
- * are api-service's and provisioner-worker's CommandTraceQuarkusTest.
+ * slipway-tracing} keys), plus the OTLP protocol (the receiver speaks OTLP/HTTP, not gRPC) and a 1
+ * s batch delay (5 s by default) so spans arrive well within the test's waits. The in-process
+ * halves of this chain are api-service's and provisioner-worker's CommandTraceQuarkusTest.
  */
 class CommandTraceIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -62,7 +62,7 @@ class CommandTraceIT {
             "SLIPWAY_TRACING_EXPORTER", "otlp",
             "SLIPWAY_TRACING_OTLP_ENDPOINT", otlp.endpoint(),
             "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
-            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
+            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
     running =
         RunningStack.start(
             LocalStackOptions.test(RunningStack.repoRoot(), stateDir).withServiceEnv(tracing));
