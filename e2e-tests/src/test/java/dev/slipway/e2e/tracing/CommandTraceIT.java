@@ -65,7 +65,11 @@ class CommandTraceIT {
             "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
     running =
         RunningStack.start(
-            LocalStackOptions.test(RunningStack.repoRoot(), stateDir).withServiceEnv(tracing));
+            LocalStackOptions.test(RunningStack.repoRoot(), stateDir)
+                // One tenant namespace: sharding plays no part in a trace, and the worker starts
+                // an informer per namespace.
+                .withTenantNamespaces(List.of("tenants"))
+                .withServiceEnv(tracing));
     stack = new StackClient(running);
   }
 
