@@ -30,7 +30,7 @@ record DrainCpu(
             (id, nanos) -> {
               String name = usage.names().getOrDefault(id, "");
               int part =
-                  id == benchThread || name.startsWith("awaitility")
+                  id == benchThread || DrainProfile.isBenchmark(name)
                       ? 3
                       : switch (profile.partOf(id)) {
                         case WORKER -> 0;

@@ -14,10 +14,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * A JFR recording (the JDK's "profile" settings: a Java stack sample every 10 ms) around each
  * measured worker drain, kept in target/bench/. Its execution samples tell which threads run the
- * Kubernetes emulator or ElasticMQ (a thread is theirs when most of its samples are in their code)
- * and where the worker's threads spend their time: by top frame, and by the innermost Slipway frame
- * of the worker ({@code dev.slipway.worker}, {@code dev.slipway.shared}, {@code
- * dev.slipway.common}).
+ * Kubernetes emulator or ElasticMQ (see {@link #partOf}) and where the worker's threads spend their
+ * time: by top frame, and by the innermost Slipway frame of the worker ({@code dev.slipway.worker},
+ * {@code dev.slipway.shared}, {@code dev.slipway.common}).
  */
 final class DrainProfile {
   enum Part {
@@ -69,7 +68,7 @@ final class DrainProfile {
       String name = event.getThread("sampledThread").getJavaName();
       if (partOf(thread(event)) != Part.WORKER
           || thread(event) == benchThread
-          || (name != null && name.startsWith("awaitility"))) {
+          || isBenchmark(name)) {
         continue;
       }
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
@@ -86,13 +85,25 @@ final class DrainProfile {
     return event.getThread("sampledThread").getJavaThreadId();
   }
 
-  /** Which part a thread belongs to: the part of most of its samples; unsampled ones: worker. */
+  /**
+   * Which part a thread belongs to: the emulator's or ElasticMQ's if any of its samples ran their
+   * code (the application's threads never do; their own event loops also spend samples in Netty
+   * alone); otherwise, and when never sampled, the worker's.
+   */
   Part partOf(long thread) {
-    Map<Part, Integer> counts = threadParts.get(thread);
-    if (counts == null) {
-      return Part.WORKER;
+    Map<Part, Integer> counts = threadParts.getOrDefault(thread, Map.of());
+    if (counts.containsKey(Part.EMULATOR)) {
+      return Part.EMULATOR;
     }
-    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    return counts.containsKey(Part.QUEUE) ? Part.QUEUE : Part.WORKER;
+  }
+
+  /** Threads of the benchmark itself or of its measuring (JFR, surefire), not the worker's. */
+  static boolean isBenchmark(String threadName) {
+    return threadName != null
+        && (threadName.startsWith("awaitility")
+            || threadName.startsWith("JFR ")
+            || threadName.startsWith("surefire"));
   }
 
   /** The worker threads' hottest top frames and innermost Slipway frames, as table rows. */
