@@ -121,6 +121,10 @@ public class QueueConsumer {
     if (room == 0) {
       return; // full: the liveness clock is not wound, a worker stuck full is not live
     }
+    if (!loop.running()) {
+      held.unreserve(room); // stopped while waiting for room: a poll now would only be released
+      return;
+    }
     loop.polled();
     List<Message> messages;
     try {
