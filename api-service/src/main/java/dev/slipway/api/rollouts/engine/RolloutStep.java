@@ -22,9 +22,11 @@ public class RolloutStep {
   private final TenantChanges changes;
   private final OpsAudit audit;
   private final RolloutMetrics metrics;
+  private final BulkChanges bulk;
 
-  RolloutStep(TenantChanges changes, OpsAudit audit, RolloutMetrics metrics) {
+  RolloutStep(TenantChanges changes, OpsAudit audit, RolloutMetrics metrics, BulkChanges bulk) {
     this.changes = changes;
+    this.bulk = bulk;
     this.audit = audit;
     this.metrics = metrics;
   }
@@ -40,7 +42,8 @@ public class RolloutStep {
             "SELECT "
                 + RolloutRow.COLUMNS
                 + " FROM rollouts r WHERE r.id = $1"
-                + " AND r.status IN ('RUNNING', 'HALTED') FOR UPDATE SKIP LOCKED",
+                + " AND r.status IN ('RUNNING', 'HALTED') AND r.finished_at IS NULL"
+                + " FOR UPDATE SKIP LOCKED",
             id);
     if (rows.isEmpty()) {
       return false;
@@ -66,12 +69,15 @@ public class RolloutStep {
                   r.strategy().maxFailures());
       RolloutRepository.setStatus(c, r.id(), "HALTED", error);
       record(c, r, "halted", Map.of("wave", r.currentWave(), "failed", k.failed()), error);
-      metrics.halted();
+      metrics.halted(r.kind());
       return true;
     }
     int free = r.strategy().maxParallel() - k.changing();
     if (k.pending() > 0 && free > 0) {
-      int changed = changes.changeNext(c, r, fleetImage(c, r), free);
+      int changed =
+          BulkChanges.handles(r)
+              ? bulk.changeNext(c, r, free)
+              : changes.changeNext(c, r, fleetImage(c, r), free);
       Tx.update(
           c,
           "UPDATE rollouts SET wave_started_at = coalesce(wave_started_at, now()),"
@@ -89,7 +95,7 @@ public class RolloutStep {
           bake.toMillis() / 1000.0);
       if (r.waveStartedAt() != null) {
         metrics.wavePassed(
-            Duration.between(r.waveStartedAt().toInstant(), java.time.Instant.now()));
+            r.kind(), Duration.between(r.waveStartedAt().toInstant(), java.time.Instant.now()));
       }
       record(c, r, "wave-passed", Map.of("wave", r.currentWave()), "bake " + r.strategy().bake());
       return true;
@@ -125,8 +131,21 @@ public class RolloutStep {
     return true;
   }
 
+  /**
+   * A rollout (and a bulk plan change) rolls the failed wave, or with rollbackAll every changed
+   * tenant, back. A bulk stop or start undoes its changes only with rollbackAll, a bulk delete
+   * never: otherwise it ends HALTED for good, its changed tenants left as they are.
+   */
   private void rollBack(SqlConnection c, RolloutRow r) {
-    int n = changes.rollBack(c, r, r.strategy().rollbackAll() ? null : r.currentWave());
+    if (BulkChanges.handles(r) && !r.strategy().rollbackAll()) {
+      RolloutRepository.setStatus(c, r.id(), "HALTED", null, true);
+      record(c, r, "halted-final", Map.of(), "HALTED, nothing undone");
+      return;
+    }
+    int n =
+        BulkChanges.handles(r)
+            ? bulk.undo(c, r)
+            : changes.rollBack(c, r, r.strategy().rollbackAll() ? null : r.currentWave());
     RolloutRepository.setStatus(c, r.id(), "ROLLED_BACK", null);
     record(c, r, "rolled-back", Map.of("rolledBack", n), "ROLLED_BACK");
   }
