@@ -3,6 +3,7 @@ package dev.slipway.api.deadletters;
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.deadletters.DeadLetterOutcomeRepository.Outcome;
 import dev.slipway.api.jobs.OpsJobRow;
+import dev.slipway.shared.tracing.TraceLog;
 import io.opentelemetry.api.trace.Span;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -111,7 +113,12 @@ class Resend {
     Map<String, String> sent = new HashMap<>();
     try {
       var response = sqs.sendMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
-      DeadLetterQueue.refused("resend", messages, response.failed());
+      for (BatchResultErrorEntry refused : response.failed()) {
+        // Logged in the replay's trace of that message, not in whatever the job's thread holds.
+        TraceLog.in(
+            spans.get(Integer.parseInt(refused.id())),
+            () -> DeadLetterQueue.refused("resend", messages, List.of(refused)));
+      }
       response
           .successful()
           .forEach(

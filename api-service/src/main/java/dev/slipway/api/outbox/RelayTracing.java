@@ -5,6 +5,7 @@ import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.command.InvalidCommandException;
 import dev.slipway.shared.tracing.MessageTrace;
 import dev.slipway.shared.tracing.TraceContext;
+import dev.slipway.shared.tracing.TraceLog;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -14,6 +15,7 @@ import io.opentelemetry.context.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
@@ -27,6 +29,7 @@ final class RelayTracing {
   static final AttributeKey<String> OPERATION_ID = AttributeKey.stringKey("slipway.operation.id");
   static final AttributeKey<String> GROUP = AttributeKey.stringKey("messaging.message.group_id");
   static final String SPAN_NAME = "slipway.commands publish";
+  private static final Logger LOG = Logger.getLogger(RelayTracing.class);
 
   private final Tracer tracer;
 
@@ -37,9 +40,11 @@ final class RelayTracing {
   /** The open send spans of one request, by outbox row id. */
   final class Sends {
     private final Map<Long, Span> spans = new HashMap<>();
+    private final Map<Long, String> operations = new HashMap<>();
 
     Sends(List<PendingCommand> request) {
       for (PendingCommand c : request) {
+        operations.put(c.id(), c.operationId());
         spans.put(
             c.id(),
             tracer
@@ -59,12 +64,18 @@ final class RelayTracing {
       return MessageTrace.attributes(Context.root().with(spans.get(c.id())));
     }
 
-    /** Ends every span: the accepted ones as sent, the rest with the error (null when none). */
+    /**
+     * Ends every span: the accepted ones as sent, the rest with the error (null when none), each
+     * refused command logged in its own trace (the relay's round lines name no single command).
+     */
     void end(List<Long> accepted, String error) {
       spans.forEach(
           (id, span) -> {
             if (!accepted.contains(id)) {
-              span.setStatus(StatusCode.ERROR, error == null ? "not sent" : error);
+              String why = error == null ? "not sent" : error;
+              span.setStatus(StatusCode.ERROR, why);
+              TraceLog.in(
+                  span, () -> LOG.warnf("operation %s not published: %s", operations.get(id), why));
             }
             span.end();
           });

@@ -1,6 +1,8 @@
 package dev.slipway.local;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -16,9 +18,10 @@ public final class LocalStackMain {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     boolean infra = args.length > 1 && args[1].equals("infra");
     LocalStackOptions options =
-        infra
-            ? LocalStackOptions.developer(root).infrastructureOnly()
-            : LocalStackOptions.developer(root);
+        (infra
+                ? LocalStackOptions.developer(root).infrastructureOnly()
+                : LocalStackOptions.developer(root))
+            .withServiceEnv(tracingFromShell(System.getenv()));
     Path envFile = options.stateDir().resolve("local.env");
     LocalEnvFile.delete(envFile); // its presence means "ready"
     System.out.println(
@@ -36,6 +39,22 @@ public final class LocalStackMain {
                 }));
     printReady(stack, envFile, infra);
     stopped.await();
+  }
+
+  /**
+   * The tracing settings of the shell that runs {@code ./slipway up} ({@code SLIPWAY_TRACING_*},
+   * {@code QUARKUS_OTEL_*}), for all three services over the dev overlay's {@code exporter=none}:
+   * how spans reach a collector on the developer's machine (docs/architecture.md, "Observability").
+   */
+  static Map<String, String> tracingFromShell(Map<String, String> shell) {
+    Map<String, String> tracing = new TreeMap<>();
+    shell.forEach(
+        (name, value) -> {
+          if (name.startsWith("SLIPWAY_TRACING_") || name.startsWith("QUARKUS_OTEL_")) {
+            tracing.put(name, value);
+          }
+        });
+    return tracing;
   }
 
   private static void printReady(LocalStack stack, Path envFile, boolean infra) {

@@ -1,9 +1,11 @@
 package dev.slipway.worker.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -11,12 +13,16 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 /**
  * Deletes finished messages in batches of up to 10 (one DeleteMessageBatch call) from one thread:
  * under load a call per message cost the worker as much as the rest of its SQS traffic, and AWS
- * bills per call. It never waits to fill a batch: whatever finished while the previous call ran
- * goes out together, so a quiet worker still deletes at once. A delete that fails or never happens
- * (crash) only lets the message reappear, and the handler treats it as already done.
+ * bills per call. After the first pending message it waits at most {@link #LINGER} for more to fill
+ * the batch: without that, at a few hundred commands a second the batches held one or two
+ * (docs/benchmarks.md, issue 26). The wait delays nothing but the delete itself: a message's room
+ * among the held ones is free once it is settled, and only the same tenant's next command waits for
+ * it (SQS FIFO). A delete that fails or never happens (crash) only lets the message reappear, and
+ * the handler treats it as already done.
  */
 final class DeleteBatcher {
   private static final Logger LOG = Logger.getLogger(DeleteBatcher.class);
+  static final Duration LINGER = Duration.ofMillis(20);
   private final SqsClient sqs;
   private final String queueUrl;
   private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
@@ -54,12 +60,27 @@ final class DeleteBatcher {
     while (running) {
       try {
         batch.add(pending.take());
+        fill(batch);
       } catch (InterruptedException e) {
+        batch.forEach(pending::add);
         return; // stop() sends the rest
       }
-      pending.drainTo(batch, SqsBatches.MAX_ENTRIES - 1);
       send(batch);
       batch.clear();
+    }
+  }
+
+  /** Adds what is pending, waiting up to {@link #LINGER} for a full batch. */
+  private void fill(List<String> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + LINGER.toNanos();
+    pending.drainTo(batch, SqsBatches.MAX_ENTRIES - batch.size());
+    while (batch.size() < SqsBatches.MAX_ENTRIES) {
+      String next = pending.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      pending.drainTo(batch, SqsBatches.MAX_ENTRIES - batch.size());
     }
   }
 

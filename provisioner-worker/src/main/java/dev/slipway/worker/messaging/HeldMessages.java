@@ -5,6 +5,7 @@ import dev.slipway.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,13 @@ public class HeldMessages {
   private final Semaphore permits;
   private final Set<Received> held = ConcurrentHashMap.newKeySet();
 
+  @Inject
   HeldMessages(WorkerConfig config, MeterRegistry registry) {
-    this.permits = new Semaphore(Math.max(1, config.consumer().maxInFlight()), true);
+    this(config.consumer().maxInFlight(), registry);
+  }
+
+  HeldMessages(int maxInFlight, MeterRegistry registry) {
+    this.permits = new Semaphore(Math.max(1, maxInFlight), true);
     Gauge.builder(MetricNames.MESSAGES_HELD, held, Set::size).register(registry);
     Gauge.builder(MetricNames.OLDEST_HELD_MESSAGE_AGE, this, HeldMessages::oldestAgeSeconds)
         .baseUnit("seconds")
@@ -32,15 +38,21 @@ public class HeldMessages {
   }
 
   /**
-   * Waits up to {@code wait} for room for one message, then takes room for up to {@code max}.
+   * Takes room for up to {@code max} messages, waiting up to {@code wait} for room for {@code
+   * batch} of them; after that wait, takes whatever room there is. Waiting for a batch matters
+   * under load: taking each message's room as it frees made every receive return one message, a
+   * queue call (and with SQS a bill) per message instead of per ten (docs/benchmarks.md, issue 26).
    *
    * @return how many messages may be received now; 0 when the worker stayed full
    */
-  int reserve(int max, Duration wait) throws InterruptedException {
-    if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-      return 0;
+  int reserve(int max, int batch, Duration wait) throws InterruptedException {
+    int room = Math.max(1, Math.min(max, batch));
+    if (!permits.tryAcquire(room, wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!permits.tryAcquire()) {
+        return 0;
+      }
+      room = 1;
     }
-    int room = 1;
     while (room < max && permits.tryAcquire()) {
       room++;
     }

@@ -116,9 +116,14 @@ public class QueueConsumer {
   }
 
   private void receiveOnce(Receivers.Loop loop) throws InterruptedException {
-    int room = held.reserve(settings.maxMessages(), ROOM_WAIT);
+    // Half the messages held at most: the other half keeps the workers busy meanwhile.
+    int room = held.reserve(settings.maxMessages(), settings.maxInFlight() / 2, ROOM_WAIT);
     if (room == 0) {
       return; // full: the liveness clock is not wound, a worker stuck full is not live
+    }
+    if (!loop.running()) {
+      held.unreserve(room); // stopped while waiting for room: a poll now would only be released
+      return;
     }
     loop.polled();
     List<Message> messages;

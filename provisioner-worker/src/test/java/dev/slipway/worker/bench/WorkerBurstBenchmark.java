@@ -16,6 +16,7 @@ import dev.slipway.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -29,15 +30,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * P3 (issue 8): a burst of queued creates drained by the worker, side by side with {@code kubectl
- * apply --server-side} of the same rendered manifests and with a bare apply loop (fabric8, no
- * database, no queue: the emulator's own limit for this work). Not a test (the name does not end in
- * Test): run with {@code -Dtest=WorkerBurstBenchmark}; see docs/benchmarks.md for the options.
+ * P3 (issue 8, issue 26): a burst of queued creates drained by the worker, side by side with {@code
+ * kubectl apply --server-side} of the same rendered manifests and with a bare apply loop (fabric8,
+ * no database, no queue: the emulator's own limit for this work). The worker runs with its shipped
+ * settings unless {@code -Dbench.variant=tuned} ({@link BurstSettings}); each measured drain is
+ * recorded with JFR and its CPU time counted per part ({@link CpuAccount}, {@link DrainProfile}).
+ * Not a test (the name does not end in Test): run with {@code -Dtest=WorkerBurstBenchmark}; see
+ * docs/benchmarks.md for the options.
  */
 @QuarkusTest
+@TestProfile(BurstSettings.class)
 class WorkerBurstBenchmark {
   private static final int TENANTS = Integer.getInteger("bench.tenants", 2000);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
@@ -58,6 +64,20 @@ class WorkerBurstBenchmark {
 
   @Test
   void drainAgainstKubectlAndRawLoop() throws Exception {
+    // The shipped queue's visibility (deploy/terraform's default, 60 s), not the test queue's 2 s:
+    // the shipped heartbeat extends held messages only every 10 s.
+    sqs.setQueueAttributes(
+        b ->
+            b.queueUrl(config.queueUrl())
+                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "60")));
+    System.out.printf(
+        "variant: %s (workers %d, max in flight %d, receivers %d, pacing %s, qps %.0f)%n",
+        BurstSettings.VARIANT,
+        config.consumer().workers(),
+        config.consumer().maxInFlight(),
+        config.consumer().receivers(),
+        config.kubernetes().pacing(),
+        config.kubernetes().qps());
     worker("warm", WARMUP);
     rawLoop("warm", WARMUP);
     List<Double> worker = new ArrayList<>();
@@ -65,9 +85,16 @@ class WorkerBurstBenchmark {
     List<Double> raw = new ArrayList<>();
     List<Double> queue = new ArrayList<>();
     boolean withKubectl = Files.isExecutable(Path.of(KUBECTL));
+    List<DrainCpu> cpu = new ArrayList<>();
+    Map<String, Long> byPool = new java.util.HashMap<>();
+    List<Double> rawCpu = new ArrayList<>();
+    DrainProfile profile = new DrainProfile(Thread.currentThread().getId());
     for (int round = 0; round < ROUNDS; round++) {
-      worker.add(worker("w" + round, TENANTS));
+      System.out.printf("load: %s (round %d)%n", load(), round);
+      worker.add(profiled("w" + round, profile, cpu, byPool));
+      CpuAccount rawAccount = CpuAccount.start();
       raw.add(rawLoop("r" + round, TENANTS));
+      rawCpu.add(rawAccount.stop().processNanos() / 1e6 / TENANTS);
       queue.add(new QueueDrain(sqs).run(commandBodies(TENANTS), config.consumer().receivers()));
       if (withKubectl) {
         kubectl.add(kubectl("k" + round, Math.min(TENANTS, KUBECTL_TENANTS)));
@@ -94,6 +121,47 @@ class WorkerBurstBenchmark {
     }
     System.out.printf("worker / bare loop = %.0f %%%n", 100 * w / r);
     System.out.printf("worker / queue only = %.0f %%%n", 100 * w / median(queue));
+    System.out.print(DrainCpu.table(cpu));
+    System.out.printf(
+        "bare apply loop CPU per tenant (whole JVM: client and emulator): %.2f ms%n",
+        median(rawCpu));
+    System.out.print(DrainCpu.pools(byPool, TENANTS * ROUNDS, 10));
+    System.out.print(profile.report(15));
+    System.out.printf("load: %s (end)%n", load());
+  }
+
+  /** A measured drain: its rate, and its CPU and JFR profile added to the run's. */
+  private double profiled(
+      String prefix, DrainProfile profile, List<DrainCpu> cpu, Map<String, Long> byPool)
+      throws Exception {
+    Path jfr = Path.of("target", "bench", "p3-" + BurstSettings.VARIANT + "-" + prefix + ".jfr");
+    PostgresCpu postgres = new PostgresCpu(postgresPort());
+    long postgresStart = postgres.nanos();
+    CpuAccount account = CpuAccount.start();
+    profile.start();
+    double rate = worker(prefix, TENANTS);
+    profile.stop(jfr);
+    CpuAccount.Usage usage = account.stop();
+    long postgresUsed = postgres.nanos() - postgresStart;
+    profile.read(jfr);
+    cpu.add(
+        DrainCpu.of(usage, profile, postgresUsed, TENANTS, Thread.currentThread().getId(), byPool));
+    return rate;
+  }
+
+  private static int postgresPort() {
+    String url =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("quarkus.datasource.reactive.url", String.class);
+    return java.net.URI.create(url.substring(url.indexOf(':') + 1)).getPort();
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "n/a";
+    }
   }
 
   /** Bodies of the size the worker receives: encoded CREATE commands. */
