@@ -154,16 +154,7 @@ public class BulkService {
               throw RolloutService.overlap(h[0], h[1]);
             });
     UUID id = UUID.randomUUID();
-    RolloutRepository.insert(
-        c,
-        id,
-        "BULK",
-        RolloutJson.write(spec.target()),
-        RolloutJson.write(spec.selector()),
-        RolloutJson.write(spec.strategy()),
-        spec.reason(),
-        actor,
-        null);
+    RolloutRepository.insert(c, id, "BULK", spec, actor, null);
     RolloutService.insertTenants(c, id, ids, waveOf, snapshots(split.change()));
     if (!split.skipped().isEmpty()) {
       RolloutRepository.insertSkipped(

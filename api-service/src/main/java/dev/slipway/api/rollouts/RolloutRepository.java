@@ -13,6 +13,26 @@ import java.util.UUID;
 public final class RolloutRepository {
   private RolloutRepository() {}
 
+  /** Inserts a RUNNING rollout ({@code kind} ROLLOUT or BULK) of a checked request. */
+  static void insert(
+      SqlConnection c,
+      UUID id,
+      String kind,
+      dev.slipway.api.rollouts.planning.RolloutSpec spec,
+      String actor,
+      Integer fleetVersion) {
+    insert(
+        c,
+        id,
+        kind,
+        RolloutJson.write(spec.target()),
+        RolloutJson.write(spec.selector()),
+        RolloutJson.write(spec.strategy()),
+        spec.reason(),
+        actor,
+        fleetVersion);
+  }
+
   public static void insert(
       SqlConnection c,
       UUID id,

@@ -180,16 +180,7 @@ public class RolloutService {
               .indefinitely()
               .version();
     }
-    RolloutRepository.insert(
-        c,
-        id,
-        "ROLLOUT",
-        RolloutJson.write(spec.target()),
-        RolloutJson.write(spec.selector()),
-        RolloutJson.write(spec.strategy()),
-        spec.reason(),
-        actor,
-        version);
+    RolloutRepository.insert(c, id, "ROLLOUT", spec, actor, version);
     insertTenants(c, id, ids, waveOf, selected.stream().map(t -> t.snapshot().toJson()).toList());
     audit
         .record(

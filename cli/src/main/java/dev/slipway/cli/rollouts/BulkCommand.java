@@ -1,12 +1,10 @@
 package dev.slipway.cli.rollouts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.cli.CliException;
 import dev.slipway.cli.ExitCodes;
 import dev.slipway.cli.Session;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,14 +72,6 @@ public final class BulkCommand implements Callable<Integer> {
     if (dryRun) {
       body.put("dryRun", true);
     }
-    JsonNode answer =
-        session.api().write("POST", "v1/rollouts", body, "application/json", Map.of()).body();
-    if (answer.path("dryRun").asBoolean()) {
-      RolloutPlan.print(session.printer(), answer);
-      return ExitCodes.OK;
-    }
-    RolloutsCommand.show(session, answer);
-    session.printer().note("Follow it: slipway-cli rollouts watch " + answer.path("id").asText());
-    return ExitCodes.OK;
+    return RolloutsCommand.submit(session, body);
   }
 }

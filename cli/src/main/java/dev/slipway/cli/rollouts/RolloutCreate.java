@@ -8,7 +8,6 @@ import dev.slipway.cli.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,15 +51,7 @@ final class RolloutCreate implements Callable<Integer> {
     if (dryRun) {
       body.put("dryRun", true);
     }
-    JsonNode answer =
-        session.api().write("POST", "v1/rollouts", body, "application/json", Map.of()).body();
-    if (answer.path("dryRun").asBoolean()) {
-      RolloutPlan.print(session.printer(), answer);
-      return ExitCodes.OK;
-    }
-    RolloutsCommand.show(session, answer);
-    session.printer().note("Follow it: slipway-cli rollouts watch " + answer.path("id").asText());
-    return ExitCodes.OK;
+    return RolloutsCommand.submit(session, body);
   }
 
   private ObjectNode fromFile() {

@@ -159,4 +159,17 @@ public final class RolloutsCommand extends CommandGroup {
       return "abort";
     }
   }
+
+  /** POSTs a rollout or bulk operation and prints the plan (dry run) or the rollout started. */
+  static int submit(Session session, ObjectNode body) {
+    JsonNode answer =
+        session.api().write("POST", "v1/rollouts", body, "application/json", Map.of()).body();
+    if (answer.path("dryRun").asBoolean()) {
+      RolloutPlan.print(session.printer(), answer);
+      return ExitCodes.OK;
+    }
+    RolloutsCommand.show(session, answer);
+    session.printer().note("Follow it: slipway-cli rollouts watch " + answer.path("id").asText());
+    return ExitCodes.OK;
+  }
 }

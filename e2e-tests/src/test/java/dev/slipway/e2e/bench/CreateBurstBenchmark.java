@@ -56,7 +56,7 @@ class CreateBurstBenchmark {
         round("warm", WARMUP, callers, db);
         List<String> rows = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
-          System.out.printf("load: %s (round %d)%n", load(), r);
+          System.out.printf("load: %s (round %d)%n", RunTimings.load(), r);
           rows.add(round("b" + r, TENANTS, callers, db));
         }
         System.out.printf(
@@ -64,7 +64,7 @@ class CreateBurstBenchmark {
                 + " | tenants/s | queued to Running p50 ms | p99 ms |%n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|%n");
         rows.forEach(System.out::println);
-        System.out.printf("load: %s (end)%n", load());
+        System.out.printf("load: %s (end)%n", RunTimings.load());
       } finally {
         callers.close();
       }
@@ -102,7 +102,7 @@ class CreateBurstBenchmark {
         .pollInterval(Duration.ofMillis(250))
         .until(() -> single(db, RUNNING, run) == count);
     double seconds = single(db, SPAN, run);
-    double[] waits = waits(db, run);
+    double[] waits = RunTimings.createToRunning(db, run);
     return String.format(
         "| %s | %d | %d | %.1f | %d | %.2f | %.0f | %.0f | %.0f |",
         prefix,
@@ -131,32 +131,6 @@ class CreateBurstBenchmark {
         rs.next();
         return rs.getDouble(1);
       }
-    }
-  }
-
-  /** Milliseconds from each create's operation queued to its tenant's Running write, sorted. */
-  private static double[] waits(Connection db, String run) throws Exception {
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "SELECT extract(epoch FROM t.status_updated_at - o.queued_at) * 1000"
-                + " FROM tenants t JOIN operations o ON o.tenant_id = t.id AND o.type = 'CREATE'"
-                + " WHERE t.slug LIKE ? ORDER BY 1")) {
-      s.setString(1, run + "-%");
-      List<Double> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getDouble(1));
-        }
-      }
-      return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip();
-    } catch (java.io.IOException e) {
-      return "n/a";
     }
   }
 }

@@ -74,14 +74,14 @@ class PipelineLatencyBenchmark {
         round("warm", env, http, db, WARMUP_SECONDS);
         List<String> rows = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
-          System.out.printf("load: %s (round %d)%n", load(), r);
+          System.out.printf("load: %s (round %d)%n", RunTimings.load(), r);
           rows.add(round("p" + r, env, http, db, SECONDS));
         }
         System.out.printf(
             "%n| round | tenants | POST p50 ms | POST p99 ms | queued to Running p50 ms | p99 ms | max ms |%n"
                 + "|---|---:|---:|---:|---:|---:|---:|%n");
         rows.forEach(System.out::println);
-        System.out.printf("rate: %d creates/s; load: %s (end)%n", RATE, load());
+        System.out.printf("rate: %d creates/s; load: %s (end)%n", RATE, RunTimings.load());
       }
     }
   }
@@ -110,7 +110,7 @@ class PipelineLatencyBenchmark {
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> running(db, run) == count);
-    double[] waits = waits(db, run);
+    double[] waits = RunTimings.createToRunning(db, run);
     Arrays.sort(postNanos);
     return String.format(
         "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |",
@@ -151,32 +151,6 @@ class PipelineLatencyBenchmark {
         rs.next();
         return rs.getLong(1);
       }
-    }
-  }
-
-  /** Milliseconds from each create's operation queued to its tenant's Running write, sorted. */
-  private static double[] waits(Connection db, String run) throws Exception {
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "SELECT extract(epoch FROM t.status_updated_at - o.queued_at) * 1000"
-                + " FROM tenants t JOIN operations o ON o.tenant_id = t.id AND o.type = 'CREATE'"
-                + " WHERE t.slug LIKE ? ORDER BY 1")) {
-      s.setString(1, run + "-%");
-      List<Double> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getDouble(1));
-        }
-      }
-      return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip();
-    } catch (java.io.IOException e) {
-      return "n/a";
     }
   }
 }

@@ -55,13 +55,14 @@ public class BulkChanges {
     for (var row : rows) {
       UUID tenant = row.getUUID("id");
       if (row.getBoolean("frozen")) {
-        settle(c, r.id(), tenant, "SKIPPED", "frozen after planning");
+        TenantChanges.settle(c, r.id(), tenant, "SKIPPED", "frozen after planning");
         continue;
       }
       try {
         TenantChanged changed = apply(c, r, row.getString("slug"), action);
         if (!changed.changed()) {
-          settle(c, r.id(), tenant, "READY", "already " + changed.tenant().desiredState());
+          TenantChanges.settle(
+              c, r.id(), tenant, "READY", "already " + changed.tenant().desiredState());
           continue;
         }
         Tx.update(
@@ -72,7 +73,7 @@ public class BulkChanges {
             tenant,
             changed.tenant().generation());
       } catch (ApiException e) {
-        settle(c, r.id(), tenant, "SKIPPED", e.getMessage());
+        TenantChanges.settle(c, r.id(), tenant, "SKIPPED", e.getMessage());
       }
     }
     return rows.size();
@@ -126,16 +127,5 @@ public class BulkChanges {
           case CHANGE_PLAN -> throw new IllegalStateException("a plan change is TenantChanges'");
         };
     return change.await().indefinitely();
-  }
-
-  private static void settle(SqlConnection c, UUID rollout, UUID tenant, String state, String why) {
-    Tx.update(
-        c,
-        "UPDATE rollout_tenants SET state = $3, detail = $4, settled_at = now()"
-            + " WHERE rollout_id = $1 AND tenant_id = $2",
-        rollout,
-        tenant,
-        state,
-        why);
   }
 }

@@ -143,7 +143,8 @@ public class TenantChanges {
         .getLong("generation");
   }
 
-  private static void settle(SqlConnection c, UUID rollout, UUID tenant, String state, String why) {
+  /** Records a tenant's outcome in its rollout (BulkChanges too). */
+  static void settle(SqlConnection c, UUID rollout, UUID tenant, String state, String why) {
     Tx.update(
         c,
         "UPDATE rollout_tenants SET state = $3, detail = $4, settled_at = now()"
