@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
  * Issue 23, speed: planning a rollout over {@code bench.tenants} tenants, a dry run (the plan and
  * its diff summary) and a real one (the time to its 202: selection, overlap check, the rows of the
  * rollout and its tenants), side by side in one run. The tenants are written with SQL as copies of
- * one created through the API (its plan, sizing, gateway config, fleet version, token), under a
- * label of their own. The engine is off, so a planned rollout changes nobody; it is aborted to free
- * its tenants for the next round. Not a test (the name does not end in Test): run with {@code
- * -Dtest=RolloutPlanBenchmark}. Options: {@code -Dbench.tenants=10000 -Dbench.rounds=5}.
+ * one created through the API (its plan, sizing, gateway limits, fleet version, token; each its own
+ * slug as its project, as a create gives it), under a label of their own. The engine is off, so a
+ * planned rollout changes nobody; it is aborted to free its tenants for the next round. Not a test
+ * (the name does not end in Test): run with {@code -Dtest=RolloutPlanBenchmark}. Options: {@code
+ * -Dbench.tenants=10000 -Dbench.rounds=5}.
  */
 @QuarkusTest
 @TestProfile(RolloutPlanBenchmark.EngineOff.class)
@@ -166,14 +167,16 @@ class RolloutPlanBenchmark {
                     + " SELECT gen_random_uuid(), ? || lpad(i::text, 5, '0'), 'RUNNING', 1,"
                     + " t.gateway_token, t.token_key_id, 1, 'RUNNING', 1, 1,"
                     + " 'wss://' || ? || lpad(i::text, 5, '0') || '.slipway.localhost', t.plan,"
-                    + " t.sizing, t.gateway_config, t.namespace, t.fleet_version,"
+                    + " t.sizing, jsonb_set(t.gateway_config, '{project}',"
+                    + " to_jsonb(? || lpad(i::text, 5, '0'))), t.namespace, t.fleet_version,"
                     + " t.fleet_image_version, jsonb_build_object('bench', ?::text)"
                     + " FROM tenants t, generate_series(1, ?) AS i WHERE t.slug = ?")) {
       s.setString(1, suite + "-");
       s.setString(2, suite + "-");
-      s.setString(3, suite);
-      s.setInt(4, n);
-      s.setString(5, template);
+      s.setString(3, suite + "-");
+      s.setString(4, suite);
+      s.setInt(5, n);
+      s.setString(6, template);
       int inserted = s.executeUpdate();
       if (inserted != n) {
         throw new IllegalStateException("inserted " + inserted + " tenants, not " + n);
