@@ -1,6 +1,7 @@
 package dev.slipway.api.rollouts.engine;
 
 import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.rollouts.RolloutFleetVersions;
 import dev.slipway.api.rollouts.RolloutRepository;
 import dev.slipway.api.rollouts.RolloutRow;
@@ -22,11 +23,13 @@ public class RolloutStep {
   private final TenantChanges changes;
   private final OpsAudit audit;
   private final RolloutMetrics metrics;
+  private final int maxChangesPerStep;
 
-  RolloutStep(TenantChanges changes, OpsAudit audit, RolloutMetrics metrics) {
+  RolloutStep(TenantChanges changes, OpsAudit audit, RolloutMetrics metrics, ApiConfig config) {
     this.changes = changes;
     this.audit = audit;
     this.metrics = metrics;
+    this.maxChangesPerStep = config.rollouts().maxChangesPerStep();
   }
 
   /**
@@ -71,7 +74,7 @@ public class RolloutStep {
     }
     int free = r.strategy().maxParallel() - k.changing();
     if (k.pending() > 0 && free > 0) {
-      int changed = changes.changeNext(c, r, fleetImage(c, r), free);
+      int changed = changes.changeNext(c, r, fleetImage(c, r), Math.min(free, maxChangesPerStep));
       Tx.update(
           c,
           "UPDATE rollouts SET wave_started_at = coalesce(wave_started_at, now()),"
