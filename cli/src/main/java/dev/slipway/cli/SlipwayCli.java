@@ -5,6 +5,7 @@ import dev.slipway.cli.config.TokenCommand;
 import dev.slipway.cli.fleet.FleetCommand;
 import dev.slipway.cli.ops.OpsCommand;
 import dev.slipway.cli.output.OutputFormat;
+import dev.slipway.cli.rollouts.BulkCommand;
 import dev.slipway.cli.rollouts.RolloutsCommand;
 import dev.slipway.cli.tenants.TenantsCommand;
 import java.io.PrintWriter;
@@ -30,6 +31,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       TenantsCommand.class,
       RolloutsCommand.class,
+      BulkCommand.class,
       FleetCommand.class,
       OpsCommand.class,
       TokenCommand.class,

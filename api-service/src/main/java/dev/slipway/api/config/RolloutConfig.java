@@ -43,4 +43,18 @@ public interface RolloutConfig {
   /** Most rollouts one page of {@code GET /v1/rollouts} lists. */
   @WithDefault("100")
   int maxPageSize();
+
+  /**
+   * A destructive bulk operation (stop, delete) changing more tenants than this is refused unless
+   * the request's {@code confirm} repeats the exact number of tenants it changes.
+   */
+  @WithDefault("10")
+  int bulkConfirmAboveCount();
+
+  /**
+   * The same, as a share of the live fleet (0 to 1): a destructive bulk operation changing more
+   * than this share of the live tenants needs the confirmation even below the count above.
+   */
+  @WithDefault("0.1")
+  double bulkConfirmAboveShare();
 }

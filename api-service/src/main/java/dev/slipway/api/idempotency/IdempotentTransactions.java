@@ -91,6 +91,26 @@ public class IdempotentTransactions {
             });
   }
 
+  /**
+   * As {@link #run}, for blocking work in the caller's own transaction {@code tx} (on a worker
+   * thread, e.g. the rollout endpoints'): the key is claimed first in {@code tx}, so a retry
+   * replays the stored response instead of running the work again; the work's response is stored in
+   * {@code tx}, committing with its change. {@code key} null: just the work.
+   */
+  public StoredResponse inTransaction(
+      SqlClient tx, IdempotencyKey key, java.util.function.Supplier<StoredResponse> work) {
+    if (key == null) {
+      return work.get();
+    }
+    if (keys.claim(tx, key).await().indefinitely()) {
+      StoredResponse response = work.get();
+      complete(tx, key, response).await().indefinitely();
+      return response;
+    }
+    Row stored = keys.find(tx, key).await().indefinitely().orElseThrow();
+    return replay(tx, key, stored, NO_RECHECK).await().indefinitely();
+  }
+
   private Uni<StoredResponse> runOnce(
       SqlClient tx,
       IdempotencyKey key,

@@ -55,6 +55,23 @@ public final class RolloutRepository {
         before.toArray(String[]::new));
   }
 
+  /**
+   * Tenants a bulk operation matched but will not change (frozen, protected from deletion): kept as
+   * settled SKIPPED rows with why, not holding the tenant, so its view reports them.
+   */
+  public static void insertSkipped(
+      SqlConnection c, UUID rollout, List<UUID> tenants, List<String> why, List<String> before) {
+    Tx.update(
+        c,
+        "INSERT INTO rollout_tenants (rollout_id, tenant_id, wave, before, state, detail,"
+            + " settled_at, active) SELECT $1, t, 0, b::jsonb, 'SKIPPED', d, now(), false"
+            + " FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(t, d, b)",
+        rollout,
+        tenants.toArray(UUID[]::new),
+        why.toArray(String[]::new),
+        before.toArray(String[]::new));
+  }
+
   /** The oldest active rollout holding one of {@code tenants}, and the first such tenant's slug. */
   public static Optional<String[]> holder(SqlConnection c, List<UUID> tenants) {
     var rows =
@@ -134,7 +151,15 @@ public final class RolloutRepository {
 
   /** Sets the status; a final one also releases the rollout's tenants and skips those pending. */
   public static void setStatus(SqlConnection c, UUID id, String status, String error) {
-    boolean done = !List.of("RUNNING", "PAUSED", "HALTED").contains(status);
+    setStatus(c, id, status, error, !List.of("RUNNING", "PAUSED", "HALTED").contains(status));
+  }
+
+  /**
+   * As above; {@code done} ends the rollout in {@code status} even where it is not final for a
+   * rollout: a halted bulk operation that undoes nothing stays HALTED for good.
+   */
+  public static void setStatus(
+      SqlConnection c, UUID id, String status, String error, boolean done) {
     Tx.update(
         c,
         "UPDATE rollouts SET status = $2, last_error = coalesce($3, last_error),"

@@ -54,6 +54,7 @@ public record RolloutRow(
 
   /** Whether the rollout still holds its tenants (may change them). */
   public boolean active() {
-    return status.equals("RUNNING") || status.equals("PAUSED") || status.equals("HALTED");
+    return finishedAt == null
+        && (status.equals("RUNNING") || status.equals("PAUSED") || status.equals("HALTED"));
   }
 }

@@ -5,6 +5,10 @@ import dev.slipway.api.audit.OpsAudit;
 import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.fleet.FleetVersions;
 import dev.slipway.api.http.ApiException;
+import dev.slipway.api.idempotency.IdempotencyKey;
+import dev.slipway.api.idempotency.IdempotentTransactions;
+import dev.slipway.api.idempotency.MutationResponses;
+import dev.slipway.api.idempotency.StoredResponse;
 import dev.slipway.api.plans.PlanCatalog;
 import dev.slipway.api.rollouts.planning.DiffSummary;
 import dev.slipway.api.rollouts.planning.RequestCheck;
@@ -35,6 +39,9 @@ public class RolloutService {
   private final OpsAudit audit;
   private final ApiConfig config;
   private final FleetVersions fleetVersions;
+  private final BulkService bulk;
+  private final IdempotentTransactions idempotency;
+  private final MutationResponses responses;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,8 +53,14 @@ public class RolloutService {
       FleetConfig fleet,
       OpsAudit audit,
       ApiConfig config,
-      FleetVersions fleetVersions) {
+      FleetVersions fleetVersions,
+      BulkService bulk,
+      IdempotentTransactions idempotency,
+      MutationResponses responses) {
     this.pool = pool;
+    this.bulk = bulk;
+    this.idempotency = idempotency;
+    this.responses = responses;
     this.fleetVersions = fleetVersions;
     this.check = check;
     this.selection = selection;
@@ -57,30 +70,52 @@ public class RolloutService {
     this.config = config;
   }
 
-  /** A {@link RolloutView} of the created rollout, or a {@link DryRunView}. */
-  public Object create(RolloutRequest request, String actor) {
+  /**
+   * The response to {@code POST /v1/rollouts}: 202 with the created rollout or bulk operation and
+   * its Location, or 200 with a dry run. Under an Idempotency-Key ({@code key} not null) the
+   * response is stored in the creating transaction and a retry replays it.
+   */
+  public StoredResponse create(RolloutRequest request, String actor, IdempotencyKey key) {
     RolloutSpec spec = check.check(request);
     return Tx.run(
         pool,
-        c -> {
-          List<Candidate> selected = selection.select(c, spec.selector());
-          if (selected.size() > config.rollouts().maxTenants()) {
-            throw ApiException.invalidField(
-                "selector",
-                "the selector matches "
-                    + selected.size()
-                    + " tenants, more than the "
-                    + config.rollouts().maxTenants()
-                    + " one rollout may change");
-          }
-          List<Integer> waveOf = waveOf(selected.size(), spec);
-          return spec.dryRun()
-              ? dryRun(selected, waveOf, spec)
-              : insert(c, selected, waveOf, spec, actor);
-        });
+        c ->
+            idempotency.inTransaction(
+                c,
+                key,
+                () -> {
+                  Object result =
+                      spec.target().action() != null
+                          ? bulk.create(c, spec, request.confirm(), actor)
+                          : create(c, spec, actor);
+                  if (result instanceof RolloutView view) {
+                    // Relative, as every other Location of this API (StoredResponse).
+                    return StoredResponse.of(
+                        202, responses.write(view), "/v1/rollouts/" + view.id(), null);
+                  }
+                  return StoredResponse.of(200, responses.write(result), null, null);
+                }));
   }
 
-  private static List<Integer> waveOf(int n, RolloutSpec spec) {
+  /** A {@link RolloutView} of the created rollout, or a {@link DryRunView}. */
+  private Object create(SqlConnection c, RolloutSpec spec, String actor) {
+    List<Candidate> selected = selection.select(c, spec.selector());
+    if (selected.size() > config.rollouts().maxTenants()) {
+      throw ApiException.invalidField(
+          "selector",
+          "the selector matches "
+              + selected.size()
+              + " tenants, more than the "
+              + config.rollouts().maxTenants()
+              + " one rollout may change");
+    }
+    List<Integer> waveOf = waveOf(selected.size(), spec);
+    return spec.dryRun()
+        ? dryRun(selected, waveOf, spec)
+        : insert(c, selected, waveOf, spec, actor);
+  }
+
+  static List<Integer> waveOf(int n, RolloutSpec spec) {
     List<Integer> sizes = WavePlan.sizes(n, spec.strategy().canary(), spec.strategy().waves());
     List<Integer> waveOf = new ArrayList<>(n);
     for (int w = 0; w < sizes.size(); w++) {
@@ -152,17 +187,7 @@ public class RolloutService {
         spec.reason(),
         actor,
         version);
-    try {
-      RolloutRepository.insertTenants(
-          c, id, ids, waveOf, selected.stream().map(t -> t.snapshot().toJson()).toList());
-    } catch (PgException e) {
-      if ("23505".equals(e.getSqlState())) {
-        throw ApiException.conflict(
-            "a tenant of this selection was just taken by another active rollout; list"
-                + " GET /v1/rollouts?status=RUNNING and retry once it ends");
-      }
-      throw e;
-    }
+    insertTenants(c, id, ids, waveOf, selected.stream().map(t -> t.snapshot().toJson()).toList());
     audit
         .record(
             c,
@@ -184,6 +209,21 @@ public class RolloutService {
               waveOf.get(i), selected.get(i).slug(), "PENDING", null));
     }
     return RolloutView.of(RolloutRepository.find(c, id.toString(), false), tenants);
+  }
+
+  /** {@link RolloutRepository#insertTenants}, a lost race for a tenant answered with a 409. */
+  static void insertTenants(
+      SqlConnection c, UUID id, List<UUID> ids, List<Integer> waveOf, List<String> before) {
+    try {
+      RolloutRepository.insertTenants(c, id, ids, waveOf, before);
+    } catch (PgException e) {
+      if ("23505".equals(e.getSqlState())) {
+        throw ApiException.conflict(
+            "a tenant of this selection was just taken by another active rollout; list"
+                + " GET /v1/rollouts?status=RUNNING and retry once it ends");
+      }
+      throw e;
+    }
   }
 
   static ApiException overlap(String rollout, String slug) {

@@ -63,6 +63,10 @@ final class RolloutColumns {
           new Column("TENANTS", w -> Fields.shorten(tenants(w.path("tenants")), 80)));
 
   static String target(JsonNode target) {
+    if (target.hasNonNull("action")) {
+      String action = "bulk " + target.get("action").asText();
+      return target.hasNonNull("plan") ? action + " " + target.get("plan").asText() : action;
+    }
     if (target.hasNonNull("imageVersion")) {
       return "image " + target.get("imageVersion").asText();
     }

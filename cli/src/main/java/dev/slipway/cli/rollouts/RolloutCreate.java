@@ -8,10 +8,10 @@ import dev.slipway.cli.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,46 +37,7 @@ final class RolloutCreate implements Callable<Integer> {
   @Option(names = "--plan", paramLabel = "NAME", description = "target: move tenants to a plan")
   String plan;
 
-  @Option(names = "--plans", split = ",", description = "select tenants on these plans")
-  List<String> plans;
-
-  @Option(
-      names = "--labels",
-      split = ",",
-      paramLabel = "KEY=VALUE",
-      description = "select tenants carrying every label (repeatable)")
-  Map<String, String> labels;
-
-  @Option(names = "--slugs", split = ",", description = "and these tenants (pinned, frozen too)")
-  List<String> slugs;
-
-  @Option(names = "--canary", paramLabel = "N", description = "tenants of a first canary wave")
-  Integer canary;
-
-  @Option(
-      names = "--waves",
-      split = ",",
-      paramLabel = "SHARE",
-      description = "cumulative shares or counts of the rest, e.g. 25%%,50%%,100%%")
-  List<String> waves;
-
-  @Option(names = "--max-parallel", paramLabel = "N", description = "tenants changing at once")
-  Integer maxParallel;
-
-  @Option(names = "--bake", paramLabel = "DURATION", description = "wait after each wave (0s)")
-  String bake;
-
-  @Option(
-      names = "--ready-timeout",
-      paramLabel = "DURATION",
-      description = "per tenant before it counts as failed (5m)")
-  String readyTimeout;
-
-  @Option(names = "--max-failures", paramLabel = "N", description = "per wave before a rollback")
-  Integer maxFailures;
-
-  @Option(names = "--reason", description = "why (required)")
-  String reason;
+  @Mixin WaveOptions options = new WaveOptions();
 
   @Option(names = "--dry-run", description = "show the waves and diffs; change nothing")
   boolean dryRun;
@@ -119,32 +80,12 @@ final class RolloutCreate implements Callable<Integer> {
     if ((imageVersion == null) == (plan == null)) {
       throw new CliException(ExitCodes.USAGE, "give exactly one of --image-version and --plan");
     }
-    if (reason == null || reason.isBlank()) {
-      throw new CliException(ExitCodes.USAGE, "--reason is required");
-    }
     var json = session.json();
     ObjectNode body = json.createObjectNode();
     ObjectNode target = body.putObject("target");
-    putIfSet(target, "imageVersion", imageVersion);
-    putIfSet(target, "plan", plan);
-    ObjectNode selector = body.putObject("selector");
-    putIfSet(selector, "plans", plans);
-    putIfSet(selector, "labels", labels);
-    putIfSet(selector, "slugs", slugs);
-    ObjectNode strategy = body.putObject("strategy");
-    putIfSet(strategy, "canary", canary);
-    putIfSet(strategy, "waves", waves);
-    putIfSet(strategy, "maxParallel", maxParallel);
-    putIfSet(strategy, "bake", bake);
-    putIfSet(strategy, "readyTimeout", readyTimeout);
-    putIfSet(strategy, "maxFailures", maxFailures);
-    body.put("reason", reason);
+    WaveOptions.put(json, target, "imageVersion", imageVersion);
+    WaveOptions.put(json, target, "plan", plan);
+    options.fill(json, body);
     return body;
-  }
-
-  private void putIfSet(ObjectNode node, String field, Object value) {
-    if (value != null) {
-      node.set(field, session.json().valueToTree(value));
-    }
   }
 }

@@ -23,6 +23,10 @@ final class RolloutPlan {
           new Column("BEFORE", c -> Fields.shorten(Fields.text(c, "before"), 50)),
           new Column("AFTER", c -> Fields.shorten(Fields.text(c, "after"), 50)));
 
+  /** A bulk operation's matched tenants it leaves alone. */
+  private static final List<Column> SKIPPED =
+      List.of(Column.of("SKIPPED", "slug"), Column.of("WHY", "reason"));
+
   private RolloutPlan() {}
 
   static void print(Printer printer, JsonNode plan) {
@@ -30,8 +34,16 @@ final class RolloutPlan {
       printer.raw(plan);
       return;
     }
-    printer.note("Dry run: " + plan.path("total").asInt() + " tenants, nothing was changed.");
+    int total = plan.path("total").asInt();
+    printer.note("Dry run: " + total + " tenants, nothing was changed.");
+    if (plan.path("confirmRequired").asBoolean()) {
+      printer.note("It needs the exact count confirmed: --confirm " + total);
+    }
     printer.out().print(Table.render(RolloutColumns.PLAN, plan.path("waves")));
+    if (!plan.path("skipped").isEmpty()) {
+      printer.out().println();
+      printer.out().print(Table.render(SKIPPED, plan.path("skipped")));
+    }
     List<JsonNode> changes = new ArrayList<>();
     for (JsonNode diff : plan.path("diffs")) {
       for (JsonNode change : diff.path("changes")) {

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Follows a rollout until a final status: a line per change in a table, the final view as
- * JSON/YAML. Exit 0 when it SUCCEEDED, 7 when it was ROLLED_BACK or ABORTED or --timeout passed.
- * The API has no watch endpoint: it polls.
+ * JSON/YAML. Exit 0 when it SUCCEEDED, 7 when it was ROLLED_BACK or ABORTED, or ended HALTED (a
+ * bulk stop, start or delete that undoes nothing: finishedAt set), or --timeout passed. The API has
+ * no watch endpoint: it polls.
  */
 @Command(name = "watch", description = "Follow a rollout until it succeeds, rolls back or aborts.")
 final class RolloutWatch implements Callable<Integer> {
@@ -71,7 +72,7 @@ final class RolloutWatch implements Callable<Integer> {
         printer.note(TIME.format(session.clock().instant()) + "  rollout " + id + "  " + line);
         last = line;
       }
-      if (RolloutColumns.FINAL.contains(status)) {
+      if (RolloutColumns.FINAL.contains(status) || rollout.hasNonNull("finishedAt")) {
         if (!printer.isTable()) {
           printer.raw(rollout);
         }

@@ -248,6 +248,86 @@ class RolloutCommandsTest {
     answer("GET /v1/rollouts/r-2", 200, rollout("ROLLED_BACK", "0", "\"beta not ready\""));
     assertEquals(ExitCodes.WATCH_FAILED, run("rollouts", "watch", "r-2", "--interval", "10ms"));
     assertTrue(err.toString().contains("beta not ready"), err.toString());
+
+    // A bulk operation that halted for good (it undoes nothing) is final too.
+    answer(
+        "GET /v1/rollouts/r-3",
+        200,
+        rollout("HALTED", "1", "\"acme not stopped\"")
+            .replace("\"lastError\"", "\"finishedAt\":\"2026-12-06T10:00:00Z\",\"lastError\""));
+    err.getBuffer().setLength(0);
+    assertEquals(ExitCodes.WATCH_FAILED, run("rollouts", "watch", "r-3", "--timeout", "5s"));
+    assertTrue(err.toString().contains("acme not stopped"), err.toString());
+    assertTrue(!err.toString().contains("not done within"), "ended, not timed out: " + err);
+  }
+
+  @Test
+  void bulkSendsTheActionWithTheConfirmationAndShowsTheOperation() {
+    answer(
+        "POST /v1/rollouts",
+        202,
+        rollout("RUNNING", "1", "null")
+            .replace("{\"imageVersion\":\"1.2.3\"}", "{\"action\":\"stop\"}"));
+    assertEquals(
+        ExitCodes.OK,
+        run(
+            "bulk",
+            "stop",
+            "--plans",
+            "small",
+            "--labels",
+            "tier=beta",
+            "--waves",
+            "50%,100%",
+            "--confirm",
+            "40",
+            "--reason",
+            "maintenance"));
+    assertEquals(
+        "POST /v1/rollouts {\"target\":{\"action\":\"stop\"},"
+            + "\"selector\":{\"plans\":[\"small\"],\"labels\":{\"tier\":\"beta\"}},"
+            + "\"strategy\":{\"waves\":[\"50%\",\"100%\"]},\"reason\":\"maintenance\","
+            + "\"confirm\":40}",
+        requests.get(0));
+    assertTrue(out.toString().contains("bulk stop"), out.toString());
+    assertTrue(out.toString().contains("rollouts watch r-1"), out.toString());
+  }
+
+  @Test
+  void aBulkDryRunSaysWhetherItNeedsTheConfirmationAndWhomItSkips() {
+    answer(
+        "POST /v1/rollouts",
+        200,
+        "{\"dryRun\":true,\"action\":\"delete\",\"total\":12,\"confirmRequired\":true,"
+            + "\"waves\":[{\"index\":0,\"canary\":false,\"tenants\":[\"acme\"]}],"
+            + "\"skipped\":[{\"slug\":\"beta\",\"reason\":\"frozen: incident\"}]}");
+    assertEquals(
+        ExitCodes.OK,
+        run("bulk", "delete", "--slugs", "acme,beta", "--reason", "offboarding", "--dry-run"));
+    assertTrue(
+        requests.get(0).endsWith("\"reason\":\"offboarding\",\"dryRun\":true}"), requests.get(0));
+    String table = out.toString();
+    assertTrue(table.contains("Dry run: 12 tenants"), table);
+    assertTrue(table.contains("--confirm 12"), table);
+    assertTrue(table.contains("beta") && table.contains("frozen: incident"), table);
+  }
+
+  @Test
+  void aBulkConfirmationTheApiRefusesIsAnInvalidInputAndBadUsageSendsNothing() {
+    answer(
+        "POST /v1/rollouts",
+        422,
+        "{\"title\":\"Invalid request\",\"status\":422,\"detail\":\"confirm is 3\","
+            + "\"errors\":[{\"field\":\"confirm\",\"detail\":\"send \\\"confirm\\\": 4\"}]}");
+    assertEquals(
+        ExitCodes.INVALID,
+        run("bulk", "delete", "--plans", "small", "--confirm", "3", "--reason", "r"));
+    assertTrue(err.toString().contains("confirm"), err.toString());
+    requests.clear();
+    assertEquals(ExitCodes.USAGE, run("bulk", "reboot", "--plans", "small", "--reason", "r"));
+    assertEquals(ExitCodes.USAGE, run("bulk", "change-plan", "--plans", "small", "--reason", "r"));
+    assertEquals(ExitCodes.USAGE, run("bulk", "stop", "--plans", "small"));
+    assertEquals(List.of(), requests);
   }
 
   @Test

@@ -195,6 +195,13 @@ public final class MetricNames {
    */
   public static final String KUBE_THROTTLED = "slipway.kube.throttled";
 
+  /**
+   * Worker commands whose Kubernetes write ended without a known outcome (no answer, 500 or 504):
+   * the write may still land, so the command's retry waits the in-doubt window (WorkerConfig) and
+   * holds the tenant's message group until then.
+   */
+  public static final String KUBE_IN_DOUBT = "slipway.kube.in_doubt";
+
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_PHASE = "phase";
   public static final String TAG_KIND = "kind";

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -199,12 +200,11 @@ public final class LocalStack implements AutoCloseable {
 
   private void startServices() {
     RenderedOverlay overlay = RenderedOverlay.read(options.repoRoot(), options.overlay());
-    ServiceProcess api = service(LocalService.API, serviceEnv(LocalService.API, overlay));
+    ServiceProcess api = service(LocalService.API, overlay);
     // The API migrates the schema: the others start once it is ready.
     api.awaitReady(READY_TIMEOUT);
-    ServiceProcess worker = service(LocalService.WORKER, serviceEnv(LocalService.WORKER, overlay));
-    ServiceProcess reconciler =
-        service(LocalService.RECONCILER, serviceEnv(LocalService.RECONCILER, overlay));
+    ServiceProcess worker = service(LocalService.WORKER, overlay);
+    ServiceProcess reconciler = service(LocalService.RECONCILER, overlay);
     worker.awaitReady(READY_TIMEOUT);
     reconciler.awaitReady(READY_TIMEOUT);
     env.put("SLIPWAY_API_URL", api.url());
@@ -230,11 +230,7 @@ public final class LocalStack implements AutoCloseable {
         "http://localhost:" + LocalStackOptions.RECONCILER_PORT + "/q/metrics");
   }
 
-  private Map<String, String> serviceEnv(LocalService service, RenderedOverlay overlay) {
-    return ServiceEnv.of(service, overlay, env, options.reconcileInterval());
-  }
-
-  private synchronized ServiceProcess service(LocalService service, Map<String, String> env) {
+  private synchronized ServiceProcess service(LocalService service, RenderedOverlay overlay) {
     Path jar =
         options.repoRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     int port = FreePorts.choose(options.fixedPorts(), service.fixedPort(), service.logName());
@@ -248,11 +244,15 @@ public final class LocalStack implements AutoCloseable {
               service.logName() + " (management)");
     }
     Path log = options.stateDir().resolve("logs").resolve(service.logName() + ".log");
-    Map<String, String> all = new LinkedHashMap<>(env);
+    Map<String, String> all =
+        new LinkedHashMap<>(ServiceEnv.of(service, overlay, env, options.reconcileInterval()));
     all.putAll(options.serviceEnv());
+    // From the final environment: a test's JAVA_OPTS_APPEND is what its JVM runs with.
+    List<String> jvm =
+        ServiceEnv.jvmOptions(overlay.memoryLimitBytes(service), all.get("JAVA_OPTS_APPEND"));
     ServiceProcess process =
         ServiceProcess.start(
-            service.logName(), jar, port, management, all, log, echo, options.aotTraining());
+            service.logName(), jar, port, management, jvm, all, log, echo, options.aotTraining());
     services.put(service, process);
     return process;
   }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -89,6 +90,23 @@ public final class RenderedOverlay {
       }
     }
     return env;
+  }
+
+  /**
+   * The memory limit of the service's container in bytes: what the JVM in the pod reads from its
+   * cgroup and sizes its heap from (JAVA_OPTS_APPEND gives the percentage).
+   */
+  public long memoryLimitBytes(LocalService service) {
+    var resources = container(service).getResources();
+    Quantity limit =
+        resources == null || resources.getLimits() == null
+            ? null
+            : resources.getLimits().get("memory");
+    if (limit == null) {
+      throw new IllegalStateException(
+          "overlay " + name + " sets no memory limit for " + service.workload());
+    }
+    return Quantity.getAmountInBytes(limit).longValueExact();
   }
 
   /** Names of the variables the service's pod takes from Secrets (credentials). */

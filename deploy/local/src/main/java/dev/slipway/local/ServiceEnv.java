@@ -1,7 +1,9 @@
 package dev.slipway.local;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,6 +74,23 @@ final class ServiceEnv {
       }
     }
     return env;
+  }
+
+  /**
+   * The JVM options of the service's pod, so that the local stack and the tests run the JVM as
+   * deploy/k8s ships it: first what the container gives the JVM without options (its memory limit,
+   * read from the cgroup, and the serial collector the JVM picks by itself below 1,792 MiB, which a
+   * process here, on a larger machine, must be told), then {@code JAVA_OPTS_APPEND} split at white
+   * space as the image's run-java.sh does. The class data to start from is {@link StartupCache}'s.
+   */
+  static List<String> jvmOptions(long memoryLimitBytes, String javaOptsAppend) {
+    List<String> options = new ArrayList<>();
+    options.add("-XX:MaxRAM=" + memoryLimitBytes / (1024 * 1024) + "m");
+    options.add("-XX:+UseSerialGC");
+    if (javaOptsAppend != null && !javaOptsAppend.isBlank()) {
+      options.addAll(List.of(javaOptsAppend.trim().split("\\s+")));
+    }
+    return options;
   }
 
   /** The one place a service's Kubernetes credentials are chosen. */

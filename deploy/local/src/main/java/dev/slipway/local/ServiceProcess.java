@@ -35,6 +35,7 @@ final class ServiceProcess implements AutoCloseable {
       Path jar,
       int port,
       int managementPort,
+      List<String> jvmOptions,
       Map<String, String> env,
       Path logFile,
       boolean echo,
@@ -53,12 +54,22 @@ final class ServiceProcess implements AutoCloseable {
       Path jar,
       int port,
       int managementPort,
+      List<String> jvmOptions,
       Map<String, String> env,
       Path logFile,
       boolean echo,
       boolean aotTraining) {
     return launch(
-        new Launch(name, jar, port, managementPort, Map.copyOf(env), logFile, echo, aotTraining),
+        new Launch(
+            name,
+            jar,
+            port,
+            managementPort,
+            List.copyOf(jvmOptions),
+            Map.copyOf(env),
+            logFile,
+            echo,
+            aotTraining),
         false);
   }
 
@@ -82,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions());
+    command.addAll(launch.jvmOptions()); // ServiceEnv#jvmOptions: the pod's
     command.addAll(StartupCache.options(jar, launch.aotTraining()));
     command.add("-jar");
     // Relative, from the jar's directory: the class-data archive records the class path as it was
@@ -92,9 +103,6 @@ final class ServiceProcess implements AutoCloseable {
         new ProcessBuilder(command)
             .directory(jar.toAbsolutePath().getParent().toFile())
             .redirectErrorStream(true);
-    // As in deploy/k8s: glibc's default of 8 malloc arenas per core is resident memory the JVM,
-    // which allocates its heap itself, does not need.
-    builder.environment().put("MALLOC_ARENA_MAX", "2");
     builder.environment().putAll(launch.env());
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(launch.port()));
     builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(launch.managementPort()));
@@ -106,24 +114,6 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
-  }
-
-  /**
-   * The JVM as a 256 MiB pod runs it (deploy/k8s sets the same percentage): sized from a 256 MiB
-   * memory limit rather than from this machine's RAM, which gave every service a 256 MiB initial
-   * heap; the serial collector, which the JVM picks by itself below 1.8 GB of memory; trimming of
-   * the native heap. The class data to start from is {@link StartupCache}'s.
-   */
-  static List<String> jvmOptions() {
-    List<String> options = new ArrayList<>();
-    options.add("-XX:MaxRAM=256m");
-    options.add("-XX:MaxRAMPercentage=70");
-    options.add("-XX:+UseSerialGC");
-    options.add("-XX:+ExitOnOutOfMemoryError");
-    // Gives the C library's freed memory back to the system every 5 s: the JIT compilers' arenas
-    // of the start stay resident otherwise (about 20 MiB of an idle service).
-    options.add("-XX:TrimNativeHeapInterval=5000");
-    return options;
   }
 
   /** The public port: the API (nothing of the worker's and the reconciler's). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +99,30 @@ class ServiceEnvTest {
       assertEquals("local", local.get("SLIPWAY_TOKENS_KEY_PROVIDER"), service.toString());
       assertEquals("/tmp/token-kek.key", local.get("SLIPWAY_TOKENS_LOCAL_KEY_FILE"));
     }
+  }
+
+  @Test
+  void everyServicesJvmRunsWithItsPodsMemoryLimitAndTheShippedOptions() {
+    RenderedOverlay dev = dev();
+    for (LocalService service : LocalService.values()) {
+      String shipped = dev.env(service).get("JAVA_OPTS_APPEND");
+      assertTrue(shipped != null && !shipped.isBlank(), service + " ships JVM options");
+      Map<String, String> local = ServiceEnv.of(service, dev, STACK, Duration.ofSeconds(2));
+      assertEquals(shipped, local.get("JAVA_OPTS_APPEND"), service.toString());
+      assertEquals("2", local.get("MALLOC_ARENA_MAX"), service + ": glibc arenas as shipped");
+      List<String> jvm =
+          ServiceEnv.jvmOptions(dev.memoryLimitBytes(service), local.get("JAVA_OPTS_APPEND"));
+      assertEquals(List.of("-XX:MaxRAM=384m", "-XX:+UseSerialGC"), jvm.subList(0, 2), service + "");
+      assertEquals(List.of(shipped.trim().split("\\s+")), jvm.subList(2, jvm.size()));
+    }
+  }
+
+  @Test
+  void jvmOptionsAreSplitAtWhiteSpaceAsRunJavaShDoes() {
+    assertEquals(
+        List.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:+UseCompactObjectHeaders"),
+        ServiceEnv.jvmOptions(512L * 1024 * 1024, "  -Xss512k \t -XX:+UseCompactObjectHeaders "));
+    assertEquals(
+        List.of("-XX:MaxRAM=256m", "-XX:+UseSerialGC"), ServiceEnv.jvmOptions(256L << 20, null));
   }
 }

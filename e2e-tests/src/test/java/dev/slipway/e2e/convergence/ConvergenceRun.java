@@ -85,6 +85,8 @@ final class ConvergenceRun implements AutoCloseable {
         // 20/s (EKS politeness) allows about 2 tenants/s: the worker must stay ahead of the load.
         Map.entry("SLIPWAY_WORKER_KUBERNETES_QPS", "100"),
         Map.entry("SLIPWAY_WORKER_KUBERNETES_BURST", "200"),
+        // A write without an answer lands at the latest 12 s after it was sent (Nemesis.kubeSlow).
+        Map.entry("SLIPWAY_WORKER_KUBERNETES_IN_DOUBT_WINDOW", "15s"),
         // stuck-after stays at its 15 minutes: within the deadline, a lost message can only be
         // recovered through the empty-queue check.
         Map.entry("SLIPWAY_RECONCILER_QUEUE_LOST_AFTER", LOST_AFTER.toSeconds() + "s"),

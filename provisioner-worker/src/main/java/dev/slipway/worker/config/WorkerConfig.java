@@ -153,6 +153,16 @@ public interface WorkerConfig {
     Duration requestTimeout();
 
     /**
+     * How long a write the worker got no answer for (a timeout, a reset connection, 500 or 504) may
+     * still land on the API server: kube-apiserver finishes a request after its client gave up (its
+     * own --request-timeout is 60 s). The command's retry waits at least this long, holding the
+     * tenant's message group, so that no later command (a delete, a newer generation) can be
+     * applied before that write and then be overwritten by it.
+     */
+    @WithDefault("60s")
+    Duration inDoubtWindow();
+
+    /**
      * In-client retries of 5xx/429/I-O failures before the command fails as transient. Few: the
      * queue retries with back-off anyway, and an in-client retry holds a worker thread.
      */

@@ -21,10 +21,12 @@ public class Converger {
   private final CommandHandler handler;
   private final Backoff backoff;
   private final MeterRegistry registry;
+  private final Duration inDoubtWindow;
 
   Converger(CommandHandler handler, WorkerConfig config, MeterRegistry registry) {
     this.handler = handler;
     this.registry = registry;
+    this.inDoubtWindow = config.kubernetes().inDoubtWindow();
     this.backoff =
         new Backoff(
             config.retry().baseDelay(),
@@ -56,6 +58,12 @@ public class Converger {
         return new Convergence.Failed(reason);
       }
       Duration delay = Duration.ofSeconds(backoff.visibilitySeconds(attempt));
+      if (Failures.outcomeUnknown(e)) {
+        // The write may still land: retrying sooner could apply a newer state (or the tenant's
+        // delete, queued behind this message) first and have it overwritten afterwards.
+        registry.counter(MetricNames.KUBE_IN_DOUBT).increment();
+        delay = delay.compareTo(inDoubtWindow) < 0 ? inDoubtWindow : delay;
+      }
       LOG.warnf("command failed, retrying in %d s: %s", delay.toSeconds(), reason);
       handler.recordRetry(command, reason);
       return new Convergence.RetryLater(reason, delay);

@@ -1,6 +1,7 @@
 package dev.slipway.worker.converge;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
 
 /**
  * Classifies failures: permanent ones (the request itself is wrong, retrying cannot help) are
@@ -23,6 +24,29 @@ final class Failures {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a write may have been carried out although the worker saw it fail: no HTTP answer (a
+   * timeout, a reset connection), or 504, which kube-apiserver's timeout filter answers while the
+   * request's handler goes on and may still write. A refused connection never reached the server;
+   * any other answer (500 included) is taken as the request's end.
+   */
+  static boolean outcomeUnknown(Throwable error) {
+    boolean unanswered = false;
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return false;
+      }
+      if (t instanceof KubernetesClientException k) {
+        if (k.getCode() > 0) {
+          return k.getCode() == 504;
+        }
+        // fabric8 gives -1 (or 0) where no HTTP answer came: a timeout, a reset connection.
+        unanswered = true;
+      }
+    }
+    return unanswered;
   }
 
   /** The API server's 403 somewhere in the chain, or null. */

@@ -48,7 +48,7 @@ public class RolloutEngine {
                   Tx.rows(
                           c,
                           "SELECT id FROM rollouts WHERE status IN ('RUNNING', 'HALTED')"
-                              + " ORDER BY created_at")
+                              + " AND finished_at IS NULL ORDER BY created_at")
                       .stream()
                       .map(r -> r.getUUID("id"))
                       .toList());

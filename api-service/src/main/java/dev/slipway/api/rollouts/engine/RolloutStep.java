@@ -23,10 +23,17 @@ public class RolloutStep {
   private final TenantChanges changes;
   private final OpsAudit audit;
   private final RolloutMetrics metrics;
+  private final BulkChanges bulk;
   private final int maxChangesPerStep;
 
-  RolloutStep(TenantChanges changes, OpsAudit audit, RolloutMetrics metrics, ApiConfig config) {
+  RolloutStep(
+      TenantChanges changes,
+      OpsAudit audit,
+      RolloutMetrics metrics,
+      BulkChanges bulk,
+      ApiConfig config) {
     this.changes = changes;
+    this.bulk = bulk;
     this.audit = audit;
     this.metrics = metrics;
     this.maxChangesPerStep = config.rollouts().maxChangesPerStep();
@@ -43,7 +50,8 @@ public class RolloutStep {
             "SELECT "
                 + RolloutRow.COLUMNS
                 + " FROM rollouts r WHERE r.id = $1"
-                + " AND r.status IN ('RUNNING', 'HALTED') FOR UPDATE SKIP LOCKED",
+                + " AND r.status IN ('RUNNING', 'HALTED') AND r.finished_at IS NULL"
+                + " FOR UPDATE SKIP LOCKED",
             id);
     if (rows.isEmpty()) {
       return false;
@@ -69,12 +77,16 @@ public class RolloutStep {
                   r.strategy().maxFailures());
       RolloutRepository.setStatus(c, r.id(), "HALTED", error);
       record(c, r, "halted", Map.of("wave", r.currentWave(), "failed", k.failed()), error);
-      metrics.halted();
+      metrics.halted(r.kind());
       return true;
     }
     int free = r.strategy().maxParallel() - k.changing();
     if (k.pending() > 0 && free > 0) {
-      int changed = changes.changeNext(c, r, fleetImage(c, r), Math.min(free, maxChangesPerStep));
+      int limit = Math.min(free, maxChangesPerStep);
+      int changed =
+          BulkChanges.handles(r)
+              ? bulk.changeNext(c, r, limit)
+              : changes.changeNext(c, r, fleetImage(c, r), limit);
       Tx.update(
           c,
           "UPDATE rollouts SET wave_started_at = coalesce(wave_started_at, now()),"
@@ -92,7 +104,7 @@ public class RolloutStep {
           bake.toMillis() / 1000.0);
       if (r.waveStartedAt() != null) {
         metrics.wavePassed(
-            Duration.between(r.waveStartedAt().toInstant(), java.time.Instant.now()));
+            r.kind(), Duration.between(r.waveStartedAt().toInstant(), java.time.Instant.now()));
       }
       record(c, r, "wave-passed", Map.of("wave", r.currentWave()), "bake " + r.strategy().bake());
       return true;
@@ -128,8 +140,21 @@ public class RolloutStep {
     return true;
   }
 
+  /**
+   * A rollout (and a bulk plan change) rolls the failed wave, or with rollbackAll every changed
+   * tenant, back. A bulk stop or start undoes its changes only with rollbackAll, a bulk delete
+   * never: otherwise it ends HALTED for good, its changed tenants left as they are.
+   */
   private void rollBack(SqlConnection c, RolloutRow r) {
-    int n = changes.rollBack(c, r, r.strategy().rollbackAll() ? null : r.currentWave());
+    if (BulkChanges.handles(r) && !r.strategy().rollbackAll()) {
+      RolloutRepository.setStatus(c, r.id(), "HALTED", null, true);
+      record(c, r, "halted-final", Map.of(), "HALTED, nothing undone");
+      return;
+    }
+    int n =
+        BulkChanges.handles(r)
+            ? bulk.undo(c, r)
+            : changes.rollBack(c, r, r.strategy().rollbackAll() ? null : r.currentWave());
     RolloutRepository.setStatus(c, r.id(), "ROLLED_BACK", null);
     record(c, r, "rolled-back", Map.of("rolledBack", n), "ROLLED_BACK");
   }

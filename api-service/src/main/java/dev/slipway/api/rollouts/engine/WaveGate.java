@@ -2,13 +2,14 @@ package dev.slipway.api.rollouts.engine;
 
 import dev.slipway.api.rollouts.RolloutRow;
 import dev.slipway.api.rollouts.Tx;
+import dev.slipway.api.rollouts.planning.BulkAction;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The gate of a wave's changing tenants, from what the worker recorded: a tenant is READY once it
  * is Ready at its new generation (observed generation reached, phase RUNNING with a ready replica;
- * STOPPED for a stopped tenant), FAILED when the Ready timeout passes first, with its phase and
- * conditions as the detail.
+ * STOPPED for a stopped tenant; for a bulk delete, soft-deleted and scaled to zero), FAILED when
+ * the Ready timeout passes first, with its phase and conditions as the detail.
  */
 final class WaveGate {
   private WaveGate() {}
@@ -23,9 +24,12 @@ final class WaveGate {
             + " WHERE rt.rollout_id = $1 AND rt.wave = $2 AND rt.state = 'CHANGING'"
             + " AND t.id = rt.tenant_id AND t.observed_generation >= rt.target_generation"
             + " AND ((t.desired_state = 'RUNNING' AND t.phase = 'RUNNING' AND t.ready_replicas >= 1)"
-            + " OR (t.desired_state = 'STOPPED' AND t.phase = 'STOPPED'))",
+            + " OR (t.desired_state = 'STOPPED' AND t.phase = 'STOPPED')"
+            + " OR ($3 AND t.desired_state IN ('OFFLINE', 'DELETED') AND t.deleted_at IS NOT NULL"
+            + " AND t.phase IN ('STOPPED', 'DELETED')))",
         r.id(),
-        r.currentWave());
+        r.currentWave(),
+        r.target().bulkAction() == BulkAction.DELETE);
     Tx.update(
         c,
         "UPDATE rollout_tenants rt SET state = 'FAILED', settled_at = now(),"

@@ -59,7 +59,10 @@ public class RequestCheck {
   private RolloutTarget target(RolloutRequest.Target t) {
     if (t == null) {
       throw ApiException.invalidField(
-          "target", "target is required: imageVersion, gatewayConfig or plan");
+          "target", "target is required: imageVersion, gatewayConfig, plan or action");
+    }
+    if (t.action() != null) {
+      return BulkAction.target(t, plans);
     }
     int given =
         (t.imageVersion() != null ? 1 : 0)

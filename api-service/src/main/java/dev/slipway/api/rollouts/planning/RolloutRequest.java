@@ -3,12 +3,26 @@ package dev.slipway.api.rollouts.planning;
 import java.util.List;
 import java.util.Map;
 
-/** The body of {@code POST /v1/rollouts} as sent; {@link RequestCheck} validates it. */
+/**
+ * The body of {@code POST /v1/rollouts} as sent; {@link RequestCheck} validates it.
+ *
+ * @param confirm a bulk operation's confirmation: the exact number of tenants it changes (see
+ *     {@link BulkAction})
+ */
 public record RolloutRequest(
-    Target target, Selector selector, Strategy strategy, String reason, Boolean dryRun) {
+    Target target,
+    Selector selector,
+    Strategy strategy,
+    String reason,
+    Boolean dryRun,
+    Integer confirm) {
 
-  /** Exactly one of the three. */
-  public record Target(String imageVersion, Map<String, Object> gatewayConfig, String plan) {}
+  /**
+   * Exactly one of imageVersion, gatewayConfig and plan (a rollout), or an {@code action} (a bulk
+   * operation: stop, start, delete, or change-plan with its plan).
+   */
+  public record Target(
+      String imageVersion, Map<String, Object> gatewayConfig, String plan, String action) {}
 
   /**
    * Which tenants: those matching every criterion given among plans, namespaces and labels, and

@@ -6,12 +6,24 @@ import java.util.Map;
 
 /**
  * What a rollout changes, exactly one of: an image version, a merge patch of gateway limits, or a
- * plan.
+ * plan; or, for a bulk operation, its action (a change-plan action also names the plan).
  *
  * @param gatewayConfig merge patch of the numeric gateway limits (maxConnections,
  *     requestsPerSecond, burst, maxQueueSize); null when the target is not a gateway config
+ * @param action a bulk operation's {@link BulkAction#wire()} name; null for a rollout
  */
-public record RolloutTarget(String imageVersion, Map<String, Integer> gatewayConfig, String plan) {
+public record RolloutTarget(
+    String imageVersion, Map<String, Integer> gatewayConfig, String plan, String action) {
+
+  /** A rollout's target (no bulk action). */
+  public RolloutTarget(String imageVersion, Map<String, Integer> gatewayConfig, String plan) {
+    this(imageVersion, gatewayConfig, plan, null);
+  }
+
+  /** The bulk action, or null for a rollout. */
+  public BulkAction bulkAction() {
+    return action == null ? null : BulkAction.of(action);
+  }
 
   public boolean movesFleet() {
     return imageVersion != null || gatewayConfig != null;

@@ -4,6 +4,8 @@ import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.http.ApiDefinition;
 import dev.slipway.api.http.Page;
 import dev.slipway.api.http.Roles;
+import dev.slipway.api.idempotency.IdempotencyKey;
+import dev.slipway.api.idempotency.MutationResponses;
 import dev.slipway.api.rollouts.RolloutControl;
 import dev.slipway.api.rollouts.RolloutService;
 import dev.slipway.api.rollouts.RolloutView;
@@ -14,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,24 +44,33 @@ public class RolloutResource {
   private final RolloutControl control;
   private final SecurityIdentity caller;
   private final ApiConfig config;
+  private final MutationResponses responses;
 
   RolloutResource(
-      RolloutService service, RolloutControl control, SecurityIdentity caller, ApiConfig config) {
+      RolloutService service,
+      RolloutControl control,
+      SecurityIdentity caller,
+      ApiConfig config,
+      MutationResponses responses) {
     this.service = service;
+    this.responses = responses;
     this.control = control;
     this.caller = caller;
     this.config = config;
   }
 
-  /** 202 with the rollout and its Location; a dry run answers 200 with the plan and diffs. */
+  /**
+   * 202 with the rollout (or bulk operation) and its Location; a dry run answers 200 with the plan.
+   * With an Idempotency-Key a retry replays the first response.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(
       operationId = "createRollout",
-      summary = "Start or dry-run a fleet rollout",
+      summary = "Start or dry-run a fleet rollout or bulk operation",
       description =
-          "Changes the selected tenants (an image version, a gateway config merge patch or a plan) in waves: a canary, then cumulative waves, each gated on its tenants being Ready at their new generation, with a bake time, a failure budget and automatic rollback. With dryRun the plan and each tenant's diff are returned and nothing changes.")
+          "Changes the selected tenants (an image version, a gateway config merge patch or a plan) in waves: a canary, then cumulative waves, each gated on its tenants being Ready at their new generation, with a bake time, a failure budget and automatic rollback. A target with an action (stop, start, delete, change-plan) is a bulk operation (kind BULK) run the same way, each tenant through its own lifecycle path; frozen tenants, and for a delete protected ones, are skipped and listed. A destructive one (stop, delete) over the configured count or share of the fleet needs confirm: the exact number of tenants it changes. With dryRun the plan (a rollout's diffs, a bulk operation's skipped tenants and whether it needs confirm) is returned and nothing changes. Send an Idempotency-Key to retry safely.")
   @APIResponse(
       responseCode = "202",
       description = "The rollout is planned and runs in the background (Location: the rollout)",
@@ -70,13 +82,10 @@ public class RolloutResource {
       responseCode = "200",
       description = "A dry run: the waves, their tenants and each tenant's diff; nothing written",
       content = @Content(mediaType = MediaType.APPLICATION_JSON))
-  public Response create(RolloutRequest request) {
-    Object result = service.create(request, actor());
-    if (result instanceof RolloutView view) {
-      // Relative, as every other Location of this API (StoredResponse).
-      return Response.accepted(view).header("Location", "/v1/rollouts/" + view.id()).build();
-    }
-    return Response.ok(result).build();
+  public Response create(
+      RolloutRequest request, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+    var key = responses.key(caller, idempotencyKey, "POST", "/v1/rollouts", request);
+    return MutationResponses.toResponse(service.create(request, actor(), key));
   }
 
   @GET

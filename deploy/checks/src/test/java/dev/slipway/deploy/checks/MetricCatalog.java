@@ -83,7 +83,8 @@ final class MetricCatalog {
           Map.entry("DEAD_LETTERS_SKIPPED", Type.COUNTER),
           Map.entry("DEAD_LETTERS_PURGED", Type.COUNTER),
           Map.entry("KUBE_FORBIDDEN", Type.COUNTER),
-          Map.entry("KUBE_THROTTLED", Type.COUNTER));
+          Map.entry("KUBE_THROTTLED", Type.COUNTER),
+          Map.entry("KUBE_IN_DOUBT", Type.COUNTER));
 
   /** Standard series of Quarkus (HTTP server, JVM, process) used by dashboards. */
   static final Set<String> STANDARD =
