@@ -12,9 +12,21 @@ public interface RolloutConfig {
   @WithDefault("true")
   boolean engineEnabled();
 
-  /** How often the engine looks at running rollouts and advances each by one step. */
-  @WithDefault("2s")
+  /**
+   * How often the engine looks at running rollouts and advances each: it is also how soon a wave's
+   * gate sees its last tenant Ready, so it bounds the idle time a rollout adds at each wave's end.
+   * A tick without running rollouts is one query of the small rollouts table.
+   */
+  @WithDefault("500ms")
   Duration tickInterval();
+
+  /**
+   * Most tenants one engine step changes (one transaction). A wave of 2,000 with maxParallel 1,000
+   * is then committed in steps of this many, one after the other within the tick, so the worker
+   * starts on the first while the next are written.
+   */
+  @WithDefault("250")
+  int maxChangesPerStep();
 
   /** Tenants changing at once in a wave when the request's strategy names no maxParallel. */
   @WithDefault("10")

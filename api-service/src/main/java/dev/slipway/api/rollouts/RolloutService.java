@@ -10,7 +10,7 @@ import dev.slipway.api.idempotency.IdempotentTransactions;
 import dev.slipway.api.idempotency.MutationResponses;
 import dev.slipway.api.idempotency.StoredResponse;
 import dev.slipway.api.plans.PlanCatalog;
-import dev.slipway.api.rollouts.planning.ObjectDiff;
+import dev.slipway.api.rollouts.planning.DiffSummary;
 import dev.slipway.api.rollouts.planning.RequestCheck;
 import dev.slipway.api.rollouts.planning.RolloutRequest;
 import dev.slipway.api.rollouts.planning.RolloutSpec;
@@ -130,7 +130,7 @@ public class RolloutService {
     var target = spec.target();
     var plan = target.plan() == null ? null : plans.require(target.plan());
     List<DryRunView.Wave> waves = new ArrayList<>();
-    List<DryRunView.TenantDiff> diffs = new ArrayList<>();
+    List<DiffSummary.Planned> planned = new ArrayList<>(selected.size());
     for (int i = 0; i < selected.size(); i++) {
       Candidate t = selected.get(i);
       int w = waveOf.get(i);
@@ -142,13 +142,10 @@ public class RolloutService {
       String image =
           target.imageVersion() != null ? target.imageVersion() : t.snapshot().fleetImageVersion();
       var after = target.apply(t.snapshot(), null, image, plan, t.project());
-      diffs.add(
-          new DryRunView.TenantDiff(
-              t.slug(),
-              w,
-              ObjectDiff.of(t.forDiff(), t.snapshot(), after, fleet.renderSettings())));
+      planned.add(new DiffSummary.Planned(t.forDiff(), t.snapshot(), after));
     }
-    return new DryRunView(true, selected.size(), waves, diffs);
+    return new DryRunView(
+        true, selected.size(), waves, DiffSummary.of(planned, fleet.renderSettings()));
   }
 
   private RolloutView insert(
@@ -194,8 +191,15 @@ public class RolloutService {
             "RUNNING")
         .await()
         .indefinitely();
-    return RolloutView.of(
-        RolloutRepository.find(c, id.toString(), false), RolloutRepository.tenants(c, id));
+    // Every tenant of a new rollout is PENDING: the view is built from the selection (slug order,
+    // waves ascending, the order tenants() reads) rather than read back, 10,000 rows at most.
+    List<RolloutRepository.TenantState> tenants = new ArrayList<>(selected.size());
+    for (int i = 0; i < selected.size(); i++) {
+      tenants.add(
+          new RolloutRepository.TenantState(
+              waveOf.get(i), selected.get(i).slug(), "PENDING", null));
+    }
+    return RolloutView.of(RolloutRepository.find(c, id.toString(), false), tenants);
   }
 
   /** {@link RolloutRepository#insertTenants}, a lost race for a tenant answered with a 409. */

@@ -111,7 +111,10 @@ class RolloutInputQuarkusTest {
         .body("total", equalTo(3))
         .body("waves", hasSize(2))
         .body("waves[0].tenants", hasSize(1))
-        .body("diffs", hasSize(3))
+        .body("diffs", hasSize(1))
+        .body("diffs[0].count", equalTo(3))
+        .body("diffs[0].slugs", equalTo(f.slugs.stream().sorted().toList()))
+        .body("diffs[0].example", equalTo(f.slugs.stream().sorted().findFirst().orElseThrow()))
         .body("diffs[0].changes.path", hasItem("spec.template.spec.containers[0].image"))
         .body("diffs[0].changes.after", hasItem(containsString(":1.2.3")));
     assertEquals(generations, f.generations(), "no generation moved");

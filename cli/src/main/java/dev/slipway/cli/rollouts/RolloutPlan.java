@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The answer of a dry run: the tenants of each wave, then one line per field that would change
- * (api-service's ObjectDiff: object, path, before, after).
+ * The answer of a dry run: the tenants of each wave, then one line per field that would change,
+ * once per group of tenants with the same change (api-service's DiffSummary: how many tenants, the
+ * example whose names the lines show, object, path, before, after).
  */
 final class RolloutPlan {
   private static final List<Column> DIFFS =
       List.of(
-          Column.of("SLUG", "slug"),
-          Column.of("WAVE", "wave"),
+          Column.of("TENANTS", "count"),
+          Column.of("EXAMPLE", "example"),
           Column.of("OBJECT", "object"),
           Column.of("PATH", "path"),
           new Column("BEFORE", c -> Fields.shorten(Fields.text(c, "before"), 50)),
@@ -48,8 +49,8 @@ final class RolloutPlan {
       for (JsonNode change : diff.path("changes")) {
         changes.add(
             ((com.fasterxml.jackson.databind.node.ObjectNode) change.deepCopy())
-                .put("slug", diff.path("slug").asText())
-                .put("wave", diff.path("wave").asInt()));
+                .put("count", diff.path("count").asInt())
+                .put("example", diff.path("example").asText()));
       }
     }
     if (!changes.isEmpty()) {

@@ -160,9 +160,9 @@ class RolloutCommandsTest {
         200,
         "{\"dryRun\":true,\"total\":2,\"waves\":[{\"index\":0,\"canary\":true,"
             + "\"tenants\":[\"acme\"]},{\"index\":1,\"canary\":false,\"tenants\":[\"beta\"]}],"
-            + "\"diffs\":[{\"slug\":\"acme\",\"wave\":0,\"changes\":[{\"object\":"
+            + "\"diffs\":[{\"count\":2,\"example\":\"acme\",\"changes\":[{\"object\":"
             + "\"Deployment/acme\",\"path\":\"spec.image\",\"before\":\"g:1.0.0\","
-            + "\"after\":\"g:1.2.3\"}]}]}");
+            + "\"after\":\"g:1.2.3\"}],\"slugs\":[\"acme\",\"beta\"]}]}");
     Files.writeString(
         dir.resolve("body.json"),
         "{\"target\":{\"plan\":\"large\"},\"selector\":{\"slugs\":[\"acme\"]},\"reason\":\"r\"}");
@@ -174,6 +174,7 @@ class RolloutCommandsTest {
     String table = out.toString();
     assertTrue(table.contains("Dry run: 2 tenants"), table);
     assertTrue(table.contains("Deployment/acme") && table.contains("g:1.2.3"), table);
+    assertTrue(table.contains("TENANTS") && table.contains("EXAMPLE"), table);
   }
 
   @Test

@@ -55,13 +55,13 @@ public class BulkChanges {
     for (var row : rows) {
       UUID tenant = row.getUUID("id");
       if (row.getBoolean("frozen")) {
-        TenantChanges.settle(c, r.id(), tenant, "SKIPPED", "frozen after planning");
+        TenantWrites.settle(c, r.id(), tenant, "SKIPPED", "frozen after planning");
         continue;
       }
       try {
         TenantChanged changed = apply(c, r, row.getString("slug"), action);
         if (!changed.changed()) {
-          TenantChanges.settle(
+          TenantWrites.settle(
               c, r.id(), tenant, "READY", "already " + changed.tenant().desiredState());
           continue;
         }
@@ -73,7 +73,7 @@ public class BulkChanges {
             tenant,
             changed.tenant().generation());
       } catch (ApiException e) {
-        TenantChanges.settle(c, r.id(), tenant, "SKIPPED", e.getMessage());
+        TenantWrites.settle(c, r.id(), tenant, "SKIPPED", e.getMessage());
       }
     }
     return rows.size();

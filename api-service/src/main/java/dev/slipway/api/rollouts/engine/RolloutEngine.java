@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RolloutEngine {
   private static final Logger LOG = Logger.getLogger(RolloutEngine.class);
-  private static final int MAX_STEPS_PER_TICK = 20;
+  private static final int MAX_STEPS_PER_TICK = 40;
   private final Pool pool;
   private final RolloutStep step;
   private final OperationEnqueuer enqueuer;
@@ -34,7 +34,7 @@ public class RolloutEngine {
   }
 
   @Scheduled(
-      every = "${slipway.api.rollouts.tick-interval:2s}",
+      every = "${slipway.api.rollouts.tick-interval:500ms}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void tick() {
     if (!config.rollouts().engineEnabled()) {

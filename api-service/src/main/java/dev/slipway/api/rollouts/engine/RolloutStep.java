@@ -1,6 +1,7 @@
 package dev.slipway.api.rollouts.engine;
 
 import dev.slipway.api.audit.OpsAudit;
+import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.rollouts.RolloutFleetVersions;
 import dev.slipway.api.rollouts.RolloutRepository;
 import dev.slipway.api.rollouts.RolloutRow;
@@ -23,12 +24,19 @@ public class RolloutStep {
   private final OpsAudit audit;
   private final RolloutMetrics metrics;
   private final BulkChanges bulk;
+  private final int maxChangesPerStep;
 
-  RolloutStep(TenantChanges changes, OpsAudit audit, RolloutMetrics metrics, BulkChanges bulk) {
+  RolloutStep(
+      TenantChanges changes,
+      OpsAudit audit,
+      RolloutMetrics metrics,
+      BulkChanges bulk,
+      ApiConfig config) {
     this.changes = changes;
     this.bulk = bulk;
     this.audit = audit;
     this.metrics = metrics;
+    this.maxChangesPerStep = config.rollouts().maxChangesPerStep();
   }
 
   /**
@@ -74,10 +82,11 @@ public class RolloutStep {
     }
     int free = r.strategy().maxParallel() - k.changing();
     if (k.pending() > 0 && free > 0) {
+      int limit = Math.min(free, maxChangesPerStep);
       int changed =
           BulkChanges.handles(r)
-              ? bulk.changeNext(c, r, free)
-              : changes.changeNext(c, r, fleetImage(c, r), free);
+              ? bulk.changeNext(c, r, limit)
+              : changes.changeNext(c, r, fleetImage(c, r), limit);
       Tx.update(
           c,
           "UPDATE rollouts SET wave_started_at = coalesce(wave_started_at, now()),"

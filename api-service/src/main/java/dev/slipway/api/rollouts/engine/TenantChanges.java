@@ -8,17 +8,19 @@ import dev.slipway.api.rollouts.RolloutRow;
 import dev.slipway.api.rollouts.Tx;
 import dev.slipway.api.rollouts.planning.Snapshot;
 import dev.slipway.common.model.OperationType;
-import dev.slipway.common.model.TenantJson;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Moves tenants of a rollout to the target, or back to their {@code before}, as a PATCH does: the
  * settings and a new generation in the row, an UPDATE operation and its outbox command (through the
- * one {@link OperationEnqueuer}), in the step's transaction. The worker needs nothing new.
+ * one {@link OperationEnqueuer}), in the step's transaction, a few statements for all of them
+ * ({@link TenantWrites}). The worker needs nothing new.
  */
 @ApplicationScoped
 public class TenantChanges {
@@ -50,8 +52,11 @@ public class TenantChanges {
             r.createdAt(),
             limit);
     var plan = r.target().plan() == null ? null : plans.require(r.target().plan());
-    List<OperationEnqueuer.Target> commands = new ArrayList<>();
-    Requester requester = Requester.subject(r.requestedBy());
+    List<UUID> settled = new ArrayList<>();
+    List<String> states = new ArrayList<>();
+    List<String> why = new ArrayList<>();
+    List<TenantWrites.Write> writes = new ArrayList<>();
+    List<Candidate> changed = new ArrayList<>();
     for (var row : rows) {
       Candidate t = Candidate.from(row);
       boolean gone =
@@ -59,28 +64,38 @@ public class TenantChanges {
               || row.getValue("deleted_at") != null
               || !List.of("RUNNING", "STOPPED").contains(t.desired().name());
       if (gone || Boolean.TRUE.equals(row.getBoolean("frozen_since"))) {
-        settle(c, r.id(), t.id(), "SKIPPED", gone ? "deleted or offline" : "frozen after planning");
+        settled.add(t.id());
+        states.add("SKIPPED");
+        why.add(gone ? "deleted or offline" : "frozen after planning");
         continue;
       }
       Snapshot after =
           r.target().apply(t.snapshot(), r.fleetVersion(), fleetImage, plan, t.project());
       if (after.equals(t.snapshot())) {
-        settle(c, r.id(), t.id(), "READY", "already at the target");
-        continue;
+        settled.add(t.id());
+        states.add("READY");
+        why.add("already at the target");
+      } else {
+        writes.add(new TenantWrites.Write(t.id(), after));
+        changed.add(t);
       }
-      long generation = write(c, t.id(), after);
-      Tx.update(
-          c,
-          "UPDATE rollout_tenants SET state = 'CHANGING', before = $3::text::jsonb,"
-              + " target_generation = $4, changed_at = now() WHERE rollout_id = $1"
-              + " AND tenant_id = $2",
-          r.id(),
-          t.id(),
-          t.snapshot().toJson(),
-          generation);
+    }
+    TenantWrites.settled(c, r.id(), settled, states, why);
+    Map<UUID, Long> generations = TenantWrites.settings(c, writes);
+    List<Long> gens = changed.stream().map(t -> generations.get(t.id())).toList();
+    TenantWrites.changing(
+        c,
+        r.id(),
+        changed.stream().map(Candidate::id).toList(),
+        changed.stream().map(t -> t.snapshot().toJson()).toList(),
+        gens);
+    Requester requester = Requester.subject(r.requestedBy());
+    List<OperationEnqueuer.Target> commands = new ArrayList<>();
+    for (int i = 0; i < changed.size(); i++) {
+      Candidate t = changed.get(i);
       commands.add(
           new OperationEnqueuer.Target(
-              UUID.randomUUID(), t.id(), t.slug(), generation, OperationType.UPDATE, requester));
+              UUID.randomUUID(), t.id(), t.slug(), gens.get(i), OperationType.UPDATE, requester));
     }
     enqueue(c, commands);
     return rows.size();
@@ -102,57 +117,32 @@ public class TenantChanges {
                 + " AND t.phase <> 'DELETED' AND t.deleted_at IS NULL ORDER BY t.slug FOR UPDATE OF t, rt",
             r.id(),
             wave);
-    List<OperationEnqueuer.Target> commands = new ArrayList<>();
-    Requester requester = Requester.subject(r.requestedBy());
+    List<TenantWrites.Write> writes = new ArrayList<>();
+    Map<UUID, String> slugs = new HashMap<>();
     for (var row : rows) {
       UUID id = row.getUUID("id");
       String slug = row.getString("slug");
-      long generation = write(c, id, Snapshot.fromJson(row.getString("before"), slug));
-      Tx.update(
-          c,
-          "UPDATE rollout_tenants SET state = 'ROLLED_BACK', settled_at = now(),"
-              + " detail = coalesce(detail || '; ', '') || 'rolled back at generation ' || $3::bigint"
-              + " WHERE rollout_id = $1 AND tenant_id = $2",
-          r.id(),
-          id,
-          generation);
+      slugs.put(id, slug);
+      writes.add(new TenantWrites.Write(id, Snapshot.fromJson(row.getString("before"), slug)));
+    }
+    Map<UUID, Long> generations = TenantWrites.settings(c, writes);
+    List<UUID> ids = writes.stream().map(TenantWrites.Write::tenant).toList();
+    List<Long> gens = ids.stream().map(generations::get).toList();
+    TenantWrites.rolledBack(c, r.id(), ids, gens);
+    Requester requester = Requester.subject(r.requestedBy());
+    List<OperationEnqueuer.Target> commands = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
       commands.add(
           new OperationEnqueuer.Target(
-              UUID.randomUUID(), id, slug, generation, OperationType.UPDATE, requester));
+              UUID.randomUUID(),
+              ids.get(i),
+              slugs.get(ids.get(i)),
+              gens.get(i),
+              OperationType.UPDATE,
+              requester));
     }
     enqueue(c, commands);
     return rows.size();
-  }
-
-  private static long write(SqlConnection c, UUID tenant, Snapshot s) {
-    return Tx.rows(
-            c,
-            "UPDATE tenants SET plan = $2, sizing = $3::text::jsonb, replicas = $4,"
-                + " image_version = $5, fleet_version = $6, fleet_image_version = $7,"
-                + " gateway_config = $8::text::jsonb, generation = generation + 1,"
-                + " updated_at = now() WHERE id = $1 RETURNING generation",
-            tenant,
-            s.plan(),
-            TenantJson.write(s.sizing()),
-            s.sizing().startedReplicas(),
-            s.imageVersion(),
-            s.fleetVersion(),
-            s.fleetImageVersion(),
-            TenantJson.write(s.gatewayConfig()))
-        .get(0)
-        .getLong("generation");
-  }
-
-  /** Records a tenant's outcome in its rollout (BulkChanges too). */
-  static void settle(SqlConnection c, UUID rollout, UUID tenant, String state, String why) {
-    Tx.update(
-        c,
-        "UPDATE rollout_tenants SET state = $3, detail = $4, settled_at = now()"
-            + " WHERE rollout_id = $1 AND tenant_id = $2",
-        rollout,
-        tenant,
-        state,
-        why);
   }
 
   private void enqueue(SqlConnection c, List<OperationEnqueuer.Target> commands) {

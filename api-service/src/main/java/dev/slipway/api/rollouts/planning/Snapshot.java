@@ -33,13 +33,11 @@ public record Snapshot(
   }
 
   public String toJson() {
+    // Straight to a tree (the columns' JSON, TenantJson's shape): a planned rollout writes this
+    // for every selected tenant, 10,000 at most, so no text round trip per tenant.
     ObjectNode node = JSON.createObjectNode();
-    try {
-      node.set("sizing", JSON.readTree(TenantJson.write(sizing)));
-      node.set("gatewayConfig", JSON.readTree(TenantJson.write(gatewayConfig)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    node.set("sizing", JSON.valueToTree(sizing));
+    node.set("gatewayConfig", JSON.valueToTree(gatewayConfig));
     node.put("imageVersion", imageVersion);
     node.put("fleetVersion", fleetVersion);
     node.put("fleetImageVersion", fleetImageVersion);
