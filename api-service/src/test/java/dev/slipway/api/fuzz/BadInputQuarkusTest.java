@@ -31,6 +31,7 @@ class BadInputQuarkusTest {
   private static final int MAX_BODY_BYTES = 65_536; // slipway.api.max-body-bytes
   private final ObjectMapper json = new ObjectMapper();
   private int lastBodyLength;
+  private String lastRequest = "";
 
   @Test
   void noRequestIsAServerErrorAndEveryErrorIsAProblem() throws Exception {
@@ -65,7 +66,17 @@ class BadInputQuarkusTest {
               || response.contentType().startsWith("application/problem+json");
       if (status >= 500 || !problem) {
         failures.add(
-            endpoint + " → " + status + " " + response.contentType() + " (case " + i + ")");
+            endpoint
+                + " → "
+                + status
+                + " "
+                + response.contentType()
+                + " (case "
+                + i
+                + "): sent "
+                + lastRequest
+                + ", answered "
+                + abbreviate(response.asString()));
       }
     }
     // The counts docs/reliability.md records.
@@ -243,10 +254,13 @@ class BadInputQuarkusTest {
       }
     }
     lastBodyLength = 0;
+    lastRequest = "no body";
     if (endpoint.hasBody()) {
       String body = input.body(endpoint.bodyFields(), json);
       lastBodyLength = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      request.contentType(input.contentType()).body(body);
+      String type = input.contentType();
+      lastRequest = type + " " + abbreviate(body);
+      request.contentType(type).body(body);
     }
     Map<String, String> path = new java.util.HashMap<>();
     for (String name : endpoint.pathParameters()) {
@@ -263,5 +277,10 @@ class BadInputQuarkusTest {
   /** Encoded by hand: RestAssured's own encoding is off, so the path keeps hostile characters. */
   private static String encode(String value) {
     return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The start of an answer's body, for the failure message. */
+  private static String abbreviate(String body) {
+    return body.length() <= 300 ? body : body.substring(0, 300) + "…";
   }
 }

@@ -120,6 +120,7 @@ public class RolloutResource {
 
   @POST
   @Path("/{id}/pause")
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(
       operationId = "pauseRollout",
@@ -132,6 +133,7 @@ public class RolloutResource {
 
   @POST
   @Path("/{id}/resume")
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(
       operationId = "resumeRollout",
@@ -143,6 +145,7 @@ public class RolloutResource {
 
   @POST
   @Path("/{id}/abort")
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(
       operationId = "abortRollout",
