@@ -48,7 +48,7 @@ final class BenchFleet {
   void patchAll(String image, int callers) throws Exception {
     each(
         callers,
-        slug -> send("PATCH", "/v1/tenants/" + slug, "{\"imageVersion\":\"" + image + "\"}", 200));
+        slug -> send("PATCH", "/v1/tenants/" + slug, "{\"imageVersion\":\"" + image + "\"}", 202));
   }
 
   /** Sends a request, expecting {@code status}; returns the body. */
