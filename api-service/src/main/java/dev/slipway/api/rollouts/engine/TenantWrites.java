@@ -120,15 +120,11 @@ final class TenantWrites {
         gens.toArray(Long[]::new));
   }
 
-  /** Records one tenant's outcome in its rollout, with why. */
+  /**
+   * Records one tenant's outcome in its rollout; {@code why} may be null (an exception without a
+   * message).
+   */
   static void settle(SqlConnection c, UUID rollout, UUID tenant, String state, String why) {
-    Tx.update(
-        c,
-        "UPDATE rollout_tenants SET state = $3, detail = $4, settled_at = now()"
-            + " WHERE rollout_id = $1 AND tenant_id = $2",
-        rollout,
-        tenant,
-        state,
-        why);
+    settled(c, rollout, List.of(tenant), List.of(state), java.util.Collections.singletonList(why));
   }
 }
