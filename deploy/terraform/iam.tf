@@ -37,7 +37,8 @@ data "aws_iam_policy_document" "assume" {
   }
 }
 
-# provisioner-worker: consume the command queue; read the DLQ's depth for its gauge.
+# provisioner-worker: consume the command queue; move a command out of attempts (or unreadable) to
+# the DLQ and read the DLQ's depth for its gauge.
 data "aws_iam_policy_document" "worker" {
   statement {
     sid = "ConsumeCommands"
@@ -51,8 +52,8 @@ data "aws_iam_policy_document" "worker" {
   }
 
   statement {
-    sid       = "DeadLetterDepth"
-    actions   = ["sqs:GetQueueAttributes"]
+    sid       = "DeadLetterMoveAndDepth"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
     resources = [aws_sqs_queue.dlq.arn]
   }
 }

@@ -50,13 +50,13 @@ variable "tags" {
 # ---- queue ------------------------------------------------------------------------------------
 
 variable "max_receive_count" {
-  description = "Receives before SQS moves a command to the DLQ. Every worker shutdown release and every transient retry costs one receive, so keep it at 5 or more."
+  description = "Receives before SQS itself moves a command to the DLQ: the backstop for a worker that dies on a message. The worker dead-letters a command after slipway.worker.retry.max-attempts (10) attempts; a command queued behind a retried one is received with it each time, and shutdown releases cost a receive too, so keep this at twice max-attempts or more."
   type        = number
-  default     = 10
+  default     = 30
 
   validation {
-    condition     = var.max_receive_count >= 5
-    error_message = "max_receive_count must be at least 5: the worker's graceful shutdown releases messages with a receive each."
+    condition     = var.max_receive_count >= 20
+    error_message = "max_receive_count must be at least 20: twice the worker's retry.max-attempts, since a command queued behind a retried one is received (and counted) with it."
   }
 }
 

@@ -18,7 +18,8 @@ import io.quarkus.test.common.ResourceArg;
     initArgs = {
       @ResourceArg(name = "queue-url-property", value = "slipway.worker.queue-url"),
       @ResourceArg(name = "dlq-url-property", value = "slipway.worker.dlq-url"),
-      @ResourceArg(name = "max-receive-count", value = "3"),
+      // A backstop above slipway.worker.retry.max-attempts (3 in tests), as in production.
+      @ResourceArg(name = "max-receive-count", value = "10"),
       // Short, so a message whose visibility is not kept extended would visibly come back.
       @ResourceArg(name = "visibility-timeout-seconds", value = "2")
     })

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param tenantId the message group id
  * @param unreadable why the body could not be decoded; null for a readable command
- * @param receiveCount ApproximateReceiveCount: the worker's attempts plus earlier peeks
+ * @param receiveCount ApproximateReceiveCount in the dead-letter queue: peeks (the worker moves a
+ *     message as a new copy; the operation counts its attempts)
  * @param failureReason the operation's last error, recorded by the worker
  * @param operationStatus the operation's status in the database, null when unknown
  */

@@ -16,8 +16,8 @@ public interface WorkerConfig {
   String queueUrl();
 
   /**
-   * URL of the command queue's dead-letter queue, for its depth metric (the DLQ alerts read it).
-   * Required: a worker that cannot report its DLQ would leave those alerts silent.
+   * URL of the command queue's dead-letter queue: the worker moves commands out of attempts and
+   * unreadable messages there, and reports its depth (the DLQ alerts read it).
    */
   String dlqUrl();
 
@@ -79,10 +79,6 @@ public interface WorkerConfig {
      */
     @WithDefault("5s")
     Duration maxPollBackoff();
-
-    /** Visibility given to a message that cannot be parsed, so it reaches the DLQ quickly. */
-    @WithDefault("1s")
-    Duration invalidMessageVisibility();
 
     /**
      * Threads long-polling the queue at the same time. Two keep a receive open while the other
@@ -198,6 +194,16 @@ public interface WorkerConfig {
     /** Upper bound of one retry delay. */
     @WithDefault("5m")
     Duration maxDelay();
+
+    /**
+     * Attempts of a command (its operation's, counted in the database) after which a transient
+     * failure moves it to the dead-letter queue instead of retrying: its tenant's next command runs
+     * at once, and an operator replays it. The queue's own maxReceiveCount is only the backstop for
+     * a worker that dies on a message; keep it at twice this or more
+     * (deploy/terraform/variables.tf). Below 1 counts as 1.
+     */
+    @WithDefault("10")
+    int maxAttempts();
   }
 
   interface Status {

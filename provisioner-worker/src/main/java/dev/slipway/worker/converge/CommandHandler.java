@@ -18,6 +18,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 
 /**
@@ -149,12 +150,16 @@ public class CommandHandler {
     tenants.recordFailure(command.tenantId(), command.generation(), reason);
   }
 
-  void recordRetry(CommandEnvelope command, String reason) {
+  /**
+   * @return the operation's attempts so far; empty when they could not be recorded (the database
+   *     may be what failed: the retry happens through the queue regardless)
+   */
+  OptionalInt recordRetry(CommandEnvelope command, String reason) {
     try {
-      operations.recordRetry(command.commandId(), command.tenantId(), reason);
+      return operations.recordRetry(command.commandId(), command.tenantId(), reason);
     } catch (RuntimeException e) {
-      // The database may be what failed; the retry happens through the queue regardless.
       LOG.debugf("could not record retry: %s", e.getMessage());
+      return OptionalInt.empty();
     }
   }
 }

@@ -6,8 +6,7 @@ import java.time.Duration;
 /**
  * How converging one command ended, independent of the transport that delivered it: the messaging
  * layer maps it to delete the message (converged, already done, forged, failed) or make it visible
- * again after {@link RetryLater#delay} (redelivered, and dead-lettered once the queue's receive
- * limit is reached).
+ * again after {@link RetryLater#delay}), or move it to the dead-letter queue ({@link Exhausted}).
  */
 public sealed interface Convergence {
 
@@ -29,6 +28,13 @@ public sealed interface Convergence {
 
   /** A transient failure, recorded on the operation; try again after {@code delay}. */
   record RetryLater(String reason, Duration delay) implements Convergence {}
+
+  /**
+   * A transient failure on the command's last allowed attempt ({@code slipway.worker.retry
+   * .max-attempts}): recorded on the operation, which stays RUNNING for an operator to replay it
+   * from the dead-letter queue once the cause is fixed.
+   */
+  record Exhausted(String reason, int attempts) implements Convergence {}
 
   /** A permanent failure, recorded on the operation and the tenant (FAILED); no retry can help. */
   record Failed(String reason) implements Convergence {}

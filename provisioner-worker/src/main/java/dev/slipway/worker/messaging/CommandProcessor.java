@@ -4,7 +4,6 @@ import dev.slipway.common.command.CommandCodec;
 import dev.slipway.common.command.CommandEnvelope;
 import dev.slipway.common.command.InvalidCommandException;
 import dev.slipway.common.metrics.MetricNames;
-import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.converge.Convergence;
 import dev.slipway.worker.converge.Converger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,24 +20,20 @@ import org.jboss.logging.MDC;
 
 /**
  * Handles one queue message end to end and says what to do with it: decodes it, has the {@link
- * Converger} converge it, and maps how that ended to the queue's terms (delete, or visible again
- * after a delay; an undecodable message is left for the dead-letter queue).
+ * Converger} converge it, and maps how that ended to the queue's terms (delete, visible again after
+ * a delay, or moved to the dead-letter queue: an undecodable message, or one out of attempts).
  */
 @ApplicationScoped
 public class CommandProcessor {
   private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
   private final Converger converger;
   private final MeterRegistry registry;
-  private final int invalidVisibility;
   private final CommandTracing tracing;
 
-  CommandProcessor(
-      Converger converger, MeterRegistry registry, WorkerConfig config, CommandTracing tracing) {
+  CommandProcessor(Converger converger, MeterRegistry registry, CommandTracing tracing) {
     this.converger = converger;
     this.tracing = tracing;
     this.registry = registry;
-    this.invalidVisibility =
-        (int) Math.max(0, config.consumer().invalidMessageVisibility().toSeconds());
   }
 
   public Outcome process(String messageId, String body, int receiveCount) {
@@ -58,7 +53,7 @@ public class CommandProcessor {
       MDC.put("spanId", span.getSpanContext().getSpanId());
       Outcome outcome = process(messageId, decoded, receiveCount);
       span.setAttribute("slipway.outcome", outcome.tag());
-      if (outcome.kind() == Outcome.Kind.RETRY || Outcome.PERMANENT.equals(outcome.tag())) {
+      if (outcome.kind() != Outcome.Kind.ACK || Outcome.PERMANENT.equals(outcome.tag())) {
         span.setStatus(StatusCode.ERROR, outcome.tag());
       }
       return outcome;
@@ -101,10 +96,11 @@ public class CommandProcessor {
       outcome = outcome(converger.converge(command, receiveCount));
       return outcome;
     } catch (InvalidCommandException e) {
-      // Never log the body: it may be huge or hostile. It stays for the dead-letter queue.
-      LOG.warnf("invalid command message left for the dead-letter queue: %s", e.getMessage());
+      // Never log the body: it may be huge or hostile. No retry can make it readable; moved at
+      // once, it holds up none of its tenant's later commands.
+      LOG.warnf("invalid command message moved to the dead-letter queue: %s", e.getMessage());
       registry.counter(MetricNames.COMMANDS_INVALID).increment();
-      outcome = Outcome.retry(Outcome.INVALID, invalidVisibility);
+      outcome = Outcome.deadLetter(Outcome.INVALID, 1);
       return outcome;
     } finally {
       record(sample, type, outcome == null ? "error" : outcome.tag());
@@ -126,7 +122,8 @@ public class CommandProcessor {
   }
 
   /**
-   * Converged, already done, forged or failed for good: delete; a transient failure: retry later.
+   * Converged, already done, forged or failed for good: delete; a transient failure: retry later,
+   * or dead-letter it once out of attempts (should that move fail, it is retried in a second).
    */
   static Outcome outcome(Convergence convergence) {
     if (convergence instanceof Convergence.Converged c) {
@@ -140,6 +137,9 @@ public class CommandProcessor {
     }
     if (convergence instanceof Convergence.RetryLater r) {
       return Outcome.retry(Outcome.TRANSIENT, (int) Math.max(1, r.delay().toSeconds()));
+    }
+    if (convergence instanceof Convergence.Exhausted) {
+      return Outcome.deadLetter(Outcome.EXHAUSTED, 1);
     }
     return Outcome.ack(Outcome.PERMANENT); // Failed: recorded FAILED, no retry can help
   }

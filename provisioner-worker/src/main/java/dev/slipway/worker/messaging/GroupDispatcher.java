@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * (while one is in flight), so arrival order is queue order; this keeps it on the worker side.
  *
  * <p>When a message is sent back for a retry, the rest of its group is released unprocessed: they
- * must not run before it, and the queue will not hand them out again until it is settled.
+ * must not run before it, and the queue will not hand them out again until it is settled. A message
+ * moved to the dead-letter queue is settled: the group goes on with its next message.
  */
 final class GroupDispatcher {
   private final ExecutorService workers;
@@ -52,7 +53,7 @@ final class GroupDispatcher {
       Outcome outcome = runner.run(message);
       if (outcome.kind() == Outcome.Kind.ACK) {
         actions.delete(message);
-      } else {
+      } else if (outcome.kind() != Outcome.Kind.DEAD_LETTER || !actions.deadLetter(message)) {
         // The group is given up here before the retried message becomes visible again: a quick
         // redelivery (visibility 0) must start a new run, not land in this group's leftovers.
         takeRest(group).forEach(actions::release);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
@@ -32,6 +33,11 @@ final class Received {
   /** The sender's trace headers among the message attributes; empty when it set none. */
   Map<String, String> trace() {
     return MessageTrace.headers(message.messageAttributes());
+  }
+
+  /** The message attributes it was received with (those the receive asked for). */
+  Map<String, MessageAttributeValue> attributes() {
+    return message.messageAttributes();
   }
 
   String receiptHandle() {

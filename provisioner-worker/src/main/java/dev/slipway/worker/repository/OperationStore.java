@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -49,11 +50,19 @@ public class OperationStore {
     finish(id, tenantId, OperationStatus.FAILED, reason);
   }
 
-  /** Records a transient failure; the operation stays RUNNING until a retry settles it. */
-  public void recordRetry(UUID id, UUID tenantId, String reason) {
-    db.update(
-        "UPDATE operations SET last_error = $3 WHERE id = $1 AND tenant_id = $2 AND " + OPEN,
-        Tuple.of(id, tenantId, reason));
+  /**
+   * Records a transient failure; the operation stays RUNNING until a retry settles it.
+   *
+   * @return how many deliveries have begun the operation so far; empty when it is not open
+   */
+  public OptionalInt recordRetry(UUID id, UUID tenantId, String reason) {
+    return db.first(
+            "UPDATE operations SET last_error = $3 WHERE id = $1 AND tenant_id = $2 AND "
+                + OPEN
+                + " RETURNING attempts",
+            Tuple.of(id, tenantId, reason))
+        .map(row -> OptionalInt.of(row.getInteger("attempts")))
+        .orElse(OptionalInt.empty());
   }
 
   private void finish(UUID id, UUID tenantId, OperationStatus status, String reason) {

@@ -29,7 +29,6 @@ public final class BurstSettings implements QuarkusTestProfile {
           "waitTime",
           "heartbeatInterval",
           "heartbeatExtension",
-          "invalidMessageVisibility",
           "shutdownTimeout"
         }) {
       out.put(c + kebab(key), shipped(WorkerConfig.Consumer.class, key));
@@ -42,6 +41,7 @@ public final class BurstSettings implements QuarkusTestProfile {
         shipped(WorkerConfig.class, "queueMetricsInterval"));
     out.put("slipway.worker.retry.base-delay", shipped(WorkerConfig.Retry.class, "baseDelay"));
     out.put("slipway.worker.retry.max-delay", shipped(WorkerConfig.Retry.class, "maxDelay"));
+    out.put("slipway.worker.retry.max-attempts", shipped(WorkerConfig.Retry.class, "maxAttempts"));
     out.put(
         "slipway.worker.status.retry-interval",
         shipped(WorkerConfig.Status.class, "retryInterval"));

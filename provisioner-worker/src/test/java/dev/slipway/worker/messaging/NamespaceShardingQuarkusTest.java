@@ -109,11 +109,11 @@ class NamespaceShardingQuarkusTest {
     for (String namespace : List.of("elsewhere", "tenants", "tenants-2", "tenants-3")) {
       objects(namespace, slug).forEach(o -> assertNull(o, slug + " in " + namespace));
     }
-    // Retried until the queue dead-letters it (an operator replays it once the worker serves the
+    // Retried until the worker dead-letters it (an operator replays it once the worker serves the
     // namespace); waited for, so no retry of it lands in another test's counts.
     QueueProbe dlq = new QueueProbe(sqs, config.dlqUrl());
     await().atMost(WAIT).until(() -> dlq.contains(op.toString()));
-    assertEquals(3, data.attempts(op), "the queue's maxReceiveCount");
+    assertEquals(3, data.attempts(op), "slipway.worker.retry.max-attempts");
   }
 
   private UUID send(String slug, UUID tenant, OperationType type, long generation) {

@@ -32,4 +32,11 @@ class OutcomeMappingTest {
         Outcome.retry(Outcome.TRANSIENT, 1),
         CommandProcessor.outcome(new Convergence.RetryLater("429", Duration.ofMillis(300))));
   }
+
+  @Test
+  void aCommandOutOfAttemptsIsDeadLetteredOrRetriedInASecondShouldTheMoveFail() {
+    Outcome outcome = CommandProcessor.outcome(new Convergence.Exhausted("500", 10));
+    assertEquals(Outcome.deadLetter(Outcome.EXHAUSTED, 1), outcome);
+    assertEquals(Outcome.Kind.DEAD_LETTER, outcome.kind());
+  }
 }

@@ -44,9 +44,9 @@ class TerraformTest {
   }
 
   @Test
-  void redriveNeedsAtLeastFiveReceivesAndTheDlqIsFifo() {
+  void redriveIsABackstopAtTwiceTheWorkersAttemptsAndTheDlqIsFifo() {
     String variables = Repo.read("deploy/terraform/variables.tf");
-    assertTrue(variables.contains("condition     = var.max_receive_count >= 5"));
+    assertTrue(variables.contains("condition     = var.max_receive_count >= 20"));
     String sqs = Repo.read("deploy/terraform/sqs.tf");
     assertTrue(sqs.contains("maxReceiveCount     = var.max_receive_count"));
     assertTrue(
