@@ -29,7 +29,8 @@ import java.util.Set;
 public final class LocalStack implements AutoCloseable {
   static final String DATABASE = "slipway";
   static final String QUEUE_BASE = "slipway-commands";
-  // As deploy/terraform/variables.tf ships it: a backstop above the worker's own retry.max-attempts.
+  // As deploy/terraform/variables.tf ships it: a backstop above the worker's own
+  // retry.max-attempts.
   static final int MAX_RECEIVE_COUNT = 30;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
