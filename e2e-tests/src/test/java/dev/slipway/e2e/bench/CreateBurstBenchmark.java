@@ -94,6 +94,7 @@ class CreateBurstBenchmark {
       slugs.add(run + "-" + i);
     }
     int refusedBefore = callers.refused.get();
+    Map<String, Double> cpuBefore = ProcessCpu.snapshot();
     long start = System.nanoTime();
     callers.create(slugs);
     double accepted = (System.nanoTime() - start) / 1e9;
@@ -101,6 +102,10 @@ class CreateBurstBenchmark {
         .atMost(Duration.ofMinutes(10))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> single(db, RUNNING, run) == count);
+    System.out.println(
+        prefix
+            + ": "
+            + ProcessCpu.perTenant(ProcessCpu.between(cpuBefore, ProcessCpu.snapshot()), count));
     double seconds = single(db, SPAN, run);
     double[] waits = RunTimings.createToRunning(db, run);
     return String.format(
