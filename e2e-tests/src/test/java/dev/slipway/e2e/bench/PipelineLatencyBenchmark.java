@@ -125,6 +125,7 @@ class PipelineLatencyBenchmark {
         .pollInterval(Duration.ofMillis(250))
         .until(() -> running(db, run) == accepted);
     double[] waits = RunTimings.createToRunning(db, run);
+    System.out.println(prefix + ": " + RunTimings.stages(db, run));
     Arrays.sort(postNanos); // the refused ones (Long.MAX_VALUE) last, out of the percentiles
     return String.format(
         "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |",

@@ -18,7 +18,8 @@ import java.util.UUID;
  * @param orphans managed objects no live tenant owns (each object once)
  * @param stuck operations queued or running past the threshold, or whose message is lost
  * @param lost how many of {@code stuck} were found lost by an empty queue before the threshold
- * @param busyTenants tenants skipped because an operation is in flight
+ * @param busyTenants tenants skipped because an operation is in flight or their row was written
+ *     after the pass began
  * @param progressing tenants with an open operation not yet stuck: its command, queued behind any
  *     stuck one in the tenant's message group, converges the tenant, so a stuck operation of theirs
  *     needs no new RECONCILE

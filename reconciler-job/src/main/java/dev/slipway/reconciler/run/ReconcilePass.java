@@ -140,20 +140,28 @@ public class ReconcilePass {
   private PassResult scanAndRepair(UUID runId, PassMode mode) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<String> namespaces = fleet.checkedNamespaces();
+    // Read before anything is listed: a tenant written after this (an apply that finished while
+    // its namespace was being listed) cannot be judged against this listing (see Classifier).
+    OffsetDateTime since = database.now();
+    // The open operations come before the tenants: an operation that finishes after this read
+    // writes its tenant's row after `since`, so that row is read back as changed.
+    var open = database.openOperations(config.pageSize());
     // The cluster is listed while the database is read: neither waits for the other.
     CompletableFuture<ClusterSnapshot> listing =
         CompletableFuture.supplyAsync(
             () -> cluster.scan(namespaces, config.pageSize(), config.listParallelism()),
             ReconcilePass::runOnOwnThread);
     int[] unreadable = {0};
+    Set<String> changed = new java.util.HashSet<>();
     var tenants =
         database.liveTenants(
             config.pageSize(),
+            since,
+            changed::add,
             (id, problem) -> {
               unreadable[0]++;
               LOG.warnf("tenant %s: stored desired state unreadable, skipped: %s", id, problem);
             });
-    var open = database.openOperations(config.pageSize());
     CommandQueueState.State queue =
         queueState.read(); // after the operations: see CommandQueueState
     if (queue == CommandQueueState.State.UNREADABLE) {
@@ -163,7 +171,7 @@ public class ReconcilePass {
     var snapshot = joined(listing);
     DriftReport report =
         new Classifier(config, fleet.renderSettings(), now, queue == CommandQueueState.State.EMPTY)
-            .classify(checked, snapshot, open);
+            .classify(checked, snapshot, open, changed);
     Set<String> owners = new java.util.HashSet<>();
     report.orphans().forEach(o -> owners.add(o.tenantId()));
     owners.remove(null);

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,18 +36,39 @@ public class DatabaseScanner {
     this.tokens = tokens;
   }
 
+  /** The database's clock: a pass's start, in the time the rows' timestamps are written in. */
+  public OffsetDateTime now() {
+    return pool.query("SELECT now() AS now")
+        .execute()
+        .await()
+        .atMost(TIMEOUT)
+        .iterator()
+        .next()
+        .getOffsetDateTime("now");
+  }
+
   /**
    * Every tenant not deleted; rows that cannot be decoded go to {@code unreadable} (id and the
-   * decoder's message, which names the field, never the token).
+   * decoder's message, which names the field, never the token), and the ids of those written at or
+   * after {@code since} (by the API or the worker) to {@code changed}.
    */
-  public List<TenantRow> liveTenants(int pageSize, BiConsumer<String, String> unreadable) {
+  public List<TenantRow> liveTenants(
+      int pageSize,
+      OffsetDateTime since,
+      Consumer<String> changed,
+      BiConsumer<String, String> unreadable) {
     List<TenantRow> tenants = new ArrayList<>();
     pages(
         "SELECT "
             + TenantRows.columns("")
+            + ", (updated_at >= $3 OR coalesce(status_updated_at >= $3, false)) AS changed"
             + " FROM tenants WHERE desired_state <> 'DELETED' AND id > $1 ORDER BY id LIMIT $2",
         pageSize,
+        since,
         row -> {
+          if (row.getBoolean("changed")) {
+            changed.accept(row.getUUID("id").toString());
+          }
           try {
             tenants.add(TenantRows.from(row, this::token));
           } catch (RuntimeException e) {
@@ -111,10 +133,15 @@ public class DatabaseScanner {
   }
 
   private void pages(String sql, int pageSize, Consumer<Row> each) {
+    pages(sql, pageSize, null, each);
+  }
+
+  /** Keyset pages on id: $1 the last id, $2 the page size, $3 {@code extra} when not null. */
+  private void pages(String sql, int pageSize, Object extra, Consumer<Row> each) {
     UUID after = FIRST;
     while (true) {
-      RowSet<Row> rows =
-          pool.preparedQuery(sql).execute(Tuple.of(after, pageSize)).await().atMost(TIMEOUT);
+      Tuple args = extra == null ? Tuple.of(after, pageSize) : Tuple.of(after, pageSize, extra);
+      RowSet<Row> rows = pool.preparedQuery(sql).execute(args).await().atMost(TIMEOUT);
       for (Row row : rows) {
         after = row.getUUID("id");
         each.accept(row);

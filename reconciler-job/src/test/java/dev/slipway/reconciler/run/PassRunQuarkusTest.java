@@ -12,6 +12,7 @@ import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.reconciler.Fleet;
 import dev.slipway.reconciler.config.ReconcilerConfig;
+import dev.slipway.reconciler.repair.PassMode;
 import dev.slipway.shared.fleet.FleetConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,6 +59,31 @@ class PassRunQuarkusTest {
       connection.closeAndAwait();
     }
     assertFalse(pass.run().wasSkipped(), "the lock is free again");
+  }
+
+  @Test
+  void aTenantWrittenWhileThePassRanIsJudgedByTheNextPass() {
+    Fleet fleet = new Fleet(pool, kube, fleetConfig);
+    // Recorded, but nothing of it in the cluster: missing, unless its row changed during the pass.
+    String id =
+        fleet
+            .insert(Fleet.spec(Fleet.slug("racing"), DesiredState.RUNNING, false), Phase.RUNNING)
+            .id()
+            .toString();
+    // As if the worker recorded an apply after the pass had begun (its objects then came after
+    // they were listed): the row's time is ahead of the pass's start.
+    fleet.execute(
+        "UPDATE tenants SET status_updated_at = now() + interval '1 hour' WHERE id = $1",
+        java.util.UUID.fromString(id));
+    PassResult during = pass.run(PassMode.of(config).withReportOnly(true));
+    assertTrue(during.report().of(id).isEmpty(), "not judged against a listing older than it");
+
+    fleet.execute(
+        "UPDATE tenants SET status_updated_at = now() - interval '1 second' WHERE id = $1",
+        java.util.UUID.fromString(id));
+    PassResult after = pass.run(PassMode.of(config).withReportOnly(true));
+    assertEquals(
+        "[MISSING]", after.report().of(id).orElseThrow().classes().toString(), "the next pass");
   }
 
   @Test
