@@ -19,7 +19,8 @@ public interface OutboxConfig {
   /**
    * How long the relay waits after a commit woke it before it claims rows, so that one round
    * carries the commands of that window (SQS batches of up to 10) instead of one round per commit.
-   * Adds at most this much to a command's publish delay; 0 publishes each commit at once.
+   * Only while busy (the last round found more than one row); adds at most this much to a command's
+   * publish delay then; 0 publishes each commit at once.
    */
   @WithDefault("5ms")
   Duration linger();

@@ -121,11 +121,16 @@ public class OutboxRelay {
       return false;
     }
     boolean moreWaiting = outcome.claimed() == config.batchSize() && !outcome.sent().isEmpty();
+    // Commits arrive faster than rounds once a round finds more than one row waiting.
+    boolean busy = outcome.claimed() > 1;
     if (!moreWaiting
         && wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
+        && busy
         && !config.linger().isZero()) {
-      // Woken by a commit: let the commits of the next few milliseconds join this round. Under
-      // load a round per commit costs a claim, a send and a commit per row instead of per batch.
+      // Woken by a commit while busy: let the commits of the next few milliseconds join this
+      // round. Under load a round per commit costs a claim, a send and a commit per row instead of
+      // per batch. At a calmer rate (each round found one row) the wait would only delay every
+      // command (docs/benchmarks.md, P2 as shipped).
       Thread.sleep(config.linger().toMillis());
     }
     wake.drainPermits();
