@@ -94,9 +94,9 @@ public interface WorkerConfig {
 
     /**
      * Messages received and not yet deleted or released, across all receivers (back-pressure):
-     * receiving pauses while this many are held, and under load resumes once half of it is free (up
-     * to a second), so that receives come in batches. Twice {@link #maxMessages()} keeps batches
-     * full.
+     * receiving pauses while this many are held, and under load (the receiver's last receive came
+     * back full) resumes once half of it is free (up to a second), so that receives come in
+     * batches. Twice {@link #maxMessages()} keeps batches full.
      */
     @WithDefault("20")
     int maxInFlight();

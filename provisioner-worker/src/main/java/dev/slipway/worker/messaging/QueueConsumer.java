@@ -116,8 +116,12 @@ public class QueueConsumer {
   }
 
   private void receiveOnce(Receivers.Loop loop) throws InterruptedException {
-    // Half the messages held at most: the other half keeps the workers busy meanwhile.
-    int room = held.reserve(settings.maxMessages(), settings.maxInFlight() / 2, ROOM_WAIT);
+    // With a backlog, wait for room for a batch (half the messages held at most: the other half
+    // keeps the workers busy meanwhile). Without one, poll as soon as there is room for one: a
+    // receiver waiting for a batch that is not coming left the queue unpolled while slow applies
+    // held the room, up to ROOM_WAIT per message (docs/benchmarks.md, P2 as shipped).
+    int batch = loop.backlog() ? settings.maxInFlight() / 2 : 1;
+    int room = held.reserve(settings.maxMessages(), batch, ROOM_WAIT);
     if (room == 0) {
       return; // full: the liveness clock is not wound, a worker stuck full is not live
     }
@@ -134,6 +138,7 @@ public class QueueConsumer {
       throw e;
     }
     held.unreserve(room - messages.size());
+    loop.backlog(messages.size() == room && room > 1); // a full receive: more are waiting
     messages.forEach(m -> dispatch(loop, new Received(m)));
   }
 

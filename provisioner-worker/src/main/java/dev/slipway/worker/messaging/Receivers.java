@@ -92,6 +92,16 @@ class Receivers {
   final class Loop {
     private final int index;
     private final GroupDispatcher dispatcher = Receivers.this.dispatcher;
+    private boolean backlog; // this loop's thread only
+
+    /** Whether this receiver's last receive came back full (more messages are waiting). */
+    boolean backlog() {
+      return backlog;
+    }
+
+    void backlog(boolean value) {
+      backlog = value;
+    }
 
     private Loop(int index) {
       this.index = index;
