@@ -79,6 +79,7 @@ public class DeploymentStatusWatcher implements ResourceEventHandler<Deployment>
               .inNamespace(namespace)
               .withLabels(GatewayDefaults.MANAGED_SELECTOR)
               .runnableInformer(config.status().resync().toMillis());
+      informer.itemStore(new SlimDeployments());
       informer.addEventHandler(this);
       // Started in the background and retried for good: an API server slow to answer the first
       // LIST must not stop the worker from starting (fabric8's inform() throws then, and the pod
