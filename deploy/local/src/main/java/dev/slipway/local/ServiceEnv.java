@@ -86,10 +86,16 @@ final class ServiceEnv {
   static List<String> jvmOptions(long memoryLimitBytes, String javaOptsAppend) {
     List<String> options = new ArrayList<>();
     options.add("-XX:MaxRAM=" + memoryLimitBytes / (1024 * 1024) + "m");
-    options.add("-XX:+UseSerialGC");
-    if (javaOptsAppend != null && !javaOptsAppend.isBlank()) {
-      options.addAll(List.of(javaOptsAppend.trim().split("\\s+")));
+    List<String> appended =
+        javaOptsAppend == null || javaOptsAppend.isBlank()
+            ? List.of()
+            : List.of(javaOptsAppend.trim().split("\\s+"));
+    // Only the JVM's own pick: a collector named in JAVA_OPTS_APPEND is the pod's (two would stop
+    // the JVM at start).
+    if (appended.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+      options.add("-XX:+UseSerialGC");
     }
+    options.addAll(appended);
     return options;
   }
 

@@ -125,4 +125,11 @@ class ServiceEnvTest {
     assertEquals(
         List.of("-XX:MaxRAM=256m", "-XX:+UseSerialGC"), ServiceEnv.jvmOptions(256L << 20, null));
   }
+
+  @Test
+  void aCollectorNamedInJavaOptsAppendReplacesTheSerialOneTheJvmWouldPick() {
+    assertEquals(
+        List.of("-XX:MaxRAM=512m", "-XX:+UseG1GC"),
+        ServiceEnv.jvmOptions(512L * 1024 * 1024, "-XX:+UseG1GC"));
+  }
 }
