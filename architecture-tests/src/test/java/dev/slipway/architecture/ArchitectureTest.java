@@ -69,7 +69,12 @@ class ArchitectureTest {
             // The dead-letter replay re-sends a dead letter's own message (same body, group and
             // deduplication id) and records it in the replay ledger in its own statement; an outbox
             // row would publish a second copy under a new id (api-service/README.md, Ops).
-            "dev.slipway.api.deadletters.Resend")
+            "dev.slipway.api.deadletters.Resend",
+            // The worker moves a command out of attempts (or unreadable) to the dead-letter queue
+            // itself, as a copy there and a delete (provisioner-worker/README.md, Retries); it
+            // never
+            // sends to the command queue.
+            "dev.slipway.worker.messaging.DeadLetterMove")
         .check(main);
   }
 

@@ -28,8 +28,11 @@ final class ChangeResult {
                 + " "
                 + op.path("status").asText());
       } else {
+        // A stop of a stopped tenant, or a change of labels only: nothing for the worker to apply.
         printer.note(
-            "nothing to do: the tenant already is " + tenant.path("desiredState").asText());
+            "no operation: nothing for the workload to change (the tenant is "
+                + tenant.path("desiredState").asText()
+                + ")");
       }
       if (body.hasNonNull("gatewayToken")) {
         printer.note("gateway token (shown only now): " + body.get("gatewayToken").asText());

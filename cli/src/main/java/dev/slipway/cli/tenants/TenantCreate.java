@@ -32,6 +32,9 @@ final class TenantCreate implements Callable<Integer> {
   @Option(names = "--gateway", paramLabel = "KEY=VALUE", description = "gateway limit, repeatable")
   List<String> gateway = new ArrayList<>();
 
+  @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label, repeatable")
+  List<String> labels = new ArrayList<>();
+
   @Option(
       names = "--idempotency-key",
       paramLabel = "KEY",
@@ -58,6 +61,9 @@ final class TenantCreate implements Callable<Integer> {
     }
     if (!gateway.isEmpty()) {
       body.set("gatewayConfig", GatewaySettings.parse(gateway, session.json()));
+    }
+    if (!labels.isEmpty()) {
+      body.set("labels", LabelSettings.parse(labels, false, session.json()));
     }
     var response =
         session

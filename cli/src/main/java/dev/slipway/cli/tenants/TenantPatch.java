@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code PATCH /v1/tenants/{slug}} as a JSON merge patch of plan, image version, gateway limits.
+ * {@code PATCH /v1/tenants/{slug}} as a JSON merge patch of plan, image version, gateway limits,
+ * labels.
  */
-@Command(name = "patch", description = "Change a tenant's plan, image version or gateway limits.")
+@Command(
+    name = "patch",
+    description = "Change a tenant's plan, image version, gateway limits or labels.")
 final class TenantPatch implements Callable<Integer> {
   private final Session session;
 
@@ -33,6 +36,12 @@ final class TenantPatch implements Callable<Integer> {
 
   @Option(names = "--gateway", paramLabel = "KEY=VALUE", description = "gateway limit, repeatable")
   List<String> gateway = new ArrayList<>();
+
+  @Option(
+      names = "--label",
+      paramLabel = "KEY=VALUE",
+      description = "set a label (KEY- removes it), repeatable")
+  List<String> labels = new ArrayList<>();
 
   @Option(names = "--if-match", paramLabel = "GENERATION", description = "412 if it changed since")
   String ifMatch;
@@ -70,10 +79,13 @@ final class TenantPatch implements Callable<Integer> {
     if (!gateway.isEmpty()) {
       patch.set("gatewayConfig", GatewaySettings.parse(gateway, session.json()));
     }
+    if (!labels.isEmpty()) {
+      patch.set("labels", LabelSettings.parse(labels, true, session.json()));
+    }
     if (patch.isEmpty()) {
       throw new CliException(
           ExitCodes.USAGE,
-          "nothing to change: give --plan, --image-version, --unpin-image or --gateway");
+          "nothing to change: give --plan, --image-version, --unpin-image, --gateway or --label");
     }
     var response =
         session

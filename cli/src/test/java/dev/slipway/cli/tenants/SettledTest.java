@@ -59,4 +59,20 @@ class SettledTest {
         GatewaySettings.parse(java.util.List.of("requestsPerSecond=800", "project=p1"), json);
     assertEquals("{\"requestsPerSecond\":800,\"project\":\"p1\"}", config.toString());
   }
+
+  @Test
+  void labelsAreKeyValueAndAPatchRemovesOneWithATrailingDash() {
+    var set =
+        LabelSettings.parse(
+            java.util.List.of("tier=beta", "example.com/zone=", "old-"), true, json);
+    assertEquals("{\"tier\":\"beta\",\"example.com/zone\":\"\",\"old\":null}", set.toString());
+    var refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.slipway.cli.CliException.class,
+            () -> LabelSettings.parse(java.util.List.of("old-"), false, json));
+    assertEquals(dev.slipway.cli.ExitCodes.USAGE, refused.exitCode());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        dev.slipway.cli.CliException.class,
+        () -> LabelSettings.parse(java.util.List.of("=x"), true, json));
+  }
 }

@@ -68,8 +68,7 @@ class CliIT {
   }
 
   static LabelledTenants labelled(int count) throws Exception {
-    return LabelledTenants.create(
-        admin, env.get("SLIPWAY_API_URL"), env.get("SLIPWAY_ADMIN_TOKEN"), count);
+    return LabelledTenants.create(admin, count);
   }
 
   static JsonNode json(CliRunner.Result result) throws Exception {

@@ -21,7 +21,7 @@ class QueueActions {
   private final SqsClient sqs;
   private final HeldMessages held;
   private final String queueUrl;
-  private final String dlqUrl;
+  private final DeadLetterMove move;
   private final Counter released;
 
   private final DeleteBatcher deletes;
@@ -30,7 +30,7 @@ class QueueActions {
     this.sqs = sqs;
     this.held = held;
     this.queueUrl = config.queueUrl();
-    this.dlqUrl = config.dlqUrl();
+    this.move = new DeadLetterMove(sqs, config.dlqUrl());
     this.released = registry.counter(MetricNames.MESSAGES_RELEASED);
     this.deletes = new DeleteBatcher(sqs, queueUrl);
   }
@@ -43,23 +43,13 @@ class QueueActions {
   }
 
   /**
-   * Moves it to the dead-letter queue: a copy is sent there, then the message is deleted. The copy
-   * keeps its group and attributes; its deduplication id is the message's id, so a second move
-   * after a crash between the two steps is dropped by the queue (within its 5 minutes).
+   * Moves it to the dead-letter queue: a copy is sent there ({@link DeadLetterMove}), then the
+   * message is deleted.
    *
    * @return false when the copy could not be sent: the caller retries the message instead
    */
   boolean deadLetter(Received message) {
-    try {
-      sqs.sendMessage(
-          b ->
-              b.queueUrl(dlqUrl)
-                  .messageBody(message.body())
-                  .messageGroupId(message.group())
-                  .messageDeduplicationId(message.id())
-                  .messageAttributes(message.attributes()));
-    } catch (RuntimeException e) {
-      LOG.warnf("could not move a message to the dead-letter queue: %s", e.getMessage());
+    if (!move.copy(message)) {
       return false;
     }
     delete(message);

@@ -10,8 +10,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Reads whether the command queue holds any message at all. Read after the open operations: an
  * operation still open then, whose command was published before, and a queue holding nothing means
- * the message is gone (the worker deletes a message only after finishing its operation). Counts
- * come from the services' one probe, {@link QueueProbe}.
+ * the message is gone (the worker deletes a message only after finishing its operation, or after
+ * moving it to the dead-letter queue, whose commands are then found as lost too, as they were when
+ * the queue's redrive moved them). Counts come from the services' one probe, {@link QueueProbe}.
  */
 @ApplicationScoped
 public class CommandQueueState {
