@@ -8,6 +8,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.shared.fleet.FleetConfig;
+import dev.slipway.worker.ProcessedCommands;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.messaging.Outcome;
@@ -132,13 +133,7 @@ class ForgedCommandQuarkusTest {
   }
 
   private double processed(String outcome) {
-    return registry
-        .find(MetricNames.COMMANDS_PROCESSED)
-        .tag(MetricNames.TAG_OUTCOME, outcome)
-        .counters()
-        .stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+    return ProcessedCommands.withOutcome(registry, outcome);
   }
 
   private String ns() {

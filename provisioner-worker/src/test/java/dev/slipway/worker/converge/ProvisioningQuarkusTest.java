@@ -13,6 +13,7 @@ import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.kube.RequestTally;
 import dev.slipway.local.postgres.PostgresTestResource;
 import dev.slipway.shared.fleet.FleetConfig;
+import dev.slipway.worker.ProcessedCommands;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.apply.ApplyResult;
 import dev.slipway.worker.config.WorkerConfig;
@@ -272,13 +273,7 @@ class ProvisioningQuarkusTest {
   }
 
   private double processed(String outcome) {
-    return registry
-        .find(MetricNames.COMMANDS_PROCESSED)
-        .tag(MetricNames.TAG_OUTCOME, outcome)
-        .counters()
-        .stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+    return ProcessedCommands.withOutcome(registry, outcome);
   }
 
   private String ns() {

@@ -10,6 +10,7 @@ import dev.slipway.common.model.OperationType;
 import dev.slipway.local.kube.KubeEmulatorTestResource;
 import dev.slipway.local.kube.KubeFaults;
 import dev.slipway.local.postgres.PostgresTestResource;
+import dev.slipway.worker.ProcessedCommands;
 import dev.slipway.worker.QueueProbe;
 import dev.slipway.worker.TestTenants;
 import dev.slipway.worker.config.WorkerConfig;
@@ -178,13 +179,7 @@ class FailureHandlingQuarkusTest {
   }
 
   private double processed(String outcome) {
-    return registry
-        .find(MetricNames.COMMANDS_PROCESSED)
-        .tag(MetricNames.TAG_OUTCOME, outcome)
-        .counters()
-        .stream()
-        .mapToDouble(Counter::count)
-        .sum();
+    return ProcessedCommands.withOutcome(registry, outcome);
   }
 
   private double sum(String counter) {

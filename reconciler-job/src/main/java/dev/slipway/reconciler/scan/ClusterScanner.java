@@ -90,7 +90,9 @@ public class ClusterScanner {
     do {
       String from = continueToken;
       KubernetesResourceList<? extends HasMetadata> page =
-          throttled.call(() -> page(listing.kind(), listing.namespace(), pageSize, from));
+          ReadRetry.call(
+              () ->
+                  throttled.call(() -> page(listing.kind(), listing.namespace(), pageSize, from)));
       calls++;
       // Cut down as each page arrives, so whole objects never outlive their page.
       page.getItems().forEach(item -> items.add(ComparedFields.keep(item, shared)));
