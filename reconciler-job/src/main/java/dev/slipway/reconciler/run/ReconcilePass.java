@@ -143,14 +143,14 @@ public class ReconcilePass {
     // Read before anything is listed: a tenant written after this (an apply that finished while
     // its namespace was being listed) cannot be judged against this listing (see Classifier).
     OffsetDateTime since = database.now();
-    // The open operations come before the tenants: an operation that finishes after this read
-    // writes its tenant's row after `since`, so that row is read back as changed.
-    var open = database.openOperations(config.pageSize());
     // The cluster is listed while the database is read: neither waits for the other.
     CompletableFuture<ClusterSnapshot> listing =
         CompletableFuture.supplyAsync(
             () -> cluster.scan(namespaces, config.pageSize(), config.listParallelism()),
             ReconcilePass::runOnOwnThread);
+    // The open operations come before the tenants: an operation that finishes after this read
+    // writes its tenant's row after `since`, so that row is read back as changed.
+    var open = database.openOperations(config.pageSize());
     int[] unreadable = {0};
     Set<String> changed = new java.util.HashSet<>();
     var tenants =
