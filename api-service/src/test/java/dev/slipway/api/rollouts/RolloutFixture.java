@@ -108,6 +108,15 @@ final class RolloutFixture {
         suite);
   }
 
+  /** Outbox rows of this fixture's tenants' operations. */
+  long outboxRows() {
+    return number(
+        "SELECT count(*) FROM outbox x JOIN operations o ON o.id = x.operation_id"
+            + " JOIN tenants t ON t.id = o.tenant_id"
+            + " WHERE t.labels @> jsonb_build_object('suite', $1::text)",
+        suite);
+  }
+
   long updates() {
     return number(
         "SELECT count(*) FROM operations o JOIN tenants t ON t.id = o.tenant_id"
