@@ -19,7 +19,11 @@ final class Canonical {
     if (value == null) {
       return null;
     }
-    Object first = values.putIfAbsent(value, value);
+    if (value instanceof java.util.Map<?, ?> map) {
+      value = (T) Slim.map(map);
+    }
+    // A value from a page, not yet seen by another thread: its empty collections can still go.
+    Object first = values.putIfAbsent(Slim.deep(value), value);
     return first == null ? value : (T) first;
   }
 }

@@ -51,7 +51,7 @@ public final class ComparedFields {
 
   /** Identity and labels; annotations only where a diff reads them. */
   static ObjectMeta meta(ObjectMeta listed, boolean annotations, Canonical shared) {
-    ObjectMeta meta = new ObjectMeta();
+    ObjectMeta meta = Slim.shed(new ObjectMeta());
     meta.setName(listed.getName());
     meta.setNamespace(shared.of(listed.getNamespace()));
     meta.setUid(listed.getUid());
@@ -63,11 +63,11 @@ public final class ComparedFields {
   }
 
   private static Service service(Service listed, Canonical shared) {
-    Service service = new Service();
+    Service service = Slim.shed(new Service());
     service.setMetadata(meta(listed.getMetadata(), false, shared));
     if (listed.getSpec() != null) {
-      ServiceSpec spec = new ServiceSpec();
-      spec.setSelector(shared.of(listed.getSpec().getSelector()));
+      ServiceSpec spec = Slim.shed(new ServiceSpec());
+      spec.setSelector(Slim.map(listed.getSpec().getSelector())); // one per tenant: not shared
       service.setSpec(spec);
     }
     return service;
@@ -75,29 +75,29 @@ public final class ComparedFields {
 
   /** Hosts of the rules, and the TLS section. */
   private static Ingress ingress(Ingress listed, Canonical shared) {
-    Ingress ingress = new Ingress();
+    Ingress ingress = Slim.shed(new Ingress());
     ingress.setMetadata(meta(listed.getMetadata(), false, shared));
     IngressSpec spec = listed.getSpec();
     if (spec != null) {
-      IngressSpec kept = new IngressSpec();
+      IngressSpec kept = Slim.shed(new IngressSpec());
       if (spec.getRules() != null) {
         kept.setRules(spec.getRules().stream().map(r -> rule(r.getHost())).toList());
       }
-      kept.setTls(spec.getTls());
+      kept.setTls(Slim.deep(spec.getTls()));
       ingress.setSpec(kept);
     }
     return ingress;
   }
 
   private static IngressRule rule(String host) {
-    IngressRule rule = new IngressRule();
+    IngressRule rule = Slim.shed(new IngressRule());
     rule.setHost(host);
     return rule;
   }
 
   /** Only the gateway token, which the diff hashes; other keys are someone else's. */
   private static Secret secret(Secret listed, Canonical shared) {
-    Secret secret = new Secret();
+    Secret secret = Slim.shed(new Secret());
     secret.setMetadata(meta(listed.getMetadata(), false, shared));
     Map<String, String> data = listed.getData();
     String token = data == null ? null : data.get(GatewayDefaults.SECRET_TOKEN_KEY);
@@ -109,14 +109,14 @@ public final class ComparedFields {
 
   private static HorizontalPodAutoscaler autoscaler(
       HorizontalPodAutoscaler listed, Canonical shared) {
-    HorizontalPodAutoscaler autoscaler = new HorizontalPodAutoscaler();
+    HorizontalPodAutoscaler autoscaler = Slim.shed(new HorizontalPodAutoscaler());
     autoscaler.setMetadata(meta(listed.getMetadata(), false, shared));
     HorizontalPodAutoscalerSpec spec = listed.getSpec();
     if (spec != null) {
-      HorizontalPodAutoscalerSpec kept = new HorizontalPodAutoscalerSpec();
+      HorizontalPodAutoscalerSpec kept = Slim.shed(new HorizontalPodAutoscalerSpec());
       kept.setMinReplicas(spec.getMinReplicas());
       kept.setMaxReplicas(spec.getMaxReplicas());
-      kept.setScaleTargetRef(spec.getScaleTargetRef());
+      kept.setScaleTargetRef(Slim.deep(spec.getScaleTargetRef()));
       autoscaler.setSpec(kept);
     }
     return autoscaler;

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link ComparedFields} for pods and Deployments, the two large kinds: a pod keeps its creation
@@ -26,12 +27,22 @@ final class ComparedWorkload {
 
   /** Creation time and readiness: what the status check reads. */
   static Pod pod(Pod listed, Canonical shared) {
-    Pod pod = new Pod();
-    pod.setMetadata(ComparedFields.meta(listed.getMetadata(), false, shared));
-    pod.getMetadata().setCreationTimestamp(listed.getMetadata().getCreationTimestamp());
+    Pod pod = Slim.shed(new Pod());
+    // Name, uid, creation time and only the tenant-id label, which files the pod under its tenant:
+    // nothing compares a pod's labels, and its full set is one more map per tenant.
+    ObjectMeta listedMeta = listed.getMetadata();
+    ObjectMeta meta = Slim.shed(new ObjectMeta());
+    meta.setName(listedMeta.getName());
+    meta.setNamespace(shared.of(listedMeta.getNamespace()));
+    meta.setUid(listedMeta.getUid());
+    meta.setCreationTimestamp(shared.of(listedMeta.getCreationTimestamp()));
+    Map<String, String> labels = listedMeta.getLabels();
+    String tenantId = labels == null ? null : labels.get(GatewayDefaults.LABEL_TENANT_ID);
+    meta.setLabels(tenantId == null ? Map.of() : Map.of(GatewayDefaults.LABEL_TENANT_ID, tenantId));
+    pod.setMetadata(meta);
     PodStatus status = listed.getStatus();
     if (status != null) {
-      PodStatus kept = new PodStatus();
+      PodStatus kept = Slim.shed(new PodStatus());
       if (status.getConditions() != null) {
         kept.setConditions(
             shared.of(
@@ -53,19 +64,19 @@ final class ComparedWorkload {
   }
 
   private static PodCondition readyCondition(PodCondition listed) {
-    PodCondition kept = new PodCondition();
+    PodCondition kept = Slim.shed(new PodCondition());
     kept.setType(listed.getType());
     kept.setStatus(listed.getStatus());
     return kept;
   }
 
   private static ContainerStatus containerStatus(ContainerStatus listed) {
-    ContainerStatus kept = new ContainerStatus();
+    ContainerStatus kept = Slim.shed(new ContainerStatus());
     kept.setReady(listed.getReady());
     kept.setRestartCount(listed.getRestartCount());
     if (listed.getState() != null && listed.getState().getWaiting() != null) {
-      ContainerState state = new ContainerState();
-      ContainerStateWaiting waiting = new ContainerStateWaiting();
+      ContainerState state = Slim.shed(new ContainerState());
+      ContainerStateWaiting waiting = Slim.shed(new ContainerStateWaiting());
       waiting.setReason(listed.getState().getWaiting().getReason());
       state.setWaiting(waiting);
       kept.setState(state);
@@ -75,25 +86,25 @@ final class ComparedWorkload {
 
   /** Replicas, the pod template's labels and annotations, and the gateway container. */
   static Deployment deployment(Deployment listed, Canonical shared) {
-    Deployment deployment = new Deployment();
+    Deployment deployment = Slim.shed(new Deployment());
     deployment.setMetadata(ComparedFields.meta(listed.getMetadata(), true, shared));
     DeploymentSpec spec = listed.getSpec();
     if (spec == null) {
       return deployment;
     }
-    DeploymentSpec kept = new DeploymentSpec();
+    DeploymentSpec kept = Slim.shed(new DeploymentSpec());
     kept.setReplicas(spec.getReplicas());
     PodTemplateSpec template = spec.getTemplate();
     if (template != null) {
-      PodTemplateSpec keptTemplate = new PodTemplateSpec();
+      PodTemplateSpec keptTemplate = Slim.shed(new PodTemplateSpec());
       if (template.getMetadata() != null) {
-        ObjectMeta meta = new ObjectMeta();
+        ObjectMeta meta = Slim.shed(new ObjectMeta());
         meta.setLabels(shared.of(template.getMetadata().getLabels()));
-        meta.setAnnotations(template.getMetadata().getAnnotations());
+        meta.setAnnotations(Slim.map(template.getMetadata().getAnnotations())); // the token hash
         keptTemplate.setMetadata(meta);
       }
       if (template.getSpec() != null) {
-        PodSpec podSpec = new PodSpec();
+        PodSpec podSpec = Slim.shed(new PodSpec());
         podSpec.setContainers(gateway(template.getSpec().getContainers(), shared));
         keptTemplate.setSpec(podSpec);
       }
@@ -113,17 +124,18 @@ final class ComparedWorkload {
         .limit(1)
         .map(
             c -> {
-              Container kept = new Container();
+              Container kept = Slim.shed(new Container());
               kept.setName(c.getName());
-              kept.setImage(c.getImage());
+              kept.setImage(shared.of(c.getImage()));
               kept.setResources(shared.of(c.getResources()));
               kept.setReadinessProbe(shared.of(c.getReadinessProbe()));
               kept.setLivenessProbe(shared.of(c.getLivenessProbe()));
               if (c.getEnv() != null) {
                 kept.setEnv(
-                    c.getEnv().stream()
-                        .filter(e -> GatewayDefaults.GATEWAY_CONFIG_ENV.equals(e.getName()))
-                        .toList());
+                    shared.of(
+                        c.getEnv().stream()
+                            .filter(e -> GatewayDefaults.GATEWAY_CONFIG_ENV.equals(e.getName()))
+                            .toList()));
               }
               return kept;
             })
