@@ -79,6 +79,13 @@ class ReconcilerBenchmark {
     pass.run(mode); // warm-up
     List<Double> millis = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
+    try (PassRecording ignored = PassRecording.start(size)) {
+      return measured(size, mode, millis, cpu);
+    }
+  }
+
+  private String measured(int size, PassMode mode, List<Double> millis, List<Double> cpu)
+      throws Exception {
     List<Double> heap = new ArrayList<>();
     List<String> gcs = new ArrayList<>();
     PassResult last = null;
