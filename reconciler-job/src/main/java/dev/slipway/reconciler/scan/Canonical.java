@@ -1,5 +1,6 @@
 package dev.slipway.reconciler.scan;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,16 +15,30 @@ final class Canonical {
   private final ConcurrentHashMap<Object, Object> values = new ConcurrentHashMap<>();
 
   /** The first value seen equal to {@code value}, or {@code value} itself; null stays null. */
-  @SuppressWarnings("unchecked")
   <T> T of(T value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof java.util.Map<?, ?> map) {
-      value = (T) Slim.map(map);
-    }
-    // A value from a page, not yet seen by another thread: its empty collections can still go.
-    Object first = values.putIfAbsent(Slim.deep(value), value);
-    return first == null ? value : (T) first;
+    return value == null ? null : of(value, value);
   }
+
+  /**
+   * As {@link #of(Object)}, found by {@code key} instead of the value's own hash: for a value whose
+   * {@code hashCode} is dear (a Quantity hashes its parsed decimal amount; resources are a map of
+   * them), with a key its text gives cheaply.
+   */
+  <T> T of(String key, T value) {
+    return value == null ? null : of(new Keyed(value.getClass(), key), value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T of(Object key, T value) {
+    Object known = values.get(key);
+    if (known != null) {
+      return (T) known;
+    }
+    // The first of its kind, from a page no other thread has seen: made compact before it is kept.
+    T compact = value instanceof Map<?, ?> map ? (T) Slim.map(map) : Slim.deep(value);
+    known = values.putIfAbsent(key == value ? compact : key, compact);
+    return known == null ? compact : (T) known;
+  }
+
+  private record Keyed(Class<?> type, String key) {}
 }

@@ -127,12 +127,12 @@ final class ComparedWorkload {
               Container kept = Slim.shed(new Container());
               kept.setName(c.getName());
               kept.setImage(shared.of(c.getImage()));
-              kept.setResources(shared.of(c.getResources()));
+              kept.setResources(shared.of(String.valueOf(c.getResources()), c.getResources()));
               kept.setReadinessProbe(shared.of(c.getReadinessProbe()));
               kept.setLivenessProbe(shared.of(c.getLivenessProbe()));
               if (c.getEnv() != null) {
-                kept.setEnv(
-                    shared.of(
+                kept.setEnv( // not shared: the config names its tenant
+                    Slim.deep(
                         c.getEnv().stream()
                             .filter(e -> GatewayDefaults.GATEWAY_CONFIG_ENV.equals(e.getName()))
                             .toList()));
