@@ -1,27 +1,22 @@
 package dev.slipway.reconciler.scan;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.quarkus.kubernetes.client.KubernetesClientObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * How the reconciler's Kubernetes client reads what it lists, two changes from a profile of a pass
- * over 100,000 tenants (docs/benchmarks.md, P4 at 100,000 tenants):
+ * The reconciler's Kubernetes client skips {@code metadata.managedFields} when it reads a listed
+ * object instead of binding it: the pass never reads it, it is the largest part of a listed object
+ * (a real API server sends it on every LIST; only the client can drop it), and binding it built a
+ * tree of untyped maps per object (docs/benchmarks.md, P4 at 100,000 tenants). The reconciler only
+ * reads and deletes objects, never writes one, so this never reaches a request body; the worker,
+ * which applies, keeps the client's defaults.
  *
- * <ul>
- *   <li>{@code metadata.managedFields} is skipped, not bound: the pass never reads it, and it is
- *       the largest part of a listed object (a real API server sends it on every LIST; only
- *       client-side can it be dropped). Binding it built a tree of untyped maps per object.
- *   <li>Field names are not interned: a pod's managed fields name its owner by uid ({@code
- *       k:{"uid":...}}), so a listing has a distinct field name per pod, and Jackson's name table
- *       spent a tenth of the pass probing its overflow area for them.
- * </ul>
- *
- * The reconciler only reads and deletes objects, never writes one, so neither change reaches a
- * request body. The worker, which applies, keeps the client's defaults.
+ * <p>Tried and not kept: turning off Jackson's field-name interning (a pod's managed fields name
+ * its owner by uid, a distinct name per pod). Jackson then reads UTF-8 through a Reader-based
+ * parser, which was slower.
  */
 @Singleton
 public class ListingJson implements KubernetesClientObjectMapperCustomizer {
@@ -29,7 +24,6 @@ public class ListingJson implements KubernetesClientObjectMapperCustomizer {
   @Override
   public void customize(ObjectMapper mapper) {
     mapper.addMixIn(ObjectMeta.class, WithoutManagedFields.class);
-    mapper.getFactory().configure(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES, false);
   }
 
   @JsonIgnoreProperties(value = "managedFields", allowSetters = false)
