@@ -14,13 +14,16 @@ import dev.slipway.reconciler.run.PassResult;
 import dev.slipway.reconciler.run.ReconcilePass;
 import dev.slipway.reconciler.scan.ClusterScanner;
 import dev.slipway.reconciler.scan.ClusterSnapshot;
+import dev.slipway.reconciler.scan.DatabaseScanner;
 import dev.slipway.shared.fleet.FleetConfig;
+import dev.slipway.shared.tenants.TenantRow;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,6 +53,7 @@ class ReconcilerBenchmark {
   @Inject ReconcilerConfig config;
   @Inject FleetConfig fleetConfig;
   @Inject ClusterScanner scanner;
+  @Inject DatabaseScanner database;
 
   @Test
   void run() throws Exception {
@@ -57,9 +61,9 @@ class ReconcilerBenchmark {
     List<String> rows = new ArrayList<>();
     rows.add(
         "| tenants | objects listed | API calls | emulator requests | pass median (ms) |"
-            + " JVM CPU per pass (ms) | listed objects held (MiB) | heap peak above idle (MiB) |"
-            + " GCs per pass (count, ms) | drifted |");
-    rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+            + " JVM CPU per pass (ms) | listed objects held (MiB) | tenant rows held (MiB) |"
+            + " heap peak above idle (MiB) | GCs per pass (count, ms) | drifted |");
+    rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
     int stored = 0;
     FleetFill filler = new FleetFill(fleet, KubeEmulatorTestResource.emulator());
     for (int size : sizes()) {
@@ -106,7 +110,7 @@ class ReconcilerBenchmark {
     Collections.sort(millis);
     Collections.sort(cpu);
     Collections.sort(heap);
-    return "| %d | %d | %d | %d | %.0f | %.0f | %.1f | %.0f (%.0f-%.0f) | %s | %d |"
+    return "| %d | %d | %d | %d | %.0f | %.0f | %.1f | %.1f | %.0f (%.0f-%.0f) | %s | %d |"
         .formatted(
             size,
             last.report().clusterObjects(),
@@ -115,6 +119,7 @@ class ReconcilerBenchmark {
             millis.get(REPEATS / 2),
             cpu.get(REPEATS / 2),
             snapshotHeap() / (1024.0 * 1024.0),
+            rowsHeap() / (1024.0 * 1024.0),
             heap.get(REPEATS / 2),
             heap.get(0),
             heap.get(REPEATS - 1),
@@ -140,6 +145,20 @@ class ReconcilerBenchmark {
     long after = usedAfterGc();
     if (held.objects() < 0) {
       throw new IllegalStateException("unreachable: keeps the listing alive until here");
+    }
+    return after - before;
+  }
+
+  /**
+   * Heap of the tenant rows a pass reads (and holds until it has classified them), the same way.
+   */
+  private long rowsHeap() {
+    long before = usedAfterGc();
+    List<TenantRow> held =
+        database.liveTenants(config.pageSize(), OffsetDateTime.now(), id -> {}, (id, p) -> {});
+    long after = usedAfterGc();
+    if (held.size() < 0) {
+      throw new IllegalStateException("unreachable: keeps the rows alive until here");
     }
     return after - before;
   }
