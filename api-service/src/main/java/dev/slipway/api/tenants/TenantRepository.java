@@ -296,14 +296,27 @@ public class TenantRepository {
    */
   public static String listSql(Phase phase, String plan, String labels) {
     // $4 and $5 are always bound; a null filter matches everything.
+    String filters =
+        " AND CASE WHEN $4::text IS NULL THEN phase <> 'DELETED' ELSE phase = $4 END"
+            + " AND ($5::text IS NULL OR plan = $5)";
+    if (labels == null) {
+      return "SELECT "
+          + TenantRow.COLUMNS
+          + " FROM tenants WHERE (slug, id) > ($1, $2)"
+          + filters
+          + " AND $6::text IS NULL ORDER BY slug, id LIMIT $3";
+    }
+    // A keyset range inside the first label (key order) in tenant_labels (migration V20), in the
+    // listing's order; every label asked for is then checked on the row by containment.
     return "SELECT "
         + TenantRow.COLUMNS
-        + " FROM tenants WHERE (slug, id) > ($1, $2)"
-        + " AND CASE WHEN $4::text IS NULL THEN phase <> 'DELETED' ELSE phase = $4 END"
-        + " AND ($5::text IS NULL OR plan = $5)"
-        // containment, so the GIN index tenants_labels (migration V13) can serve it
-        + " AND ($6::text IS NULL OR labels @> $6::text::jsonb)"
-        + " ORDER BY slug, id LIMIT $3";
+        + " FROM tenant_labels l JOIN tenants t ON t.id = l.tenant_id"
+        + " WHERE (l.label_key, l.label_value) ="
+        + " (SELECT key, value FROM jsonb_each_text($6::text::jsonb) ORDER BY key LIMIT 1)"
+        + " AND (l.tenant_slug, l.tenant_id) > ($1, $2)"
+        + filters
+        + " AND t.labels @> $6::text::jsonb"
+        + " ORDER BY l.tenant_slug, l.tenant_id LIMIT $3";
   }
 
   private static Optional<TenantRow> first(RowSet<io.vertx.mutiny.sqlclient.Row> rows) {

@@ -127,6 +127,54 @@ class TenantLabelsQuarkusTest {
     }
   }
 
+  /**
+   * The label filter reads tenant_labels (migration V20), which triggers keep: pages follow each
+   * other in slug order, and a label changed or removed by PATCH moves the tenant in or out.
+   */
+  @Test
+  void aLabelListingPagesInSlugOrderAndFollowsEveryRelabel() {
+    String run = "p" + TestApi.uniqueSlug("x").substring(2, 10);
+    List<String> created = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String slug = TestApi.uniqueSlug("pg" + i);
+      create(slug, Map.of("run", run, "tier", i % 2 == 0 ? "beta" : "stable"));
+      created.add(slug);
+    }
+    List<String> paged = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      RequestSpecification request =
+          admin().queryParam("label", "run=" + run).queryParam("limit", 2);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      Response page = request.get("/v1/tenants");
+      page.then().statusCode(200);
+      paged.addAll(page.jsonPath().getList("items.slug", String.class));
+      cursor = page.jsonPath().getString("nextCursor");
+    } while (cursor != null);
+    org.junit.jupiter.api.Assertions.assertEquals(created.stream().sorted().toList(), paged);
+
+    // label-only changes: 200, no operation. The late tenant gains the label after its create.
+    String late = TestApi.uniqueSlug("pgl");
+    create(late, Map.of("tier", "beta"));
+    patch(late, "{\"labels\":{\"run\":\"" + run + "\"}}").then().statusCode(200);
+    patch(created.get(0), "{\"labels\":{\"run\":null}}").then().statusCode(200);
+    patch(created.get(1), "{\"labels\":{\"tier\":\"beta\"}}").then().statusCode(200);
+    List<String> stillRun =
+        java.util.stream.Stream.concat(
+                created.subList(1, 5).stream(), java.util.stream.Stream.of(late))
+            .sorted()
+            .toList();
+    org.junit.jupiter.api.Assertions.assertEquals(
+        stillRun, slugs(admin().queryParam("label", "run=" + run)));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.stream.Stream.of(created.get(1), created.get(2), created.get(4), late)
+            .sorted()
+            .toList(),
+        slugs(admin().queryParam("label", "run=" + run, "tier=beta")));
+  }
+
   private static void create(String slug, Map<String, String> labels) {
     admin().body(Map.of("slug", slug, "labels", labels)).post("/v1/tenants").then().statusCode(202);
   }
