@@ -62,14 +62,15 @@ final class ScalePlans {
   /** The listing's statement with its parameters as literals ($1 slug, $2 id, $3 limit, ...). */
   private static String list(Phase phase, String plan, String labels, String slug, String id) {
     String sql = TenantRepository.listSql(phase, plan, labels);
-    String[] values = {
-      slug + "::text",
-      id + "::uuid",
-      "51",
-      phase == null ? "NULL::text" : "'" + phase.name() + "'::text",
-      plan == null ? "NULL::text" : "'" + plan + "'::text",
-      labels == null ? "NULL::text" : "'" + labels + "'::text"
-    };
+    Object[] args =
+        TenantRepository.listArgs("", new java.util.UUID(0, 0), phase, plan, labels, 51);
+    String[] values = new String[args.length];
+    values[0] = slug + "::text";
+    values[1] = id + "::uuid";
+    values[2] = "51";
+    for (int i = 3; i < args.length; i++) {
+      values[i] = args[i] == null ? "NULL::text" : "'" + args[i] + "'::text";
+    }
     for (int i = values.length; i >= 1; i--) {
       sql = sql.replace("$" + i, values[i - 1]);
     }

@@ -173,6 +173,11 @@ class TenantLabelsQuarkusTest {
             .sorted()
             .toList(),
         slugs(admin().queryParam("label", "run=" + run, "tier=beta")));
+    // with a plan or phase, its index gives the order and the labels are checked on the row
+    org.junit.jupiter.api.Assertions.assertEquals(
+        stillRun, slugs(admin().queryParam("label", "run=" + run).queryParam("plan", "small")));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(), slugs(admin().queryParam("label", "run=" + run).queryParam("phase", "FAILED")));
   }
 
   private static void create(String slug, Map<String, String> labels) {

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code label} query parameters of {@code GET /v1/tenants}: each {@code key=value}, all of
- * them required (AND). Matched with {@code labels @> {...}}, which the GIN index of migration V13
- * serves.
+ * them required (AND). The listing reads a keyset range of the first label (key order) in {@code
+ * tenant_labels} (migration V20) and checks the rest with {@code labels @> {...}}.
  */
 public final class LabelSelector {
   private LabelSelector() {}
