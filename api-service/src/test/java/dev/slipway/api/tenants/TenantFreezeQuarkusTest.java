@@ -76,6 +76,45 @@ class TenantFreezeQuarkusTest {
     TestApi.as(TestTokens.admin()).get("/v1/tenants/" + slug).then().body("frozen", nullValue());
   }
 
+  /**
+   * Unfreeze takes JSON or no body at all; any other media type is a 415 problem (a text/plain body
+   * was read as no body, and an empty one refused with a bare 400: BadInputQuarkusTest).
+   */
+  @Test
+  void unfreezeTakesJsonOrNoBodyAndRefusesOtherMediaTypes() throws Exception {
+    String slug = TestApi.uniqueSlug("fru");
+    TestApi.createTenant(TestTokens.admin(), slug).then().statusCode(202);
+    post(slug, "freeze", Map.of("reason", "hold")).then().statusCode(200);
+    for (String body : List.of("", "{\"reason\":\"x\"}")) {
+      TestApi.as(TestTokens.admin())
+          .contentType("text/plain")
+          .body(body)
+          .post("/v1/tenants/" + slug + "/unfreeze")
+          .then()
+          .statusCode(415)
+          .contentType("application/problem+json");
+    }
+    TestApi.as(TestTokens.admin()).get("/v1/tenants/" + slug).then().body("frozen", notNullValue());
+    // a POST with neither a body nor a Content-Type (what curl -X POST sends)
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    io.restassured.RestAssured.baseURI
+                        + ":"
+                        + io.restassured.RestAssured.port
+                        + "/v1/tenants/"
+                        + slug
+                        + "/unfreeze"))
+            .header("Authorization", "Bearer " + TestTokens.admin())
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .build();
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    Assertions.assertEquals(200, response.statusCode(), response.body());
+    TestApi.as(TestTokens.admin()).get("/v1/tenants/" + slug).then().body("frozen", nullValue());
+  }
+
   private static Response post(String slug, String action, Map<String, String> body) {
     return TestApi.as(TestTokens.admin())
         .contentType(ContentType.JSON)

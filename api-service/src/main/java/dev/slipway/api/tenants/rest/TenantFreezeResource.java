@@ -66,9 +66,14 @@ public class TenantFreezeResource {
             freeze.freeze(tx, slug, request.reason(), gen, access::check, writes.requester()));
   }
 
-  /** The body, {@code {"reason": "..."}}, is optional; unfreezing a tenant not frozen is a 200. */
+  /**
+   * The body, {@code {"reason": "..."}}, is optional; unfreezing a tenant not frozen is a 200. JSON
+   * or no body at all: without {@code @Consumes} another media type was read as no body, or, empty,
+   * refused with a bare 400 (BadInputQuarkusTest).
+   */
   @POST
   @Path("/unfreeze")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "unfreezeTenant",
       summary = "Unfreeze a tenant",
