@@ -299,7 +299,7 @@ public class TenantRepository {
     String filters =
         " AND CASE WHEN $4::text IS NULL THEN phase <> 'DELETED' ELSE phase = $4 END"
             + " AND ($5::text IS NULL OR plan = $5)";
-    if (labels == null || phase != null || plan != null) {
+    if (!byLabelAlone(phase, plan, labels)) {
       // A phase or plan index gives the order; labels are checked on the row (containment).
       return "SELECT "
           + TenantRow.COLUMNS
@@ -319,11 +319,16 @@ public class TenantRepository {
         + " ORDER BY l.tenant_slug, l.tenant_id LIMIT $3";
   }
 
+  /** Whether the listing reads tenant_labels: labels asked for, and neither a phase nor a plan. */
+  private static boolean byLabelAlone(Phase phase, String plan, String labels) {
+    return labels != null && phase == null && plan == null;
+  }
+
   /** The parameters of {@link #listSql} for the same filters. */
   public static Object[] listArgs(
       String afterSlug, UUID afterId, Phase phase, String plan, String labels, int limit) {
     String phaseName = phase == null ? null : phase.name();
-    if (labels == null || phase != null || plan != null) {
+    if (!byLabelAlone(phase, plan, labels)) {
       return new Object[] {afterSlug, afterId, limit, phaseName, plan, labels};
     }
     TreeMap<String, String> wanted = new TreeMap<>(Labels.read(labels));

@@ -16,7 +16,7 @@ final class Canonical {
 
   /** The first value seen equal to {@code value}, or {@code value} itself; null stays null. */
   <T> T of(T value) {
-    return value == null ? null : of(value, value);
+    return value == null ? null : shared(value, value);
   }
 
   /**
@@ -25,11 +25,11 @@ final class Canonical {
    * them), with a key its text gives cheaply.
    */
   <T> T of(String key, T value) {
-    return value == null ? null : of(new Keyed(value.getClass(), key), value);
+    return value == null ? null : shared(new Keyed(value.getClass(), key), value);
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T of(Object key, T value) {
+  private <T> T shared(Object key, T value) {
     Object known = values.get(key);
     if (known != null) {
       return (T) known;
