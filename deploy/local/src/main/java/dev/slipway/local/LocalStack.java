@@ -101,12 +101,25 @@ public final class LocalStack implements AutoCloseable {
 
   /** Starts a killed (or exited) service again on its port and waits until it is ready. */
   public void restart(LocalService service) {
+    restart(service, List.of());
+  }
+
+  /**
+   * As {@link #restart(LocalService)}, with more JVM options for this start only (a benchmark's
+   * profiling, say); the next restart goes back to the service's own options.
+   */
+  public void restart(LocalService service, List<String> extraJvmOptions) {
     ServiceProcess next;
     synchronized (this) {
-      next = services.get(service).restart();
+      next = services.get(service).restart(extraJvmOptions);
       services.put(service, next);
     }
     next.awaitReady(READY_TIMEOUT);
+  }
+
+  /** The service's running JVM, for a benchmark that reads its CPU time or memory from /proc. */
+  public synchronized ProcessHandle process(LocalService service) {
+    return services.get(service).handle();
   }
 
   /** Stops ElasticMQ: every queued message is lost; clients fail until {@link #startQueue()}. */

@@ -78,10 +78,28 @@ final class ServiceProcess implements AutoCloseable {
    * process has ended; returns the new process without waiting for it to be ready.
    */
   ServiceProcess restart() {
+    return restart(List.of());
+  }
+
+  /** As {@link #restart()}, this start only with more JVM options (a benchmark's profiling). */
+  ServiceProcess restart(List<String> extraJvmOptions) {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
-    return launch(launch, true);
+    List<String> jvm = new ArrayList<>(launch.jvmOptions());
+    jvm.addAll(extraJvmOptions);
+    return launch(
+        new Launch(
+            name,
+            launch.jar(),
+            port,
+            managementPort,
+            List.copyOf(jvm),
+            launch.env(),
+            launch.logFile(),
+            launch.echo(),
+            launch.aotTraining()),
+        true);
   }
 
   private static ServiceProcess launch(Launch launch, boolean append) {
@@ -114,6 +132,11 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
+  }
+
+  /** The service's JVM. */
+  ProcessHandle handle() {
+    return process.toHandle();
   }
 
   /** The public port: the API (nothing of the worker's and the reconciler's). */

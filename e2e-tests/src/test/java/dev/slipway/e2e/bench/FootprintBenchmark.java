@@ -16,7 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,8 @@ class FootprintBenchmark {
   private static final int LOAD_SECONDS = Integer.getInteger("bench.seconds", 20);
   private static final int THREADS = Integer.getInteger("bench.concurrency", 16);
   private static final int RESTARTS = Integer.getInteger("bench.restarts", 3);
+  // JVM options to compare with none, side by side in the restarts ("|" between variants).
+  private static final List<String> VARIANTS = variants(System.getProperty("bench.startVariants"));
 
   @Test
   void startTimeAndMemory() throws Exception {
@@ -105,30 +108,101 @@ class FootprintBenchmark {
 
   /**
    * Each service killed and started again while the rest of the stack idles: its time to ready
-   * alone (launch until {@code /q/health/ready} answers 200, polled every 100 ms) and what Quarkus
-   * reports, the figure a rolling update or a rescheduled pod sees. Median of {@link #RESTARTS}.
+   * alone (launch until {@code /q/health/ready} answers 200, polled every 100 ms), the CPU its JVM
+   * had used by then, and what Quarkus reports: the figure a rolling update or a rescheduled pod
+   * sees. Median of {@link #RESTARTS}. Then one more start of each, profiled ({@link
+   * StartProfile}).
    */
-  private static void startedAlone(LocalStack stack, Path state) {
+  private static void startedAlone(LocalStack stack, Path state) throws Exception {
     System.out.printf(
-        "%n| service, started alone | time to ready (s), median of %d | Quarkus started in (s)"
-            + " |%n|---|---:|---:|%n",
+        "%n| service, started alone | JVM options added | time to ready (s), median of %d | CPU"
+            + " at ready (s) | CPU / wall | every start (s) |%n|---|---|---:|---:|---:|---|%n",
         RESTARTS);
     for (LocalService service : LocalService.values()) {
-      List<Double> ready = new ArrayList<>();
+      Map<String, List<double[]>> runs = new LinkedHashMap<>();
       for (int i = 0; i < RESTARTS; i++) {
-        stack.kill(service);
-        long begun = System.nanoTime();
-        stack.restart(service);
-        ready.add((System.nanoTime() - begun) / 1e9);
+        for (String variant : VARIANTS) { // in alternation: the machine's drift hits each alike
+          stack.kill(service);
+          long begun = System.nanoTime();
+          stack.restart(service, variant.isBlank() ? List.of() : List.of(variant.split(" ")));
+          double wall = (System.nanoTime() - begun) / 1e9;
+          runs.computeIfAbsent(variant, v -> new ArrayList<>())
+              .add(new double[] {wall, StartProfile.cpuSeconds(stack.process(service))});
+        }
       }
-      Collections.sort(ready);
-      List<String> starts = startTimes(state, service); // restarts append to the same log
-      System.out.printf(
-          "| %s | %.2f | %s |%n",
-          service.module(),
-          ready.get(ready.size() / 2),
-          starts.isEmpty() ? "?" : starts.get(starts.size() - 1));
+      runs.forEach(
+          (variant, times) -> {
+            times.sort(Comparator.comparingDouble(r -> r[0]));
+            double[] median = times.get(times.size() / 2);
+            System.out.printf(
+                "| %s | %s | %.2f | %.2f | %.2f | %s |%n",
+                service.module(),
+                variant.isBlank() ? "none" : "`" + variant + "`",
+                median[0],
+                median[1],
+                median[1] / median[0],
+                times.stream()
+                    .map(r -> String.format("%.2f", r[0]))
+                    .collect(Collectors.joining(", ")));
+          });
     }
+    for (LocalService service : LocalService.values()) {
+      profiledStart(stack, state, service); // ends with the service on its own options again
+    }
+  }
+
+  /**
+   * One more start with Quarkus's step timing and native memory tracking on: the longest recorded
+   * steps, CPU by thread group when ready, and the JVM's memory by category after 10 s idle.
+   */
+  private static void profiledStart(LocalStack stack, Path state, LocalService service)
+      throws Exception {
+    Path log = state.resolve("logs").resolve(service.logName() + ".log");
+    stack.kill(service);
+    long offset = Files.size(log);
+    long begun = System.nanoTime();
+    stack.restart(service, StartProfile.JVM_OPTIONS);
+    double wall = (System.nanoTime() - begun) / 1e9;
+    ProcessHandle process = stack.process(service);
+    Map<String, Double> cpu = StartProfile.cpuByThreads(process);
+    List<StartProfile.Step> steps = StartProfile.steps(log, offset);
+    System.out.printf(
+        "%nprofiled start of %s: ready in %.2f s; CPU at ready by threads (s): %s%n",
+        service.module(), wall, cpu);
+    System.out.printf(
+        "  recorded steps: %d, %d ms in all; longest:%n",
+        steps.size(), steps.stream().mapToLong(StartProfile.Step::millis).sum());
+    steps.stream()
+        .limit(10)
+        .forEach(s -> System.out.printf("    %5d ms  %s%n", s.millis(), s.name()));
+    awaitQuiet(Duration.ofSeconds(10));
+    Map<String, Long> resident = StartProfile.residentKib(process);
+    StringBuilder nmt = new StringBuilder();
+    StartProfile.nativeMemoryKib(process)
+        .forEach(
+            (category, kib) -> {
+              if (kib >= 1024) { // the categories of a MiB or more
+                nmt.append(String.format(" %s %.0f,", category, kib / 1024.0));
+              }
+            });
+    System.out.printf(
+        "  idle after 10 s (MiB): VmRSS %.0f (anon %.0f, file %.0f); committed (native memory"
+            + " tracking):%s%n",
+        resident.getOrDefault("VmRSS", 0L) / 1024.0,
+        resident.getOrDefault("RssAnon", 0L) / 1024.0,
+        resident.getOrDefault("RssFile", 0L) / 1024.0,
+        nmt);
+    stack.kill(service);
+    stack.restart(service); // back to its own options for whatever runs next
+  }
+
+  /** None first, then each of "A|B|..." (JVM options split at spaces when used). */
+  private static List<String> variants(String property) {
+    List<String> all = new ArrayList<>(List.of(""));
+    if (property != null && !property.isBlank()) {
+      all.addAll(List.of(property.split("\\|")));
+    }
+    return List.copyOf(all);
   }
 
   /** Until the worker has finished every operation the load queued: "alone" means idle peers. */
