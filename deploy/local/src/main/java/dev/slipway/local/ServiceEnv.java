@@ -115,7 +115,9 @@ final class ServiceEnv {
   /** The service's own role, as its pod's slipway-db-SERVICE Secret gives it in production. */
   private static void database(
       Map<String, String> env, Map<String, String> stack, LocalService service) {
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.get("SLIPWAY_JDBC_URL"));
+    if (service == LocalService.API) { // the one service with JDBC: it migrates (Flyway)
+      env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.get("SLIPWAY_JDBC_URL"));
+    }
     env.put("QUARKUS_DATASOURCE_REACTIVE_URL", stack.get("SLIPWAY_DB_REACTIVE_URL"));
     env.put("QUARKUS_DATASOURCE_USERNAME", stack.get(dbUserVariable(service)));
     env.put("QUARKUS_DATASOURCE_PASSWORD", stack.get(dbPasswordVariable(service)));

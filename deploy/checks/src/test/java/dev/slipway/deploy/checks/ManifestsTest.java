@@ -245,9 +245,10 @@ class ManifestsTest {
                 "QUARKUS_SQS_AWS_REGION",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "MP_JWT_VERIFY_ISSUER"));
+    // The reactive client for every service; JDBC only for the API, which migrates with Flyway
+    // (the worker and the reconciler have neither in production: their pom.xml).
     List<String> database =
         List.of(
-            "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_REACTIVE_URL",
             "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD");
@@ -264,6 +265,10 @@ class ManifestsTest {
           // Each service its own Secret, with its own database role (issue 22).
           String secret = "secret:slipway-db-" + ("api-service".equals(name) ? "api" : "worker");
           database.forEach(k -> assertEquals(secret, env.get(k), name + " " + k));
+          assertEquals(
+              "api-service".equals(name) ? secret : null,
+              env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+              name + " QUARKUS_DATASOURCE_JDBC_URL");
         });
     CronJob reconciler = Rendered.named(objects, CronJob.class, "reconciler");
     Map<String, String> env =
@@ -276,6 +281,7 @@ class ManifestsTest {
     assertTrue(env.containsKey("SLIPWAY_FLEET_NAMESPACES"), "reconciler lists the namespaces");
     database.forEach(
         k -> assertEquals("secret:slipway-db-reconciler", env.get(k), "reconciler " + k));
+    assertFalse(env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), "the reconciler has no JDBC");
     // The reconciler reads the depth of the queue the worker consumes, in the same region.
     Map<String, String> worker =
         Env.of(
