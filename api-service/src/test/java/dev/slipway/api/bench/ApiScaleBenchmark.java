@@ -6,6 +6,7 @@ import dev.slipway.api.config.ApiConfig;
 import dev.slipway.api.http.Cursors;
 import dev.slipway.api.outbox.RelayRoundProbe;
 import dev.slipway.api.plans.PlanCatalog;
+import dev.slipway.local.bench.Percentiles;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -226,7 +227,7 @@ class ApiScaleBenchmark {
             size,
             name,
             sorted[sorted.length / 2] / 1e6,
-            sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+            Percentiles.of(sorted, 0.99) / 1e6,
             sorted[sorted.length - 1] / 1e6,
             t.items());
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.cli.config.DevToken;
 import dev.slipway.local.LocalStack;
 import dev.slipway.local.LocalStackOptions;
+import dev.slipway.local.bench.Percentiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,7 +119,7 @@ class CreateBurstBenchmark {
         seconds,
         count / seconds,
         waits[waits.length / 2],
-        waits[(int) Math.ceil(0.99 * waits.length) - 1]);
+        Percentiles.of(waits, 0.99));
   }
 
   private static final String RUNNING =

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.local.LocalStack;
 import dev.slipway.local.LocalStackOptions;
+import dev.slipway.local.bench.Percentiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -133,9 +134,9 @@ class PipelineLatencyBenchmark {
         accepted,
         refused.get(),
         postNanos[accepted / 2] / 1e6,
-        postNanos[(int) Math.ceil(0.99 * accepted) - 1] / 1e6,
+        postNanos[Percentiles.rank(accepted, 0.99)] / 1e6,
         waits[waits.length / 2],
-        waits[(int) Math.ceil(0.99 * waits.length) - 1],
+        Percentiles.of(waits, 0.99),
         waits[waits.length - 1]);
   }
 

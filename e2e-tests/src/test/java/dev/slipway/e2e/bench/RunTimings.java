@@ -1,5 +1,6 @@
 package dev.slipway.e2e.bench;
 
+import dev.slipway.local.bench.Percentiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,8 +68,7 @@ final class RunTimings {
       if (!v.isEmpty()) {
         line.append(
             String.format(
-                " %s %.1f / %.1f;",
-                names[i], v.get(v.size() / 2), v.get((int) Math.ceil(0.99 * v.size()) - 1)));
+                " %s %.1f / %.1f;", names[i], v.get(v.size() / 2), Percentiles.of(v, 0.99)));
       }
     }
     return line.toString();

@@ -27,9 +27,7 @@ public final class Load {
       if (latenciesNanos.length == 0) {
         return 0;
       }
-      int index =
-          (int) Math.min(latenciesNanos.length - 1, Math.ceil(p * latenciesNanos.length) - 1);
-      return latenciesNanos[Math.max(0, index)] / 1e6;
+      return Percentiles.of(latenciesNanos, p) / 1e6;
     }
 
     public String row(String name, int concurrency) {
