@@ -47,9 +47,9 @@ public class NamespacePlacement {
   private final Clock clock = Clock.systemUTC();
 
   @Inject
-  NamespacePlacement(TenantRepository tenants, Pool pool, ApiConfig config, FleetConfig fleet) {
+  NamespacePlacement(LiveTenants liveTenants, Pool pool, ApiConfig config, FleetConfig fleet) {
     this(
-        tenants::liveCountsByNamespace,
+        liveTenants::liveCountsByNamespace,
         pool,
         fleet.openNamespaces(),
         config.namespaceCountsRefresh());

@@ -13,15 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SlugCollisions {
-  private final TenantRepository tenants;
+  private final LiveTenants liveTenants;
 
-  SlugCollisions(TenantRepository tenants) {
-    this.tenants = tenants;
+  SlugCollisions(LiveTenants liveTenants) {
+    this.liveTenants = liveTenants;
   }
 
   /** Fails with 409 naming the first live tenant whose objects collide with {@code slug}'s. */
   public Uni<Void> requireNone(SqlClient tx, String slug) {
-    return tenants
+    return liveTenants
         .liveSlugsAmong(tx, NameCollisions.slugs(slug))
         .invoke(
             live ->

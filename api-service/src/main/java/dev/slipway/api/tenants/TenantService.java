@@ -38,6 +38,9 @@ import org.jboss.logging.Logger;
 public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class);
   private final TenantRepository tenants;
+  private final TenantInserts inserts;
+  private final TenantListing listing;
+  private final LiveTenants liveTenants;
   private final SlugRules slugRules;
   private final PlanCatalog plans;
   private final NamespacePlacement placement;
@@ -49,6 +52,9 @@ public class TenantService {
 
   TenantService(
       TenantRepository tenants,
+      TenantInserts inserts,
+      TenantListing listing,
+      LiveTenants liveTenants,
       SlugRules slugRules,
       PlanCatalog plans,
       NamespacePlacement placement,
@@ -58,6 +64,9 @@ public class TenantService {
       FleetVersions fleetVersions,
       MeterRegistry registry) {
     this.tenants = tenants;
+    this.inserts = inserts;
+    this.listing = listing;
+    this.liveTenants = liveTenants;
     this.slugRules = slugRules;
     this.plans = plans;
     this.placement = placement;
@@ -162,7 +171,7 @@ public class TenantService {
         OperationEnqueuer.requestedBy(
             NewCommand.of(spec.id(), slug, OperationType.CREATE, 1), requester);
     var create =
-        new TenantRepository.NewCreate(
+        new TenantInserts.NewCreate(
             command,
             OpsAudit.tenantAction("create"),
             OpsAudit.tenantOutcome(command.operationId()),
@@ -171,7 +180,7 @@ public class TenantService {
             fleetFields.version() == null ? null : fleetFields.version().version(),
             fleetFields.version() == null ? null : fleetFields.version().imageVersion(),
             Labels.write(fleetFields.labels()));
-    return tenants
+    return inserts
         .insertWithCommand(tx, spec, gatewayUrl, create)
         .flatMap(
             created ->
@@ -215,7 +224,7 @@ public class TenantService {
         cursor == null
             ? List.of("", new UUID(0, 0).toString())
             : Cursors.decode(cursor, 2).orElseThrow(() -> Cursors.badCursor(cursor));
-    return tenants
+    return listing
         .list(after.get(0), UUID.fromString(after.get(1)), phase, plan, labels, limit + 1)
         .map(
             rows ->
@@ -227,8 +236,8 @@ public class TenantService {
   }
 
   /** Why nothing was inserted: the slug is taken, or a live tenant's objects collide. */
-  private Uni<TenantRepository.Created> refusal(SqlClient tx, String slug) {
-    return tenants
+  private Uni<TenantInserts.Created> refusal(SqlClient tx, String slug) {
+    return liveTenants
         .liveSlugsAmong(tx, List.of(slug))
         .call(
             live -> live.isEmpty() ? collisions.requireNone(tx, slug) : Uni.createFrom().voidItem())

@@ -2,7 +2,7 @@ package dev.slipway.api.bench;
 
 import dev.slipway.api.capacity.FleetRepository;
 import dev.slipway.api.plans.PlanCatalog;
-import dev.slipway.api.tenants.TenantRepository;
+import dev.slipway.api.tenants.TenantListing;
 import dev.slipway.common.model.Phase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,9 +61,8 @@ final class ScalePlans {
 
   /** The listing's statement with its parameters as literals ($1 slug, $2 id, $3 limit, ...). */
   private static String list(Phase phase, String plan, String labels, String slug, String id) {
-    String sql = TenantRepository.listSql(phase, plan, labels);
-    Object[] args =
-        TenantRepository.listArgs("", new java.util.UUID(0, 0), phase, plan, labels, 51);
+    String sql = TenantListing.listSql(phase, plan, labels);
+    Object[] args = TenantListing.listArgs("", new java.util.UUID(0, 0), phase, plan, labels, 51);
     String[] values = new String[args.length];
     values[0] = slug + "::text";
     values[1] = id + "::uuid";

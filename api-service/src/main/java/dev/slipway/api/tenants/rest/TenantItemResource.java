@@ -5,20 +5,15 @@ import dev.slipway.api.http.ApiException;
 import dev.slipway.api.http.Preconditions;
 import dev.slipway.api.http.Roles;
 import dev.slipway.api.idempotency.IdempotencyKey;
-import dev.slipway.api.tenants.TenantAction;
-import dev.slipway.api.tenants.TenantLifecycle;
 import dev.slipway.api.tenants.TenantService;
 import dev.slipway.api.tenants.TenantUpdates;
-import dev.slipway.api.tenants.lifecycle.TenantDeletion;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,9 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * One tenant: read, update, lifecycle actions and delete. Thin HTTP mapping over {@link
- * TenantService}, {@link TenantUpdates}, {@link TenantLifecycle} and {@link TenantDeletion};
- * restore, purge, suspend and resume are in {@link TenantSafetyResource}.
+ * One tenant: read and update. Thin HTTP mapping over {@link TenantService} and {@link
+ * TenantUpdates}; start, stop and token rotation are in {@link TenantLifecycleResource}, delete in
+ * {@link TenantSoftDeleteResource}, restore, purge, suspend and resume in {@link
+ * TenantSafetyResource}.
  */
 @Tag(name = ApiDefinition.TENANTS)
 @Path("/v1/tenants/{slug}")
@@ -44,22 +40,13 @@ public class TenantItemResource {
   static final String MERGE_PATCH_JSON = "application/merge-patch+json";
   private final TenantService tenants;
   private final TenantUpdates updates;
-  private final TenantLifecycle lifecycle;
-  private final TenantDeletion deletion;
   private final TenantWrites writes;
   private final TenantScope access;
 
   TenantItemResource(
-      TenantService tenants,
-      TenantUpdates updates,
-      TenantLifecycle lifecycle,
-      TenantDeletion deletion,
-      TenantWrites writes,
-      TenantScope access) {
+      TenantService tenants, TenantUpdates updates, TenantWrites writes, TenantScope access) {
     this.tenants = tenants;
     this.updates = updates;
-    this.lifecycle = lifecycle;
-    this.deletion = deletion;
     this.writes = writes;
     this.access = access;
   }
@@ -150,150 +137,5 @@ public class TenantItemResource {
 
   private static String str(String value) {
     return value == null ? "" : value;
-  }
-
-  @POST
-  @Path("/start")
-  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
-  @Operation(
-      operationId = "startTenant",
-      summary = "Start a tenant",
-      description = "Scales the tenant's gateway up to its plan's replicas.")
-  @APIResponse(
-      responseCode = "202",
-      description = "The change is committed and its operation queued; poll the operation",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "Nothing to change: no operation was queued",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  public Uni<Response> start(
-      @PathParam("slug") String slug,
-      @HeaderParam("If-Match") String ifMatch,
-      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-    return act(slug, TenantAction.START, ifMatch, idempotencyKey, "POST", "/start");
-  }
-
-  @POST
-  @Path("/stop")
-  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
-  @Operation(
-      operationId = "stopTenant",
-      summary = "Stop a tenant",
-      description = "Scales the tenant's gateway to zero; its objects and token are kept.")
-  @APIResponse(
-      responseCode = "202",
-      description = "The change is committed and its operation queued; poll the operation",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "Nothing to change: no operation was queued",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  public Uni<Response> stop(
-      @PathParam("slug") String slug,
-      @HeaderParam("If-Match") String ifMatch,
-      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-    return act(slug, TenantAction.STOP, ifMatch, idempotencyKey, "POST", "/stop");
-  }
-
-  /** Rotates the gateway token: the new token is in this response only. */
-  @POST
-  @Path("/rotate-token")
-  @RolesAllowed({Roles.ADMIN, Roles.TENANT})
-  @Operation(
-      operationId = "rotateTenantToken",
-      summary = "Rotate a tenant's gateway token",
-      description = "Issues a new gateway token; the new token is in this response only.")
-  @APIResponse(
-      responseCode = "202",
-      description = "The change is committed and its operation queued; poll the operation",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "Nothing to change: no operation was queued",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  public Uni<Response> rotateToken(
-      @PathParam("slug") String slug,
-      @HeaderParam("If-Match") String ifMatch,
-      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-    return act(slug, TenantAction.ROTATE_TOKEN, ifMatch, idempotencyKey, "POST", "/rotate-token");
-  }
-
-  /**
-   * Soft delete: the tenant goes offline (scaled to zero, no Ingress) and stays restorable until
-   * {@code purgeAfter}; row, token, Secret and slug are kept. 409 when already deleted or
-   * protected.
-   */
-  @DELETE
-  @RolesAllowed(Roles.ADMIN)
-  @Operation(
-      operationId = "deleteTenant",
-      summary = "Delete a tenant",
-      description =
-          "Soft delete: the tenant goes offline and stays restorable until purgeAfter. 409 when already deleted or protected.")
-  @APIResponse(
-      responseCode = "202",
-      description = "The change is committed and its operation queued; poll the operation",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "Nothing to change: no operation was queued",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TenantChangedView.class)))
-  public Uni<Response> delete(
-      @PathParam("slug") String slug,
-      @HeaderParam("If-Match") String ifMatch,
-      @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-    return writes.mutate(
-        slug,
-        ifMatch,
-        idempotencyKey,
-        "DELETE",
-        "",
-        ifMatch,
-        (tx, generation) ->
-            deletion.delete(tx, slug, generation, access::check, writes.requester()));
-  }
-
-  private Uni<Response> act(
-      String slug,
-      TenantAction action,
-      String ifMatch,
-      String idempotencyKey,
-      String method,
-      String suffix) {
-    // If-Match is part of the request: a retry with another precondition is another request.
-    return writes.mutate(
-        slug,
-        ifMatch,
-        idempotencyKey,
-        method,
-        suffix,
-        ifMatch,
-        (tx, generation) ->
-            lifecycle.apply(tx, slug, action, generation, access::check, writes.requester()));
   }
 }
