@@ -8,8 +8,8 @@ import java.util.List;
  * Pod Security Admission in enforce mode, as kube-apiserver applies it to a pod being created: the
  * namespace's {@code pod-security.kubernetes.io/enforce} label names the level ({@code privileged},
  * {@code baseline}, {@code restricted}) and a pod that violates it is refused with kube's message.
- * The checks are those of the Pod Security Standards ({@link PodSecurityChecks}); the version label
- * is ignored (always "latest").
+ * The checks are those of the Pod Security Standards ({@link BaselineChecks}, {@link
+ * RestrictedChecks}); the version label is ignored (always "latest").
  */
 public final class PodSecurity {
 
@@ -28,9 +28,9 @@ public final class PodSecurity {
     if (!restricted && !level.equals("baseline")) {
       return null;
     }
-    List<String> violations = new ArrayList<>(PodSecurityChecks.baseline(podSpec));
+    List<String> violations = new ArrayList<>(BaselineChecks.violations(podSpec));
     if (restricted) {
-      violations.addAll(PodSecurityChecks.restricted(podSpec));
+      violations.addAll(RestrictedChecks.violations(podSpec));
     }
     if (violations.isEmpty()) {
       return null;
