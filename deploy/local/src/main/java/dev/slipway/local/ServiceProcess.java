@@ -70,6 +70,7 @@ final class ServiceProcess implements AutoCloseable {
             logFile,
             echo,
             aotTraining),
+        List.of(),
         false);
   }
 
@@ -81,28 +82,18 @@ final class ServiceProcess implements AutoCloseable {
     return restart(List.of());
   }
 
-  /** As {@link #restart()}, this start only with more JVM options (a benchmark's profiling). */
+  /**
+   * As {@link #restart()}, this start only with more JVM options (a benchmark's profiling): the
+   * process returned keeps the service's own launch, so its next restart runs without them.
+   */
   ServiceProcess restart(List<String> extraJvmOptions) {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
-    List<String> jvm = new ArrayList<>(launch.jvmOptions());
-    jvm.addAll(extraJvmOptions);
-    return launch(
-        new Launch(
-            name,
-            launch.jar(),
-            port,
-            managementPort,
-            List.copyOf(jvm),
-            launch.env(),
-            launch.logFile(),
-            launch.echo(),
-            launch.aotTraining()),
-        true);
+    return launch(launch, extraJvmOptions, true);
   }
 
-  private static ServiceProcess launch(Launch launch, boolean append) {
+  private static ServiceProcess launch(Launch launch, List<String> extraJvm, boolean append) {
     String name = launch.name();
     Path jar = launch.jar();
     if (!Files.isRegularFile(jar)) {
@@ -112,6 +103,7 @@ final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launch.jvmOptions()); // ServiceEnv#jvmOptions: the pod's
+    command.addAll(extraJvm);
     command.addAll(StartupCache.options(jar, launch.aotTraining()));
     command.add("-jar");
     // Relative, from the jar's directory: the class-data archive records the class path as it was
