@@ -1,5 +1,7 @@
 package dev.slipway.api.tenants;
 
+import dev.slipway.api.http.Cursors;
+import dev.slipway.api.http.Page;
 import dev.slipway.api.tenants.labels.Labels;
 import dev.slipway.common.model.Phase;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Lists the tenants table a page at a time, in slug order; builds the listing's statement. */
+/** Lists the tenants table a page at a time, in slug order (GET /v1/tenants), and its statement. */
 @ApplicationScoped
 public class TenantListing {
   private final Pool pool;
@@ -22,11 +24,28 @@ public class TenantListing {
   }
 
   /**
-   * One page of tenants in slug order (then id: a slug may also name deleted tenants), after the
-   * given position, optionally of one phase and one plan. Deleted tenants only when asked for by
-   * phase. {@code labels}: a JSON object of labels every tenant listed carries, or null.
+   * One page of tenants in slug order, optionally of one phase and plan and carrying {@code labels}
+   * (a JSON object, {@link dev.slipway.api.tenants.labels.LabelSelector}); {@code cursor} null for
+   * the first page.
    */
-  public Uni<List<TenantRow>> list(
+  public Uni<Page<TenantRow>> page(
+      String cursor, Phase phase, String plan, String labels, int limit) {
+    List<String> after =
+        cursor == null
+            ? List.of("", new UUID(0, 0).toString())
+            : Cursors.decode(cursor, 2).orElseThrow(() -> Cursors.badCursor(cursor));
+    return list(after.get(0), UUID.fromString(after.get(1)), phase, plan, labels, limit + 1)
+        .map(
+            rows ->
+                Page.of(rows, limit, last -> Cursors.encode(last.slug(), last.id().toString())));
+  }
+
+  /**
+   * Tenants in slug order (then id: a slug may also name deleted tenants), after the given
+   * position, optionally of one phase and one plan. Deleted tenants only when asked for by phase.
+   * {@code labels}: a JSON object of labels every tenant listed carries, or null.
+   */
+  private Uni<List<TenantRow>> list(
       String afterSlug, UUID afterId, Phase phase, String plan, String labels, int limit) {
     String sql = listSql(phase, plan, labels);
     return pool.preparedQuery(sql)

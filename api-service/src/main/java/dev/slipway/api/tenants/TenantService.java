@@ -5,8 +5,6 @@ import dev.slipway.api.auth.Requester;
 import dev.slipway.api.fleet.FleetVersion;
 import dev.slipway.api.fleet.FleetVersions;
 import dev.slipway.api.http.ApiException;
-import dev.slipway.api.http.Cursors;
-import dev.slipway.api.http.Page;
 import dev.slipway.api.operations.OperationEnqueuer;
 import dev.slipway.api.plans.PlanCatalog;
 import dev.slipway.api.tenants.labels.Labels;
@@ -14,7 +12,6 @@ import dev.slipway.api.tokens.TokenSealing;
 import dev.slipway.common.metrics.MetricNames;
 import dev.slipway.common.model.DesiredState;
 import dev.slipway.common.model.OperationType;
-import dev.slipway.common.model.Phase;
 import dev.slipway.common.model.Slugs;
 import dev.slipway.common.model.TenantSpec;
 import dev.slipway.common.render.NameCollisions;
@@ -39,7 +36,6 @@ public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class);
   private final TenantRepository tenants;
   private final TenantInserts inserts;
-  private final TenantListing listing;
   private final LiveTenants liveTenants;
   private final SlugRules slugRules;
   private final PlanCatalog plans;
@@ -53,7 +49,6 @@ public class TenantService {
   TenantService(
       TenantRepository tenants,
       TenantInserts inserts,
-      TenantListing listing,
       LiveTenants liveTenants,
       SlugRules slugRules,
       PlanCatalog plans,
@@ -65,7 +60,6 @@ public class TenantService {
       MeterRegistry registry) {
     this.tenants = tenants;
     this.inserts = inserts;
-    this.listing = listing;
     this.liveTenants = liveTenants;
     this.slugRules = slugRules;
     this.plans = plans;
@@ -211,24 +205,6 @@ public class TenantService {
       return Uni.createFrom().failure(unknown(slug));
     }
     return tenants.findBySlug(slug).map(row -> row.orElseThrow(() -> unknown(slug)));
-  }
-
-  /**
-   * One page of tenants in slug order, optionally of one phase and plan and carrying {@code labels}
-   * (a JSON object, {@link dev.slipway.api.tenants.labels.LabelSelector}); {@code cursor} null for
-   * the first page.
-   */
-  public Uni<Page<TenantRow>> list(
-      String cursor, Phase phase, String plan, String labels, int limit) {
-    List<String> after =
-        cursor == null
-            ? List.of("", new UUID(0, 0).toString())
-            : Cursors.decode(cursor, 2).orElseThrow(() -> Cursors.badCursor(cursor));
-    return listing
-        .list(after.get(0), UUID.fromString(after.get(1)), phase, plan, labels, limit + 1)
-        .map(
-            rows ->
-                Page.of(rows, limit, last -> Cursors.encode(last.slug(), last.id().toString())));
   }
 
   static ApiException unknown(String slug) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -62,7 +63,7 @@ final class ScalePlans {
   /** The listing's statement with its parameters as literals ($1 slug, $2 id, $3 limit, ...). */
   private static String list(Phase phase, String plan, String labels, String slug, String id) {
     String sql = TenantListing.listSql(phase, plan, labels);
-    Object[] args = TenantListing.listArgs("", new java.util.UUID(0, 0), phase, plan, labels, 51);
+    Object[] args = TenantListing.listArgs("", new UUID(0, 0), phase, plan, labels, 51);
     String[] values = new String[args.length];
     values[0] = slug + "::text";
     values[1] = id + "::uuid";

@@ -10,6 +10,7 @@ import dev.slipway.api.idempotency.IdempotencyKey;
 import dev.slipway.api.idempotency.IdempotentTransactions;
 import dev.slipway.api.idempotency.MutationResponses;
 import dev.slipway.api.ratelimit.WriteRateLimiter;
+import dev.slipway.api.tenants.TenantListing;
 import dev.slipway.api.tenants.TenantService;
 import dev.slipway.api.tenants.labels.LabelSelector;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
   private final TenantService tenants;
+  private final TenantListing listing;
   private final IdempotentTransactions mutations;
   private final TenantResponses responses;
   private final SecurityIdentity caller;
@@ -47,11 +49,13 @@ public class TenantResource {
 
   TenantResource(
       TenantService tenants,
+      TenantListing listing,
       IdempotentTransactions mutations,
       TenantResponses responses,
       SecurityIdentity caller,
       WriteRateLimiter limiter) {
     this.tenants = tenants;
+    this.listing = listing;
     this.mutations = mutations;
     this.responses = responses;
     this.caller = caller;
@@ -118,8 +122,8 @@ public class TenantResource {
       @QueryParam("phase") String phase,
       @QueryParam("plan") String plan,
       @QueryParam("label") List<String> labels) {
-    return tenants
-        .list(
+    return listing
+        .page(
             cursor,
             Limits.phase(phase),
             Limits.plan(plan),
