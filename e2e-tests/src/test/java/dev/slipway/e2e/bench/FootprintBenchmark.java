@@ -62,7 +62,7 @@ class FootprintBenchmark {
             false)) {
       Map<LocalService, ProcessHandle> processes = new LinkedHashMap<>();
       for (LocalService service : LocalService.values()) {
-        processes.put(service, serviceProcess(service));
+        processes.put(service, stack.process(service));
       }
       Map<LocalService, Long> idle = new LinkedHashMap<>();
       awaitQuiet(Duration.ofSeconds(10));
@@ -120,37 +120,8 @@ class FootprintBenchmark {
             });
   }
 
-  /** The child process running the service's packaged jar. */
-  private static ProcessHandle serviceProcess(LocalService service) {
-    Path directory = Path.of(service.module(), "target", "quarkus-app");
-    return ProcessHandle.current()
-        .descendants()
-        .filter(p -> workingDirectory(p).endsWith(directory))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no process for " + service));
-  }
-
-  /** Where the process runs: the local stack starts each service in its jar's directory. */
-  private static Path workingDirectory(ProcessHandle process) {
-    try {
-      return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"));
-    } catch (Exception e) {
-      return Path.of("/");
-    }
-  }
-
   private static long rssKib(ProcessHandle process) {
-    try {
-      for (String line :
-          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (Exception e) {
-      // the process ended; report nothing rather than fail the sampler
-    }
-    return 0;
+    return StartProfile.residentKib(process).getOrDefault("VmRSS", 0L); // 0: the process ended
   }
 
   /** Every start time Quarkus logged for the service, oldest first, from the stack's log. */

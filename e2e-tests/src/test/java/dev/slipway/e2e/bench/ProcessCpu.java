@@ -50,15 +50,27 @@ final class ProcessCpu {
 
   private static void add(Map<String, Double> out, Path process, long self) {
     try {
-      String stat = Files.readString(process.resolve("stat"));
-      // Fields after the command's closing parenthesis: state is 3, utime 14, stime 15.
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MS;
+      double ms = cpuMs(process.resolve("stat"));
       String command =
           new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
       out.merge(part(command, process, self), ms, Double::sum);
     } catch (IOException | RuntimeException e) {
       // The process ended while it was read: its time is lost to both snapshots alike.
+    }
+  }
+
+  /**
+   * User + system CPU ms of one process or thread ({@code /proc/PID/stat} or {@code
+   * /proc/PID/task/TID/stat}); 0 when it has ended.
+   */
+  static double cpuMs(Path stat) {
+    try {
+      String s = Files.readString(stat);
+      // Fields after the command's closing parenthesis: state is 3, utime 14, stime 15.
+      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MS;
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
   }
 
@@ -80,7 +92,7 @@ final class ProcessCpu {
   /**
    * Busy time of all cores since boot: every state but idle and iowait, /proc/stat's first line.
    */
-  private static double machineBusy() throws IOException {
+  static double machineBusy() throws IOException {
     String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
     long busy = 0;
     for (int i = 1; i < f.length && i <= 8; i++) {

@@ -28,7 +28,6 @@ final class StartProfile {
   private static final Pattern STEP = Pattern.compile("Build step (\\S+) completed in: (\\d+)ms");
   private static final Pattern NMT =
       Pattern.compile("^(?:-\\s+)?(.+?)(?::| \\() ?reserved=\\d+KB, committed=(\\d+)KB");
-  private static final double TICK_S = 0.01; // USER_HZ is 100 on Linux
 
   private StartProfile() {}
 
@@ -37,7 +36,7 @@ final class StartProfile {
 
   /** CPU seconds (user + system) the process has used so far; 0 once it is gone. */
   static double cpuSeconds(ProcessHandle process) {
-    return ticks(Path.of("/proc", Long.toString(process.pid()), "stat")) * TICK_S;
+    return ProcessCpu.cpuMs(Path.of("/proc", Long.toString(process.pid()), "stat")) / 1000;
   }
 
   /**
@@ -52,7 +51,8 @@ final class StartProfile {
     }
     Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
     try (Stream<Path> all = Files.list(tasks)) {
-      all.forEach(t -> out.merge(group(comm(t)), ticks(t.resolve("stat")) * TICK_S, Double::sum));
+      all.forEach(
+          t -> out.merge(group(comm(t)), ProcessCpu.cpuMs(t.resolve("stat")) / 1000, Double::sum));
     } catch (IOException e) {
       return Map.of();
     }
@@ -124,17 +124,6 @@ final class StartProfile {
       return Files.readString(task.resolve("comm")).strip();
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  private static long ticks(Path stat) {
-    try {
-      String s = Files.readString(stat);
-      // Fields after the command's closing parenthesis: state is 3, utime 14, stime 15.
-      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    } catch (IOException | RuntimeException e) {
-      return 0;
     }
   }
 }
