@@ -130,7 +130,7 @@ final class StartsAlone {
   /**
    * Until the whole machine was below 15 % busy over 2 s (at most 2 minutes): after the load the
    * database's autovacuum and the stack's own catching up would otherwise land on the first
-   * restarts (the same start measured 1.0 s once and 1.6 s the next, its CPU 1.4 and 2.8 s).
+   * restarts.
    */
   static void awaitIdleMachine() {
     double[] last = {machineBusyMs(), System.nanoTime()};
